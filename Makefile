@@ -1,0 +1,113 @@
+# Makefile - builds climb, its tests and benchmarks. Plain GNU make; quiet unless V=1.
+#   make            build build/climb
+#   make run        install missing packages, build, open the TUI on the default database
+#   make test       install missing packages, run every suite, then again under ASan+UBSan
+#   make asan       build build/asan/climb with AddressSanitizer and UBSan
+#   make bench      optimised build and benchmark table (see docs/performance.md)
+#   make install    install to $(DESTDIR)$(PREFIX)/bin
+
+PREFIX  ?= /usr/local
+BUILD   ?= build
+CC      ?= cc
+PKG_CONFIG ?= pkg-config
+PKGS    := ncursesw sqlite3 yaml-0.1 jansson
+OPT     ?= -O2 -g
+SAN     ?=
+
+WARN := -std=c11 -Wall -Wextra -Wpedantic -Werror -Wshadow -Wstrict-prototypes \
+        -Wmissing-prototypes -Wformat=2 -Wwrite-strings -Wundef
+PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
+TEST_CFLAGS = $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
+TEST_LIBS   = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
+
+ALL_CFLAGS  = $(WARN) $(OPT) $(SAN) -Iinclude $(PKG_CFLAGS) $(CFLAGS) -MMD -MP
+ALL_LDFLAGS = $(SAN) $(LDFLAGS)
+
+SRCS    := $(sort $(wildcard src/*.c))
+OBJS    := $(SRCS:src/%.c=$(BUILD)/obj/%.o)
+GEN     := $(BUILD)/gen/schema.c $(BUILD)/gen/default_ladder.c
+GEN_OBJS := $(GEN:%.c=%.o)
+LIB_OBJS := $(filter-out $(BUILD)/obj/main.o,$(OBJS)) $(GEN_OBJS)
+UNIT_SRCS := $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
+
+ifeq ($(V),1)
+Q :=
+else
+Q := @
+endif
+
+.PHONY: all run test check unit e2e asan bench deps install clean
+.DEFAULT_GOAL := all
+
+all: $(BUILD)/climb
+
+$(BUILD)/climb: $(OBJS) $(GEN_OBJS)
+	@echo "  LD      $@"
+	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
+$(BUILD)/obj/%.o: src/%.c | $(BUILD)/obj
+	@echo "  CC      $<"
+	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/gen/%.o: $(BUILD)/gen/%.c
+	@echo "  CC      $<"
+	$(Q)$(CC) $(WARN) $(OPT) $(SAN) -Wno-missing-variable-declarations -c -o $@ $<
+
+$(BUILD)/embed: tools/embed.c | $(BUILD)/gen
+	$(Q)$(CC) $(WARN) -O2 -o $@ $<
+
+$(BUILD)/gen/schema.c: schema.sql $(BUILD)/embed
+	@echo "  EMBED   $<"
+	$(Q)$(BUILD)/embed climb_schema_sql $< $@
+
+$(BUILD)/gen/default_ladder.c: content/devops.yaml $(BUILD)/embed
+	@echo "  EMBED   $<"
+	$(Q)$(BUILD)/embed climb_default_ladder_yaml $< $@
+
+$(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJS) | $(BUILD)/tests
+	@echo "  CC      $<"
+	$(Q)$(CC) $(ALL_CFLAGS) $(TEST_CFLAGS) -o $@ $< $(LIB_OBJS) $(ALL_LDFLAGS) $(PKG_LIBS) $(TEST_LIBS)
+
+$(BUILD)/obj $(BUILD)/gen $(BUILD)/tests:
+	$(Q)mkdir -p $@
+
+# check: build and run every suite against $(BUILD).
+check: $(BUILD)/climb $(UNIT_BINS)
+	$(Q)tests/run.sh $(BUILD)
+
+unit: $(UNIT_BINS)
+	$(Q)tests/run.sh --unit-only $(BUILD)
+
+e2e: $(BUILD)/climb
+	$(Q)tests/run.sh --e2e-only $(BUILD)
+
+asan:
+	$(Q)$(MAKE) --no-print-directory BUILD=build/asan OPT="-O1 -g -fno-omit-frame-pointer" \
+		SAN="-fsanitize=address,undefined -fno-sanitize-recover=all" build/asan/climb
+
+# test: the whole suite, then the same suites under AddressSanitizer + UBSan.
+test: deps
+	$(Q)$(MAKE) --no-print-directory check
+	$(Q)$(MAKE) --no-print-directory BUILD=build/asan OPT="-O1 -g -fno-omit-frame-pointer" \
+		SAN="-fsanitize=address,undefined -fno-sanitize-recover=all" check
+
+run: deps all
+	$(Q)./$(BUILD)/climb $(ARGS)
+
+bench: deps
+	$(Q)$(MAKE) --no-print-directory BUILD=build/bench OPT="-O2 -DNDEBUG" build/bench/climb
+	$(Q)bench/run.sh build/bench
+
+deps:
+	$(Q)tools/deps.sh
+
+install: $(BUILD)/climb
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 0755 $(BUILD)/climb $(DESTDIR)$(PREFIX)/bin/climb
+
+clean:
+	rm -rf build
+
+-include $(OBJS:.o=.d) $(UNIT_BINS:=.d)

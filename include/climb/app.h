@@ -1,0 +1,50 @@
+/* app.h - what every command needs before it runs: the global options, the ladder
+ * (built in or --ladder), the database (--db, CLIMB_DB or the default path) and the
+ * profile's model. Errors are printed here with the exit code they call for. */
+#ifndef CLIMB_APP_H
+#define CLIMB_APP_H
+
+#include "climb/content.h"
+#include "climb/model.h"
+#include "climb/store.h"
+
+enum { EXIT_OK = 0, EXIT_RUNTIME = 1, EXIT_USAGE = 2 };
+
+typedef struct {
+    const char *db_path;     /* --db */
+    const char *user;        /* --user */
+    const char *ladder_path; /* --ladder */
+    const char *keys_path;   /* --keys / CLIMB_KEYS */
+} app_options;
+
+typedef struct {
+    app_options opt;
+    climb_ladder ladder;
+    int ladder_loaded;
+    climb_store *store;
+    climb_model model;
+    int model_open;
+    int profile_created;
+    char db_path[4096];
+    char user[256];
+} app;
+
+/* Loads the ladder. Prints FILE:LINE:COL: message and returns EXIT_USAGE on a
+ * content error. */
+int app_load_ladder(app *a);
+/* Loads the ladder, opens the database and the profile (created when missing if
+ * create is set). Returns EXIT_OK or the exit code after printing the error. */
+int app_open(app *a, int create);
+void app_close(app *a);
+
+/* Checks a profile name: 1-64 characters of UTF-8 without control characters.
+ * Returns NULL when fine, else what is wrong. */
+const char *app_check_user_name(const char *name);
+
+/* Prints "climb: <message>" to stderr, with control characters made visible. */
+#if defined(__GNUC__)
+__attribute__((format(printf, 1, 2)))
+#endif
+void app_error(const char *fmt, ...);
+
+#endif

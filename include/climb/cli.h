@@ -1,0 +1,36 @@
+/* cli.h - the command-line interface: the command table and each command's entry
+ * point. Commands call the same model functions as the TUI. */
+#ifndef CLIMB_CLI_H
+#define CLIMB_CLI_H
+
+#include "climb/app.h"
+#include <stdio.h>
+
+typedef struct {
+    const char *name;
+    int (*run)(app *a, int argc, char **argv); /* argv[0] is the command name */
+    const char *usage;                          /* arguments after the name */
+    const char *summary;
+} cli_command;
+
+/* The table of commands, ending with a NULL name. */
+extern const cli_command cli_commands[];
+
+const cli_command *cli_find(const char *name);
+void cli_usage(FILE *out);
+
+/* Names the unexpected argument (when not NULL), prints "usage: climb NAME USAGE"
+ * to stderr and returns EXIT_USAGE. */
+int cli_usage_error(const cli_command *c, const char *bad);
+/* Finds a criterion by id, or prints the closest ids and returns -1. */
+int cli_find_criterion(app *a, const char *id, size_t *phase, size_t *index);
+
+int cli_status(app *a, int argc, char **argv);
+int cli_tick(app *a, int argc, char **argv);
+int cli_untick(app *a, int argc, char **argv);
+int cli_check_content(app *a, int argc, char **argv);
+
+/* Writes the status JSON document (jansson) to out. */
+int cli_status_json(app *a, FILE *out);
+
+#endif

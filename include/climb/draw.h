@@ -1,0 +1,44 @@
+/* draw.h - drawing primitives for the panes: glyphs with an ASCII fallback, colour
+ * or monochrome attributes, boxes with titles, and text that is made safe (control
+ * characters visible), clipped to a width and wrapped at word boundaries. */
+#ifndef CLIMB_DRAW_H
+#define CLIMB_DRAW_H
+
+#include <curses.h>
+
+typedef enum {
+    GL_H, GL_V, GL_TL, GL_TR, GL_BL, GL_BR, /* box lines */
+    GL_CURSOR,                              /* ▸ */
+    GL_LEVEL,                               /* ◆ the level progress reaches */
+    GL_DOT,                                 /* · separator */
+    GL_ELLIPSIS,                            /* … */
+    GL_COUNT
+} glyph;
+
+typedef enum {
+    ST_NORMAL, ST_TITLE_BAR, ST_BORDER, ST_BORDER_FOCUS, ST_HEADING, ST_DONE, ST_DIM,
+    ST_CURSOR, ST_CURSOR_DIM, ST_MARK, ST_KEYS, ST_MESSAGE, ST_ERROR, ST_COUNT
+} style;
+
+/* Call once after initscr/newterm: picks UTF-8 or ASCII glyphs and colour or
+ * monochrome attributes (NO_COLOR, has_colors). */
+void draw_init(void);
+int draw_utf8(void);
+const char *draw_glyph(glyph g);
+attr_t draw_style(style s);
+
+/* Draws a box over the whole window with `title` in its top border. */
+void draw_box(WINDOW *w, const char *title, int focused);
+/* Draws s at (y, x), made visible and clipped to `width` columns (with … when cut).
+ * Returns the columns used. */
+int draw_text(WINDOW *w, int y, int x, int width, const char *s, attr_t attr);
+/* Draws s wrapped to `width` columns from row y, skipping the first `skip` lines
+ * and drawing at most `max_rows`. Returns the total number of wrapped lines. */
+int draw_wrapped(WINDOW *w, int y, int x, int width, int skip, int max_rows, const char *s,
+                 attr_t attr);
+/* Number of lines s takes wrapped at `width`. */
+int draw_wrapped_lines(const char *s, int width);
+/* Fills row y from x to x+width-1 with spaces in attr. */
+void draw_fill(WINDOW *w, int y, int x, int width, attr_t attr);
+
+#endif

@@ -1,0 +1,77 @@
+/* keymap.h - every action of the TUI and the keys bound to it, defined once. The
+ * same tables feed key dispatch, the help overlay and the README's key list, so
+ * they cannot drift apart. */
+#ifndef CLIMB_KEYMAP_H
+#define CLIMB_KEYMAP_H
+
+#include <stddef.h>
+
+/* A(name, help text) */
+#define CLIMB_ACTIONS(A)                                                           \
+    A(UP, "move up")                                                               \
+    A(DOWN, "move down")                                                           \
+    A(LEFT, "go to the Ladder pane")                                               \
+    A(RIGHT, "go to the Phase and Checklist panes")                                \
+    A(PAGE_UP, "scroll up a page")                                                 \
+    A(PAGE_DOWN, "scroll down a page")                                             \
+    A(HOME, "go to the first item")                                                \
+    A(END, "go to the last item")                                                  \
+    A(NEXT_PANE, "next pane")                                                      \
+    A(PREV_PANE, "previous pane")                                                  \
+    A(TOGGLE, "tick or untick the selected criterion")                             \
+    A(PHASE1, "show phase 1 and its criteria")                                     \
+    A(PHASE2, "show phase 2 and its criteria")                                     \
+    A(PHASE3, "show phase 3 and its criteria")                                     \
+    A(PHASE4, "show phase 4 and its criteria")                                     \
+    A(REDRAW, "redraw the screen")                                                 \
+    A(HELP, "show or hide this help")                                              \
+    A(QUIT, "quit (every change is already saved)")
+
+typedef enum {
+    ACT_NONE = 0,
+#define ACTION_ENUM(name, help) ACT_##name,
+    CLIMB_ACTIONS(ACTION_ENUM)
+#undef ACTION_ENUM
+    ACT_COUNT
+} action;
+
+/* K(action, key code, name shown in help); several keys may share an action. */
+#define CLIMB_KEYS(K)                                                              \
+    K(UP, KEY_UP, "Up")                                                            \
+    K(UP, 'k', "k")                                                                \
+    K(DOWN, KEY_DOWN, "Down")                                                      \
+    K(DOWN, 'j', "j")                                                              \
+    K(LEFT, KEY_LEFT, "Left")                                                      \
+    K(LEFT, 'h', "h")                                                              \
+    K(RIGHT, KEY_RIGHT, "Right")                                                   \
+    K(RIGHT, 'l', "l")                                                             \
+    K(PAGE_UP, KEY_PPAGE, "PgUp")                                                  \
+    K(PAGE_DOWN, KEY_NPAGE, "PgDn")                                                \
+    K(HOME, KEY_HOME, "Home")                                                      \
+    K(HOME, 'g', "g")                                                              \
+    K(END, KEY_END, "End")                                                         \
+    K(END, 'G', "G")                                                               \
+    K(NEXT_PANE, '\t', "Tab")                                                      \
+    K(PREV_PANE, KEY_BTAB, "Shift-Tab")                                            \
+    K(TOGGLE, ' ', "Space")                                                        \
+    K(TOGGLE, '\n', "Enter")                                                       \
+    K(TOGGLE, '\r', NULL)                                                          \
+    K(TOGGLE, KEY_ENTER, NULL)                                                     \
+    K(PHASE1, '1', "1")                                                            \
+    K(PHASE2, '2', "2")                                                            \
+    K(PHASE3, '3', "3")                                                            \
+    K(PHASE4, '4', "4")                                                            \
+    K(REDRAW, 12, "Ctrl-L")                                                        \
+    K(HELP, '?', "?")                                                              \
+    K(HELP, KEY_F(1), "F1")                                                        \
+    K(QUIT, 'q', "q")
+
+/* The action bound to a key, or ACT_NONE. is_char tells a typed character from a
+ * function key (KEY_*), whose codes can overlap. */
+action keymap_action(int key, int is_char);
+/* The help text of an action. */
+const char *keymap_help(action a);
+/* The keys of an action as shown to a person ("Up k"), into buf. */
+void keymap_keys(action a, char *buf, size_t len);
+
+#endif

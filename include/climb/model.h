@@ -1,0 +1,50 @@
+/* model.h - the progress model: one profile's state of every criterion of the
+ * ladder, held in memory beside the ladder, and the changes the CLI and the TUI
+ * make to it (each goes through the store in one transaction). No curses, no SQL. */
+#ifndef CLIMB_MODEL_H
+#define CLIMB_MODEL_H
+
+#include "climb/content.h"
+#include "climb/store.h"
+
+typedef struct {
+    crit_state state;
+    long long done_at;
+    char *note;
+    long long note_at;
+    char *reason;
+    char *text_at_done;
+} model_crit;
+
+typedef struct {
+    const climb_ladder *ladder;
+    climb_store *store;
+    store_profile profile;
+    model_crit *crit;      /* all criteria, phase by phase */
+    size_t *first;         /* first[p]: index in crit of phase p's first criterion */
+    size_t n_crit;
+} climb_model;
+
+/* Loads the profile `user` (created when `create` is set; *created says whether it
+ * was) and its states. Returns 0, 1 when the profile does not exist, -1 on error
+ * (message in store_error(st)). */
+int model_open(climb_model *m, const climb_ladder *l, climb_store *st, const char *user,
+               int create, int *created);
+void model_close(climb_model *m);
+
+model_crit *model_crit_at(const climb_model *m, size_t phase, size_t index);
+/* Finds a criterion by id: 0 and its phase and index, or -1. */
+int model_find(const climb_model *m, const char *id, size_t *phase, size_t *index);
+
+/* Criteria done and criteria that apply (not n/a) in phase p. */
+void model_phase_counts(const climb_model *m, size_t phase, int *done, int *applicable);
+/* Index of the level the profile's progress reaches: the level of the first phase
+ * with criteria still to meet, or the level after the last phase when all are met. */
+int model_progress_level(const climb_model *m);
+
+/* Changes a criterion's state (and note, when note != NULL; "" clears it), in one
+ * transaction with its events. *changed (may be NULL) says whether anything did. */
+int model_set_state(climb_model *m, size_t phase, size_t index, crit_state state,
+                    const char *note, int *changed);
+
+#endif

@@ -1,0 +1,13 @@
+/* suggest.h - "did you mean": the known ids closest to a mistyped one. */
+#ifndef CLIMB_SUGGEST_H
+#define CLIMB_SUGGEST_H
+
+#include <stddef.h>
+
+/* Stores in out (up to max) the ids closest to `want` by edit distance, nearest
+ * first, leaving out any too far to be a plausible typo unless none is close (then
+ * the nearest are given anyway). Returns how many were stored. */
+size_t suggest_ids(const char *want, const char *const *ids, size_t n, const char **out,
+                   size_t max);
+
+#endif

@@ -1,0 +1,58 @@
+-- schema.sql - the one definition of climb's database.
+--
+-- The file is a list of migration steps. A line "-- migration N" starts step N;
+-- a new database runs every step in order, an existing one runs the steps above
+-- its PRAGMA user_version. Steps are never edited once released: a change to the
+-- schema is a new step at the end. Times are UTC seconds since the epoch.
+-- User data refers to ladder content by id only, never by position or wording.
+
+-- migration 1
+CREATE TABLE profiles (
+    id           INTEGER PRIMARY KEY,
+    name         TEXT NOT NULL UNIQUE,
+    title        TEXT,                       -- level id the person holds, NULL until set
+    created_at   INTEGER NOT NULL,
+    quiz_offered INTEGER NOT NULL DEFAULT 0  -- 1 once the first-launch quiz was offered
+);
+
+CREATE TABLE criterion_state (
+    profile_id   INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+    criterion_id TEXT NOT NULL,
+    state        TEXT NOT NULL DEFAULT 'todo'
+                 CHECK (state IN ('todo', 'doing', 'done', 'n/a')),
+    done_at      INTEGER,                    -- when it last became done
+    note         TEXT,                       -- the evidence behind it
+    note_at      INTEGER,
+    reason       TEXT,                       -- why it does not apply (n/a)
+    text_at_done TEXT,                       -- the criterion's wording when ticked
+    updated_at   INTEGER NOT NULL,
+    PRIMARY KEY (profile_id, criterion_id)
+) WITHOUT ROWID;
+
+-- Append-only: every change of user data writes one row here in the same
+-- transaction as the state it changes.
+CREATE TABLE events (
+    id         INTEGER PRIMARY KEY,
+    uuid       TEXT NOT NULL UNIQUE,
+    profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+    at         INTEGER NOT NULL,
+    kind       TEXT NOT NULL,   -- state, note, quiz, title, ...
+    item       TEXT,            -- criterion, level or roadblock id
+    value      TEXT,            -- the new value
+    previous   TEXT             -- the value it replaced
+);
+CREATE INDEX events_by_time ON events (profile_id, at);
+CREATE INDEX events_by_kind ON events (profile_id, kind, at, item, value);
+
+CREATE TABLE quiz_attempts (
+    id         INTEGER PRIMARY KEY,
+    profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+    event_uuid TEXT NOT NULL UNIQUE,
+    taken_at   INTEGER NOT NULL,
+    answers    TEXT NOT NULL,   -- one word per question: no, once, regularly
+    yes        INTEGER NOT NULL,
+    regularly  INTEGER NOT NULL,
+    phase      INTEGER NOT NULL,
+    on_edge_of INTEGER          -- NULL off the band boundaries
+);
+CREATE INDEX quiz_by_time ON quiz_attempts (profile_id, taken_at);

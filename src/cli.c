@@ -1,0 +1,79 @@
+/* cli.c - the command table, usage text and helpers shared by the commands. */
+#include "climb/cli.h"
+#include "climb/suggest.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+const cli_command cli_commands[] = {
+    {"status", cli_status, "[--json]", "show the profile's progress, phase by phase"},
+    {"tick", cli_tick, "ID [--note TEXT]", "mark a criterion as met (with its evidence)"},
+    {"untick", cli_untick, "ID", "mark a criterion as not met again"},
+    {"check-content", cli_check_content, "FILE", "validate a ladder file and report errors"},
+    {NULL, NULL, NULL, NULL},
+};
+
+const cli_command *cli_find(const char *name)
+{
+    for (const cli_command *c = cli_commands; c->name; c++)
+        if (strcmp(c->name, name) == 0)
+            return c;
+    return NULL;
+}
+
+void cli_usage(FILE *out)
+{
+    fprintf(out, "usage: climb [OPTIONS] [COMMAND [ARGS]]\n\n"
+                 "A career tracker for the DevOps ladder. With no command, opens the\n"
+                 "full-screen view.\n\n"
+                 "Options:\n"
+                 "  --db PATH       database file (default: $CLIMB_DB, else\n"
+                 "                  $XDG_DATA_HOME/climb/climb.db or ~/.local/share/climb/climb.db)\n"
+                 "  --user NAME     profile to use (default: your login name)\n"
+                 "  --ladder FILE   ladder content to use instead of the built-in one\n"
+                 "  --keys FILE     read keys from FILE instead of the keyboard (also CLIMB_KEYS)\n"
+                 "  -h, --help      show this help\n"
+                 "  -V, --version   show the version\n\n"
+                 "Commands:\n");
+    for (const cli_command *c = cli_commands; c->name; c++) {
+        char left[64];
+        snprintf(left, sizeof left, "%s %s", c->name, c->usage);
+        fprintf(out, "  %-30s %s\n", left, c->summary);
+    }
+    fprintf(out, "\nEnvironment: CLIMB_DB, CLIMB_NOW (ISO 8601 time used as now), CLIMB_KEYS,\n"
+                 "NO_COLOR. Exit codes: 0 ok, 1 runtime error, 2 usage or content error.\n");
+}
+
+int cli_usage_error(const cli_command *c, const char *bad)
+{
+    if (bad)
+        app_error("%s: unexpected argument '%s'", c->name, bad);
+    fprintf(stderr, "usage: climb %s %s\n", c->name, c->usage);
+    return EXIT_USAGE;
+}
+
+int cli_find_criterion(app *a, const char *id, size_t *phase, size_t *index)
+{
+    if (model_find(&a->model, id, phase, index) == 0)
+        return 0;
+    const climb_ladder *l = &a->ladder;
+    size_t n = a->model.n_crit, k = 0;
+    const char **ids = malloc((n ? n : 1) * sizeof *ids);
+    const char *near[3];
+    if (!ids) {
+        app_error("out of memory");
+        return -1;
+    }
+    for (size_t p = 0; p < l->n_phases; p++)
+        for (size_t i = 0; i < l->phases[p].n_criteria; i++)
+            ids[k++] = l->phases[p].criteria[i].id;
+    size_t found = suggest_ids(id, ids, n, near, 3);
+    free(ids);
+    char list[256] = "";
+    for (size_t i = 0; i < found; i++) {
+        strncat(list, i ? ", " : "", sizeof list - strlen(list) - 1);
+        strncat(list, near[i], sizeof list - strlen(list) - 1);
+    }
+    app_error("unknown criterion '%s'; closest: %s (see: climb status)", id, list);
+    return -1;
+}

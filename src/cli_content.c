@@ -1,0 +1,18 @@
+/* cli_content.c - `climb check-content FILE`: validate a ladder file only. */
+#include "climb/cli.h"
+
+int cli_check_content(app *a, int argc, char **argv)
+{
+    if (argc != 2 || argv[1][0] == '-')
+        return cli_usage_error(cli_find("check-content"), argc > 2 ? argv[2] : NULL);
+    a->opt.ladder_path = argv[1];
+    int rc = app_load_ladder(a);
+    if (rc != EXIT_OK)
+        return rc;
+    size_t crit = 0;
+    for (size_t p = 0; p < a->ladder.n_phases; p++)
+        crit += a->ladder.phases[p].n_criteria;
+    printf("%s: ok (%zu levels, %zu phases, %zu criteria, %zu questions)\n", argv[1],
+           a->ladder.n_levels, a->ladder.n_phases, crit, a->ladder.n_questions);
+    return EXIT_OK;
+}

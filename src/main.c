@@ -1,0 +1,73 @@
+/* main.c - entry point: locale, file-creation mask, global options, then either a
+ * command of the CLI or the full-screen TUI. */
+#include "climb/app.h"
+#include "climb/cli.h"
+#include "climb/tui.h"
+#include "climb/version.h"
+
+#include <getopt.h>
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+static const struct option OPTIONS[] = {
+    {"db", required_argument, NULL, 'd'},
+    {"user", required_argument, NULL, 'u'},
+    {"ladder", required_argument, NULL, 'l'},
+    {"keys", required_argument, NULL, 'k'},
+    {"help", no_argument, NULL, 'h'},
+    {"version", no_argument, NULL, 'V'},
+    {NULL, 0, NULL, 0},
+};
+
+/* Parses the options before the command. Returns -1 to go on, else an exit code. */
+static int parse_globals(int argc, char **argv, app_options *o)
+{
+    int c;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, "+hV", OPTIONS, NULL)) != -1) {
+        switch (c) {
+        case 'd': o->db_path = optarg; break;
+        case 'u': o->user = optarg; break;
+        case 'l': o->ladder_path = optarg; break;
+        case 'k': o->keys_path = optarg; break;
+        case 'h': cli_usage(stdout); return EXIT_OK;
+        case 'V': printf("climb %s\n", CLIMB_VERSION); return EXIT_OK;
+        default:
+            app_error("unknown or incomplete option '%s'", argv[optind - 1]);
+            cli_usage(stderr);
+            return EXIT_USAGE;
+        }
+    }
+    return -1;
+}
+
+int main(int argc, char **argv)
+{
+    app a;
+    memset(&a, 0, sizeof a);
+    setlocale(LC_ALL, "");
+    umask(077);
+    int rc = parse_globals(argc, argv, &a.opt);
+    if (rc >= 0)
+        return rc;
+    if (!a.opt.keys_path && getenv("CLIMB_KEYS") && *getenv("CLIMB_KEYS"))
+        a.opt.keys_path = getenv("CLIMB_KEYS");
+    if (optind >= argc) {
+        rc = tui_run(&a);
+    } else if (strcmp(argv[optind], "help") == 0) {
+        cli_usage(stdout);
+        rc = EXIT_OK;
+    } else {
+        const cli_command *cmd = cli_find(argv[optind]);
+        if (!cmd) {
+            app_error("unknown command '%s' (see: climb --help)", argv[optind]);
+            rc = EXIT_USAGE;
+        } else {
+            rc = cmd->run(&a, argc - optind, argv + optind);
+        }
+    }
+    app_close(&a);
+    return rc;
+}

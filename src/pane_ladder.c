@@ -1,0 +1,102 @@
+/* pane_ladder.c - the Ladder pane: the five levels with their tenure, the level
+ * the profile's progress reaches marked, and the selected level's detail (unlock,
+ * plateau, pay). Moving the cursor here also selects that level's phase. */
+#include "climb/draw.h"
+#include "climb/ladder_text.h"
+#include "climb/view.h"
+
+#include <stdio.h>
+
+static void draw_level_row(tui *t, WINDOW *w, int row, int i, int width, int focused, int progress)
+{
+    const climb_level *lv = &t->ladder->levels[i];
+    int selected = i == t->level_cursor;
+    attr_t a = selected ? draw_style(focused ? ST_CURSOR : ST_CURSOR_DIM) : A_NORMAL;
+    char tenure[32];
+    ladder_tenure(lv, 1, tenure, sizeof tenure);
+    draw_fill(w, row, 1, width, a);
+    if (selected)
+        draw_text(w, row, 2, 1, draw_glyph(GL_CURSOR), a);
+    if (i == progress)
+        draw_text(w, row, 3, 1, draw_glyph(GL_LEVEL), a | draw_style(ST_MARK));
+    draw_text(w, row, 5, width - 12, lv->name, a);
+    draw_text(w, row, width - 6, 7, tenure, a);
+}
+
+/* The selected level's detail under the list; returns the next free row. */
+static int draw_detail(tui *t, WINDOW *w, int row, int h, int width)
+{
+    const climb_level *lv = &t->ladder->levels[t->level_cursor];
+    char line[128], tenure[32], pay[64];
+    ladder_tenure(lv, 0, tenure, sizeof tenure);
+    ladder_pay(lv, pay, sizeof pay);
+    snprintf(line, sizeof line, "%s %s %s", lv->name, draw_glyph(GL_DOT), tenure);
+    draw_text(w, row++, 2, width - 2, line, draw_style(ST_HEADING));
+    if (row < h - 1) {
+        snprintf(line, sizeof line, "US pay %s", pay);
+        draw_text(w, row++, 2, width - 2, line, A_NORMAL);
+    }
+    static const char *const labels[] = {"Unlocks: ", "Plateau: "};
+    const char *texts[] = {lv->unlocks, lv->plateau};
+    for (int k = 0; k < 2 && row < h - 1; k++) {
+        char buf[1024];
+        snprintf(buf, sizeof buf, "%s%s", labels[k], texts[k]);
+        row += draw_wrapped(w, row, 2, width - 2, 0, h - 1 - row, buf, A_NORMAL);
+    }
+    return row;
+}
+
+static void ladder_draw(tui *t, WINDOW *w, int focused)
+{
+    int h, wd;
+    getmaxyx(w, h, wd);
+    werase(w);
+    draw_box(w, "Ladder", focused);
+    int progress = model_progress_level(t->model);
+    int row = 1;
+    for (int i = 0; i < (int)t->ladder->n_levels && row < h - 1; i++, row++)
+        draw_level_row(t, w, row, i, wd - 2, focused, progress);
+    if (row + 1 < h - 1)
+        row = draw_detail(t, w, row + 1, h, wd - 2);
+    if (row + 1 < h - 1) {
+        char legend[64];
+        snprintf(legend, sizeof legend, "%s your ticks reach here", draw_glyph(GL_LEVEL));
+        draw_text(w, h - 2, 2, wd - 4, legend, draw_style(ST_DIM));
+    }
+}
+
+/* The phase whose level is `level`, or -1 (Principal has none). */
+static int phase_of_level(const climb_ladder *l, int level)
+{
+    for (size_t p = 0; p < l->n_phases; p++)
+        if (content_level_index(l, l->phases[p].level) == level)
+            return (int)p;
+    return -1;
+}
+
+static int ladder_handle(tui *t, action a)
+{
+    int n = (int)t->ladder->n_levels, next = t->level_cursor;
+    switch (a) {
+    case ACT_UP: next--; break;
+    case ACT_DOWN: next++; break;
+    case ACT_HOME: case ACT_PAGE_UP: next = 0; break;
+    case ACT_END: case ACT_PAGE_DOWN: next = n - 1; break;
+    case ACT_TOGGLE:
+        tui_message(t, 0, "Tab to the Checklist pane (or press 1-4) to tick a criterion");
+        return DIRTY_BARS;
+    default: return NOT_HANDLED;
+    }
+    if (next < 0 || next >= n)
+        return DIRTY_NONE;
+    t->level_cursor = next;
+    int p = phase_of_level(t->ladder, next);
+    if (p >= 0 && p != t->phase) {
+        t->phase = p;
+        t->crit_cursor = t->phase_scroll = t->check_scroll = 0;
+        return DIRTY_PANES | DIRTY_BARS;
+    }
+    return DIRTY_LADDER;
+}
+
+const pane_ops ladder_pane = {"Ladder", ladder_draw, ladder_handle};

@@ -1,0 +1,113 @@
+/* pane_phase.c - the Phase pane: the selected phase's comparison table, the stage
+ * before beside this stage, one row per dimension, cells wrapped at word
+ * boundaries; scrolls when the table is taller than the pane. */
+#include "climb/draw.h"
+#include "climb/view.h"
+
+#include <stdio.h>
+#include <string.h>
+
+typedef struct {
+    int label_w, col_w[2], x[3];
+} table_cols;
+
+static table_cols columns(int width)
+{
+    table_cols c;
+    c.label_w = width >= 48 ? 13 : 9;
+    int rest = width - c.label_w - 2;
+    c.col_w[0] = rest / 2;
+    c.col_w[1] = rest - c.col_w[0] - 1;
+    c.x[0] = 1;
+    c.x[1] = 1 + c.label_w + 1;
+    c.x[2] = c.x[1] + c.col_w[0] + 1;
+    return c;
+}
+
+/* Height of one table row: the taller of its two cells (and the label). */
+static int row_height(const climb_phase *ph, int d, const table_cols *c)
+{
+    int h = draw_wrapped_lines(climb_dimension_labels[d], c->label_w);
+    int a = draw_wrapped_lines(ph->before[d], c->col_w[0]);
+    int b = draw_wrapped_lines(ph->now[d], c->col_w[1]);
+    h = a > h ? a : h;
+    return b > h ? b : h;
+}
+
+static int table_lines(const climb_phase *ph, const table_cols *c)
+{
+    int n = 1;
+    for (int d = 0; d < CLIMB_DIMENSIONS; d++)
+        n += row_height(ph, d, c);
+    return n;
+}
+
+/* Draws virtual line `line` of the table at screen row y. */
+static void draw_line(WINDOW *w, int y, const climb_phase *ph, const table_cols *c, int line)
+{
+    attr_t head = draw_style(ST_HEADING);
+    if (line == 0) {
+        draw_text(w, y, c->x[1], c->col_w[0], ph->before_label, head);
+        draw_text(w, y, c->x[2], c->col_w[1], ph->this_label, head);
+        return;
+    }
+    line--;
+    for (int d = 0; d < CLIMB_DIMENSIONS; d++) {
+        int rh = row_height(ph, d, c);
+        if (line < rh) {
+            draw_wrapped(w, y, c->x[0], c->label_w, line, 1, climb_dimension_labels[d], head);
+            draw_wrapped(w, y, c->x[1], c->col_w[0], line, 1, ph->before[d], draw_style(ST_DIM));
+            draw_wrapped(w, y, c->x[2], c->col_w[1], line, 1, ph->now[d], A_NORMAL);
+            return;
+        }
+        line -= rh;
+    }
+}
+
+static void phase_draw(tui *t, WINDOW *w, int focused)
+{
+    int h, wd;
+    getmaxyx(w, h, wd);
+    werase(w);
+    const climb_phase *ph = &t->ladder->phases[t->phase];
+    const climb_level *lv = content_level(t->ladder, ph->level);
+    char title[512];
+    snprintf(title, sizeof title, "Phase %d %s %s: %s", ph->number, draw_glyph(GL_DOT),
+             lv ? lv->name : ph->level, ph->title);
+    draw_box(w, title, focused);
+    table_cols c = columns(wd - 2);
+    int total = table_lines(ph, &c), visible = h - 2;
+    if (t->phase_scroll > total - visible)
+        t->phase_scroll = total - visible > 0 ? total - visible : 0;
+    for (int y = 0; y < visible && t->phase_scroll + y < total; y++)
+        draw_line(w, 1 + y, ph, &c, t->phase_scroll + y);
+    if (total > visible) {
+        char more[32];
+        snprintf(more, sizeof more, " %d/%d ", t->phase_scroll + visible < total
+                                                   ? t->phase_scroll + visible : total, total);
+        int len = (int)strlen(more);
+        draw_text(w, h - 1, wd - 1 - len, len, more, draw_style(ST_DIM));
+    }
+}
+
+static int phase_handle(tui *t, action a)
+{
+    int before = t->phase_scroll;
+    switch (a) {
+    case ACT_UP: t->phase_scroll--; break;
+    case ACT_DOWN: t->phase_scroll++; break;
+    case ACT_PAGE_UP: t->phase_scroll -= 5; break;
+    case ACT_PAGE_DOWN: t->phase_scroll += 5; break;
+    case ACT_HOME: t->phase_scroll = 0; break;
+    case ACT_END: t->phase_scroll = 1 << 20; break;
+    case ACT_TOGGLE:
+        tui_message(t, 0, "Tab to the Checklist pane to tick a criterion");
+        return DIRTY_BARS;
+    default: return NOT_HANDLED;
+    }
+    if (t->phase_scroll < 0)
+        t->phase_scroll = 0; /* the top clamp; draw clamps the bottom */
+    return t->phase_scroll == before ? DIRTY_NONE : DIRTY_PHASE;
+}
+
+const pane_ops phase_pane = {"Phase", phase_draw, phase_handle};

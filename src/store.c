@@ -1,0 +1,378 @@
+/* store.c - transactions, events, profiles and criterion state over the open
+ * database. Each public change runs in one BEGIN IMMEDIATE transaction that writes
+ * the state and its event, so history and state can never disagree. */
+#include "climb/store.h"
+#include "store_internal.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const STATE_NAMES[] = {"todo", "doing", "done", "n/a"};
+
+static const char *const STMT_SQL[STMT_COUNT] = {
+    [STMT_EVENT_ADD] = "INSERT INTO events (uuid, profile_id, at, kind, item, value, previous)"
+                       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    [STMT_STATE_GET] = "SELECT criterion_id, state, done_at, note, note_at, reason, text_at_done"
+                       " FROM criterion_state WHERE profile_id = ?1 AND criterion_id = ?2",
+    [STMT_STATE_PUT] = "INSERT OR REPLACE INTO criterion_state (profile_id, criterion_id, state,"
+                       " done_at, note, note_at, reason, text_at_done, updated_at)"
+                       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+};
+
+const char *store_state_name(crit_state s)
+{
+    return (unsigned)s < 4 ? STATE_NAMES[s] : "todo";
+}
+
+int store_state_parse(const char *name, crit_state *out)
+{
+    for (int i = 0; i < 4; i++) {
+        if (strcmp(name, STATE_NAMES[i]) == 0) {
+            *out = (crit_state)i;
+            return 0;
+        }
+    }
+    return -1;
+}
+
+int store_fail(climb_store *st, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(st->err, sizeof st->err, fmt, ap);
+    va_end(ap);
+    return -1;
+}
+
+const char *store_error(const climb_store *st)
+{
+    return st->err;
+}
+
+struct sqlite3 *store_db(climb_store *st)
+{
+    return st->db;
+}
+
+sqlite3_stmt *store_stmt(climb_store *st, enum store_stmt which)
+{
+    sqlite3_stmt **s = &st->stmts[which];
+    if (*s) {
+        sqlite3_reset(*s);
+        sqlite3_clear_bindings(*s);
+        return *s;
+    }
+    if (sqlite3_prepare_v3(st->db, STMT_SQL[which], -1, SQLITE_PREPARE_PERSISTENT, s, NULL) !=
+        SQLITE_OK) {
+        store_fail(st, "database error: %s", sqlite3_errmsg(st->db));
+        *s = NULL;
+    }
+    return *s;
+}
+
+int store_begin(climb_store *st)
+{
+    if (sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+        return store_fail(st, "cannot start a transaction: %s", sqlite3_errmsg(st->db));
+    return 0;
+}
+
+int store_commit(climb_store *st)
+{
+    if (sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+        store_fail(st, "cannot commit: %s", sqlite3_errmsg(st->db));
+        store_rollback(st);
+        return -1;
+    }
+    return 0;
+}
+
+void store_rollback(climb_store *st)
+{
+    if (!sqlite3_get_autocommit(st->db))
+        sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+/* A random (version 4) UUID from SQLite's PRNG, which seeds from the OS. */
+static void make_uuid(char out[37])
+{
+    unsigned char b[16];
+    sqlite3_randomness(sizeof b, b);
+    b[6] = (unsigned char)((b[6] & 0x0F) | 0x40);
+    b[8] = (unsigned char)((b[8] & 0x3F) | 0x80);
+    snprintf(out, 37, "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
+             b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12],
+             b[13], b[14], b[15]);
+}
+
+static void bind_text_or_null(sqlite3_stmt *s, int i, const char *v)
+{
+    if (v)
+        sqlite3_bind_text(s, i, v, -1, SQLITE_TRANSIENT);
+    else
+        sqlite3_bind_null(s, i);
+}
+
+int store_event_add(climb_store *st, long long profile_id, long long at, const char *kind,
+                    const char *item, const char *value, const char *previous, char *uuid_out)
+{
+    char uuid[37];
+    make_uuid(uuid);
+    sqlite3_stmt *s = store_stmt(st, STMT_EVENT_ADD);
+    if (!s)
+        return -1;
+    sqlite3_bind_text(s, 1, uuid, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(s, 2, profile_id);
+    sqlite3_bind_int64(s, 3, at);
+    sqlite3_bind_text(s, 4, kind, -1, SQLITE_STATIC);
+    bind_text_or_null(s, 5, item);
+    bind_text_or_null(s, 6, value);
+    bind_text_or_null(s, 7, previous);
+    if (sqlite3_step(s) != SQLITE_DONE)
+        return store_fail(st, "cannot write the event: %s", sqlite3_errmsg(st->db));
+    if (uuid_out)
+        memcpy(uuid_out, uuid, 37);
+    return 0;
+}
+
+static char *dup_column(sqlite3_stmt *s, int i)
+{
+    const unsigned char *t = sqlite3_column_text(s, i);
+    return t ? strdup((const char *)t) : NULL;
+}
+
+void store_profile_free(store_profile *p)
+{
+    free(p->name);
+    free(p->title);
+    memset(p, 0, sizeof *p);
+}
+
+static int profile_find(climb_store *st, const char *name, store_profile *out)
+{
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(st->db,
+                           "SELECT id, name, title, created_at, quiz_offered FROM profiles"
+                           " WHERE name = ?1",
+                           -1, &s, NULL) != SQLITE_OK)
+        return store_fail(st, "database error: %s", sqlite3_errmsg(st->db));
+    sqlite3_bind_text(s, 1, name, -1, SQLITE_TRANSIENT);
+    int rc = sqlite3_step(s), found = 1;
+    if (rc == SQLITE_ROW) {
+        out->id = sqlite3_column_int64(s, 0);
+        out->name = dup_column(s, 1);
+        out->title = dup_column(s, 2);
+        out->created_at = sqlite3_column_int64(s, 3);
+        out->quiz_offered = sqlite3_column_int(s, 4);
+        found = 0;
+    } else if (rc != SQLITE_DONE) {
+        found = store_fail(st, "database error: %s", sqlite3_errmsg(st->db));
+    }
+    sqlite3_finalize(s);
+    return found;
+}
+
+static int profile_insert(climb_store *st, const char *name, long long now)
+{
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(st->db, "INSERT INTO profiles (name, created_at) VALUES (?1, ?2)", -1,
+                           &s, NULL) != SQLITE_OK)
+        return store_fail(st, "database error: %s", sqlite3_errmsg(st->db));
+    sqlite3_bind_text(s, 1, name, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(s, 2, now);
+    int rc = sqlite3_step(s);
+    sqlite3_finalize(s);
+    if (rc != SQLITE_DONE)
+        return store_fail(st, "cannot create profile: %s", sqlite3_errmsg(st->db));
+    return store_event_add(st, sqlite3_last_insert_rowid(st->db), now, "profile", NULL, name,
+                           NULL, NULL);
+}
+
+int store_profile_get(climb_store *st, const char *name, int create, long long now,
+                      store_profile *out, int *created)
+{
+    memset(out, 0, sizeof *out);
+    if (created)
+        *created = 0;
+    int rc = profile_find(st, name, out);
+    if (rc <= 0 || !create)
+        return rc;
+    if (store_begin(st))
+        return -1;
+    rc = profile_find(st, name, out); /* another process may have made it meanwhile */
+    if (rc == 1) {
+        if (profile_insert(st, name, now) || store_commit(st)) {
+            store_rollback(st);
+            return -1;
+        }
+        if (created)
+            *created = 1;
+        return profile_find(st, name, out);
+    }
+    store_rollback(st);
+    return rc;
+}
+
+void store_criterion_free(store_criterion *c)
+{
+    free(c->criterion_id);
+    free(c->note);
+    free(c->reason);
+    free(c->text_at_done);
+    memset(c, 0, sizeof *c);
+}
+
+static void read_criterion(sqlite3_stmt *s, store_criterion *c)
+{
+    c->criterion_id = dup_column(s, 0);
+    if (store_state_parse((const char *)sqlite3_column_text(s, 1), &c->state))
+        c->state = STATE_TODO;
+    c->done_at = sqlite3_column_int64(s, 2);
+    c->note = dup_column(s, 3);
+    c->note_at = sqlite3_column_int64(s, 4);
+    c->reason = dup_column(s, 5);
+    c->text_at_done = dup_column(s, 6);
+}
+
+int store_criteria_each(climb_store *st, long long profile_id, store_criterion_fn fn, void *ctx)
+{
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(st->db,
+                           "SELECT criterion_id, state, done_at, note, note_at, reason,"
+                           " text_at_done FROM criterion_state WHERE profile_id = ?1",
+                           -1, &s, NULL) != SQLITE_OK)
+        return store_fail(st, "database error: %s", sqlite3_errmsg(st->db));
+    sqlite3_bind_int64(s, 1, profile_id);
+    int rc, stop = 0;
+    while (!stop && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+        store_criterion c;
+        read_criterion(s, &c);
+        stop = fn(ctx, &c);
+        store_criterion_free(&c);
+    }
+    if (!stop && rc != SQLITE_DONE)
+        stop = store_fail(st, "database error: %s", sqlite3_errmsg(st->db));
+    sqlite3_finalize(s);
+    return stop < 0 ? -1 : 0;
+}
+
+/* Reads the current row inside the transaction; a missing row reads as todo. */
+static int state_get(climb_store *st, long long profile_id, const char *id, store_criterion *c)
+{
+    memset(c, 0, sizeof *c);
+    sqlite3_stmt *s = store_stmt(st, STMT_STATE_GET);
+    if (!s)
+        return -1;
+    sqlite3_bind_int64(s, 1, profile_id);
+    sqlite3_bind_text(s, 2, id, -1, SQLITE_TRANSIENT);
+    int rc = sqlite3_step(s);
+    if (rc == SQLITE_ROW) {
+        read_criterion(s, c);
+    } else if (rc == SQLITE_DONE) {
+        c->criterion_id = strdup(id);
+    } else {
+        return store_fail(st, "database error: %s", sqlite3_errmsg(st->db));
+    }
+    sqlite3_reset(s);
+    return c->criterion_id ? 0 : store_fail(st, "out of memory");
+}
+
+static int state_put(climb_store *st, long long profile_id, const store_criterion *c,
+                     long long now)
+{
+    sqlite3_stmt *s = store_stmt(st, STMT_STATE_PUT);
+    if (!s)
+        return -1;
+    sqlite3_bind_int64(s, 1, profile_id);
+    sqlite3_bind_text(s, 2, c->criterion_id, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(s, 3, store_state_name(c->state), -1, SQLITE_STATIC);
+    if (c->done_at)
+        sqlite3_bind_int64(s, 4, c->done_at);
+    bind_text_or_null(s, 5, c->note);
+    if (c->note_at)
+        sqlite3_bind_int64(s, 6, c->note_at);
+    bind_text_or_null(s, 7, c->reason);
+    bind_text_or_null(s, 8, c->text_at_done);
+    sqlite3_bind_int64(s, 9, now);
+    int rc = sqlite3_step(s);
+    sqlite3_reset(s);
+    if (rc != SQLITE_DONE)
+        return store_fail(st, "cannot save the criterion: %s", sqlite3_errmsg(st->db));
+    return 0;
+}
+
+static int replace_str(char **dst, const char *src)
+{
+    char *copy = src ? strdup(src) : NULL;
+    if (src && !copy)
+        return -1;
+    free(*dst);
+    *dst = copy;
+    return 0;
+}
+
+static int same_str(const char *a, const char *b)
+{
+    return (!a && !b) || (a && b && strcmp(a, b) == 0);
+}
+
+/* Applies the change to c in memory and writes one event per thing that changed. */
+static int apply_change(climb_store *st, long long profile_id, store_criterion *c,
+                        crit_state state, const char *note, const char *text, long long now,
+                        int *changed)
+{
+    if (c->state != state) {
+        const char *before = store_state_name(c->state);
+        if (store_event_add(st, profile_id, now, "state", c->criterion_id,
+                            store_state_name(state), before, NULL))
+            return -1;
+        if (state == STATE_DONE) {
+            c->done_at = now;
+            if (replace_str(&c->text_at_done, text))
+                return store_fail(st, "out of memory");
+        }
+        if (state != STATE_NA && replace_str(&c->reason, NULL))
+            return -1;
+        c->state = state;
+        *changed = 1;
+    }
+    if (note) {
+        const char *value = *note ? note : NULL;
+        if (!same_str(value, c->note)) {
+            if (store_event_add(st, profile_id, now, "note", c->criterion_id, value, c->note,
+                                NULL) ||
+                replace_str(&c->note, value))
+                return -1;
+            c->note_at = value ? now : 0;
+            *changed = 1;
+        }
+    }
+    return 0;
+}
+
+int store_set_state(climb_store *st, long long profile_id, const char *criterion_id,
+                    crit_state state, const char *note, const char *text, long long now,
+                    int *changed, store_criterion *after)
+{
+    store_criterion c;
+    int dummy;
+    if (!changed)
+        changed = &dummy;
+    *changed = 0;
+    if (store_begin(st))
+        return -1;
+    if (state_get(st, profile_id, criterion_id, &c) ||
+        apply_change(st, profile_id, &c, state, note, text, now, changed) ||
+        (*changed && state_put(st, profile_id, &c, now)) || store_commit(st)) {
+        store_rollback(st);
+        store_criterion_free(&c);
+        return -1;
+    }
+    if (after)
+        *after = c;
+    else
+        store_criterion_free(&c);
+    return 0;
+}

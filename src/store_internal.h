@@ -1,0 +1,24 @@
+/* store_internal.h - the store's private state, shared by the store_*.c files only. */
+#ifndef CLIMB_STORE_INTERNAL_H
+#define CLIMB_STORE_INTERNAL_H
+
+#include <sqlite3.h>
+
+/* Prepared statements kept for the life of the store (hot paths: tick, event). */
+enum store_stmt {
+    STMT_EVENT_ADD,
+    STMT_STATE_GET,
+    STMT_STATE_PUT,
+    STMT_COUNT
+};
+
+struct climb_store {
+    sqlite3 *db;
+    sqlite3_stmt *stmts[STMT_COUNT];
+    char err[512];
+};
+
+/* The cached statement, prepared on first use and reset; NULL on error. */
+sqlite3_stmt *store_stmt(struct climb_store *st, enum store_stmt which);
+
+#endif

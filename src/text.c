@@ -1,0 +1,202 @@
+/* text.c - UTF-8 helpers: validation, display width (wcwidth), making control
+ * characters visible before anything reaches the terminal, and word wrapping. */
+#include "climb/text.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+/* Decodes one UTF-8 sequence at s (n bytes available). Returns its length and
+ * stores the code point, or 0 for an invalid or truncated sequence. */
+static size_t utf8_decode(const unsigned char *s, size_t n, unsigned *cp)
+{
+    unsigned c = s[0];
+    size_t len;
+    unsigned min;
+    if (c < 0x80) {
+        *cp = c;
+        return 1;
+    } else if ((c & 0xE0) == 0xC0) {
+        len = 2; min = 0x80; c &= 0x1F;
+    } else if ((c & 0xF0) == 0xE0) {
+        len = 3; min = 0x800; c &= 0x0F;
+    } else if ((c & 0xF8) == 0xF0) {
+        len = 4; min = 0x10000; c &= 0x07;
+    } else {
+        return 0;
+    }
+    if (len > n)
+        return 0;
+    for (size_t i = 1; i < len; i++) {
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+        c = (c << 6) | (s[i] & 0x3F);
+    }
+    if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+        return 0;
+    *cp = c;
+    return len;
+}
+
+int text_utf8_valid(const char *s, size_t len, size_t *bad_offset)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0;
+    while (i < len) {
+        unsigned cp;
+        size_t n = utf8_decode(p + i, len - i, &cp);
+        if (n == 0) {
+            if (bad_offset)
+                *bad_offset = i;
+            return 0;
+        }
+        i += n;
+    }
+    return 1;
+}
+
+/* Appends the visible form of one code point or bad byte to out (room assumed). */
+static size_t visible_piece(const unsigned char *p, size_t n, unsigned cp, char *out)
+{
+    if (n == 0)
+        return (size_t)sprintf(out, "\\x%02X", p[0]);
+    if (cp < 0x20)
+        return (size_t)sprintf(out, "^%c", (char)(cp + '@'));
+    if (cp == 0x7F)
+        return (size_t)sprintf(out, "^?");
+    if (cp >= 0x80 && cp < 0xA0)
+        return (size_t)sprintf(out, "<U+%04X>", cp);
+    memcpy(out, p, n);
+    return n;
+}
+
+char *text_visible(const char *s, int keep_newlines)
+{
+    size_t len = strlen(s);
+    char *out = malloc(len * 8 + 1); /* worst case: <U+0085> for 2 bytes */
+    if (!out)
+        return NULL;
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0, o = 0;
+    while (i < len) {
+        unsigned cp = 0;
+        size_t n = utf8_decode(p + i, len - i, &cp);
+        if (n == 1 && cp == '\n' && keep_newlines) {
+            out[o++] = '\n';
+        } else {
+            o += visible_piece(p + i, n, cp, out + o);
+        }
+        i += n ? n : 1;
+    }
+    out[o] = '\0';
+    return out;
+}
+
+/* Columns of one code point: wcwidth, with unprintables counted as 1. */
+static int cp_width(unsigned cp)
+{
+    int w = wcwidth((wchar_t)cp);
+    return w < 0 ? 1 : w;
+}
+
+int text_width_n(const char *s, size_t len)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0;
+    int w = 0;
+    while (i < len) {
+        unsigned cp = 0;
+        size_t n = utf8_decode(p + i, len - i, &cp);
+        w += n ? cp_width(cp) : 1;
+        i += n ? n : 1;
+    }
+    return w;
+}
+
+int text_width(const char *s)
+{
+    return text_width_n(s, strlen(s));
+}
+
+size_t text_fit(const char *s, size_t len, int width)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0;
+    int w = 0;
+    while (i < len) {
+        unsigned cp = 0;
+        size_t n = utf8_decode(p + i, len - i, &cp);
+        int cw = n ? cp_width(cp) : 1;
+        if (w + cw > width)
+            break;
+        w += cw;
+        i += n ? n : 1;
+    }
+    return i;
+}
+
+/* Stores one line if there is room; counts it either way. */
+static void emit(text_span *lines, size_t max, size_t *count, size_t start, size_t len)
+{
+    if (*count < max) {
+        lines[*count].start = start;
+        lines[*count].len = len;
+    }
+    (*count)++;
+}
+
+/* Wraps one paragraph (no '\n') of s[start..end). */
+static void wrap_paragraph(const char *s, size_t start, size_t end, int width,
+                           text_span *lines, size_t max, size_t *count)
+{
+    size_t pos = start;
+    if (pos == end) {
+        emit(lines, max, count, pos, 0);
+        return;
+    }
+    while (pos < end) {
+        size_t fit = text_fit(s + pos, end - pos, width);
+        if (fit == 0) { /* a character wider than the line: take it whole */
+            fit = 1;
+            while (pos + fit < end && ((unsigned char)s[pos + fit] & 0xC0) == 0x80)
+                fit++;
+        }
+        if (pos + fit >= end) {
+            emit(lines, max, count, pos, end - pos);
+            return;
+        }
+        size_t brk = fit;
+        while (brk > 0 && s[pos + brk] != ' ')
+            brk--;
+        if (brk == 0) {
+            brk = fit; /* a word wider than the line: cut it at fit */
+            emit(lines, max, count, pos, brk);
+            pos += brk;
+        } else {
+            size_t len = brk;
+            while (len > 0 && s[pos + len - 1] == ' ')
+                len--;
+            emit(lines, max, count, pos, len);
+            pos += brk;
+        }
+        while (pos < end && s[pos] == ' ')
+            pos++;
+    }
+}
+
+size_t text_wrap(const char *s, int width, text_span *lines, size_t max)
+{
+    size_t count = 0, start = 0, len = strlen(s);
+    if (width < 1)
+        width = 1;
+    for (;;) {
+        const char *nl = memchr(s + start, '\n', len - start);
+        size_t end = nl ? (size_t)(nl - s) : len;
+        wrap_paragraph(s, start, end, width, lines, max, &count);
+        if (!nl)
+            break;
+        start = end + 1;
+    }
+    return count;
+}

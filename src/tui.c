@@ -1,0 +1,342 @@
+/* tui.c - the full-screen interface: terminal set-up and restore, the layout of
+ * the three panes, the title and key lines, and the one event loop. Handlers say
+ * what changed; the loop repaints only those windows and calls doupdate() once
+ * before reading the next key. */
+#include "climb/tui.h"
+#include "climb/draw.h"
+#include "climb/input.h"
+#include "climb/view.h"
+
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+enum { MIN_COLS = 40, MIN_ROWS = 12, WIDE_COLS = 80, LADDER_W = 23 };
+
+static const pane_ops *const PANES[PANE_COUNT] = {&ladder_pane, &phase_pane, &checklist_pane};
+static volatile sig_atomic_t stop_requested;
+
+static void on_stop_signal(int sig)
+{
+    (void)sig;
+    stop_requested = 1;
+}
+
+void tui_message(tui *t, int is_error, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(t->message, sizeof t->message, fmt, ap);
+    va_end(ap);
+    t->message_is_error = is_error;
+}
+
+int tui_push_view(tui *t, const view_ops *ops, void *state)
+{
+    if (t->n_views == VIEW_STACK) {
+        if (ops->close)
+            ops->close(state);
+        return -1;
+    }
+    t->views[t->n_views] = ops;
+    t->view_state[t->n_views++] = state;
+    return 0;
+}
+
+void tui_pop_view(tui *t)
+{
+    if (t->n_views == 0)
+        return;
+    t->n_views--;
+    if (t->views[t->n_views]->close)
+        t->views[t->n_views]->close(t->view_state[t->n_views]);
+}
+
+void tui_select_phase(tui *t, int p)
+{
+    t->phase = p;
+    t->crit_cursor = t->phase_scroll = t->check_scroll = 0;
+    int level = content_level_index(t->ladder, t->ladder->phases[p].level);
+    if (level >= 0)
+        t->level_cursor = level;
+}
+
+static void free_windows(tui *t)
+{
+    for (int i = 0; i < PANE_COUNT; i++) {
+        if (t->win[i])
+            delwin(t->win[i]);
+        t->win[i] = NULL;
+    }
+    if (t->title_bar)
+        delwin(t->title_bar);
+    if (t->key_bar)
+        delwin(t->key_bar);
+    t->title_bar = t->key_bar = NULL;
+}
+
+/* Lays the panes out for the current size: side by side from 80 columns, stacked
+ * (Checklist first) below that, "too small" under the minimum. */
+static void layout(tui *t)
+{
+    free_windows(t);
+    getmaxyx(stdscr, t->rows, t->cols);
+    t->too_small = t->cols < MIN_COLS || t->rows < MIN_ROWS;
+    if (t->too_small)
+        return;
+    int body = t->rows - 2;
+    t->title_bar = newwin(1, t->cols, 0, 0);
+    t->key_bar = newwin(1, t->cols, t->rows - 1, 0);
+    if (t->cols >= WIDE_COLS) {
+        int right = t->cols - LADDER_W, top = body / 2;
+        t->win[PANE_LADDER] = newwin(body, LADDER_W, 1, 0);
+        t->win[PANE_PHASE] = newwin(top, right, 1, LADDER_W);
+        t->win[PANE_CHECKLIST] = newwin(body - top, right, 1 + top, LADDER_W);
+    } else {
+        int check = body * 2 / 5, phase = (body - check) / 2, ladder = body - check - phase;
+        t->win[PANE_CHECKLIST] = newwin(check, t->cols, 1, 0);
+        t->win[PANE_PHASE] = newwin(phase, t->cols, 1 + check, 0);
+        t->win[PANE_LADDER] = newwin(ladder, t->cols, 1 + check + phase, 0);
+    }
+}
+
+static void draw_title_bar(tui *t)
+{
+    WINDOW *w = t->title_bar;
+    attr_t a = draw_style(ST_TITLE_BAR);
+    char left[512], right[256];
+    int level = model_progress_level(t->model), done, total;
+    model_phase_counts(t->model, (size_t)t->phase, &done, &total);
+    snprintf(left, sizeof left, " climb %s %s %s %s", draw_glyph(GL_DOT), t->ladder->name,
+             draw_glyph(GL_DOT), t->model->profile.name);
+    snprintf(right, sizeof right, "ticks reach %s %s phase %d: %d/%d ",
+             level >= 0 ? t->ladder->levels[level].name : "?", draw_glyph(GL_DOT),
+             t->ladder->phases[t->phase].number, done, total);
+    draw_fill(w, 0, 0, t->cols, a);
+    int rw = (int)strlen(right); /* ASCII apart from the name of a level */
+    int used = draw_text(w, 0, 0, t->cols - rw - 1, left, a);
+    if (used + rw + 1 <= t->cols)
+        draw_text(w, 0, t->cols - rw, rw, right, a);
+    wnoutrefresh(w);
+}
+
+static void draw_key_bar(tui *t)
+{
+    WINDOW *w = t->key_bar;
+    werase(w);
+    if (t->message[0]) {
+        draw_text(w, 0, 1, t->cols - 2, t->message,
+                  draw_style(t->message_is_error ? ST_ERROR : ST_MESSAGE));
+        t->message[0] = '\0';
+    } else {
+        draw_text(w, 0, 1, t->cols - 2,
+                  "Space tick  1-4 phase  Tab pane  arrows/hjkl move  ? help  q quit",
+                  draw_style(ST_KEYS));
+    }
+    wnoutrefresh(w);
+}
+
+static void draw_too_small(tui *t)
+{
+    werase(stdscr);
+    char msg[64];
+    snprintf(msg, sizeof msg, "terminal too small (%dx%d); need %dx%d", t->cols, t->rows,
+             MIN_COLS, MIN_ROWS);
+    for (int y = 0; y < t->rows; y++) /* wrap the message over the few rows there are */
+        if (draw_wrapped(stdscr, 0, 0, t->cols, 0, t->rows, msg, A_BOLD) <= y + 1)
+            break;
+    wnoutrefresh(stdscr);
+}
+
+static void paint(tui *t, int dirty)
+{
+    if (t->too_small) {
+        draw_too_small(t);
+        doupdate();
+        return;
+    }
+    if (dirty & DIRTY_LAYOUT) {
+        werase(stdscr);
+        wnoutrefresh(stdscr);
+    }
+    for (int i = 0; i < PANE_COUNT; i++) {
+        if (dirty & (1 << i)) {
+            PANES[i]->draw(t, t->win[i], t->focus == i);
+            wnoutrefresh(t->win[i]);
+        }
+    }
+    if (dirty & DIRTY_BARS) {
+        draw_title_bar(t);
+        draw_key_bar(t);
+    }
+    /* Views draw over the panes; a view that changes repaints what lies under it. */
+    for (int i = 0; i < t->n_views && dirty; i++)
+        t->views[i]->draw(t, t->view_state[i]);
+    doupdate();
+}
+
+/* Actions every pane shares; the focused pane gets the rest first. */
+static int dispatch(tui *t, action a)
+{
+    int r = PANES[t->focus]->handle(t, a);
+    if (r != NOT_HANDLED)
+        return r;
+    switch (a) {
+    case ACT_QUIT: t->quit = 1; return DIRTY_NONE;
+    case ACT_HELP: help_open(t); return DIRTY_ALL;
+    case ACT_REDRAW: clearok(curscr, TRUE); return DIRTY_LAYOUT;
+    case ACT_NEXT_PANE: t->focus = (t->focus + 1) % PANE_COUNT; return DIRTY_PANES;
+    case ACT_PREV_PANE: t->focus = (t->focus + PANE_COUNT - 1) % PANE_COUNT; return DIRTY_PANES;
+    case ACT_LEFT: t->focus = PANE_LADDER; return DIRTY_PANES;
+    case ACT_RIGHT: t->focus = t->focus == PANE_LADDER ? PANE_CHECKLIST : t->focus;
+        return DIRTY_PANES;
+    case ACT_PHASE1: case ACT_PHASE2: case ACT_PHASE3: case ACT_PHASE4: {
+        int p = a - ACT_PHASE1;
+        if (p >= (int)t->ladder->n_phases)
+            return DIRTY_NONE;
+        tui_select_phase(t, p);
+        t->focus = PANE_CHECKLIST;
+        return DIRTY_ALL;
+    }
+    default: return DIRTY_NONE;
+    }
+}
+
+/* Applies a <resize COLSxROWS> from a key file, as a terminal resize would. */
+static int headless_resize(const key_source *in)
+{
+    resize_term(in->resize_rows, in->resize_cols);
+    return DIRTY_LAYOUT;
+}
+
+static int handle_key(tui *t, key_source *in, int key, int is_char)
+{
+    if (key == INPUT_RESIZE_TOKEN)
+        return headless_resize(in);
+    if (key == KEY_RESIZE && !is_char)
+        return DIRTY_LAYOUT;
+    action a = keymap_action(key, is_char);
+    if (t->too_small)
+        return a == ACT_QUIT ? (t->quit = 1, DIRTY_NONE) : DIRTY_NONE;
+    if (t->n_views > 0)
+        return t->views[t->n_views - 1]->handle(t, t->view_state[t->n_views - 1], key, is_char, a);
+    if (a == ACT_NONE) {
+        tui_message(t, 0, "no action on that key; press ? for help");
+        return DIRTY_BARS;
+    }
+    return dispatch(t, a);
+}
+
+static void run_loop(tui *t, key_source *in)
+{
+    int dirty = DIRTY_LAYOUT;
+    while (!t->quit && !stop_requested) {
+        if (dirty & DIRTY_LAYOUT) {
+            layout(t);
+            dirty |= DIRTY_ALL;
+        }
+        if (dirty)
+            paint(t, dirty);
+        int is_char = 0, key = input_next(in, &is_char);
+        if (key == INPUT_END)
+            break;
+        if (key == ERR)
+            continue; /* timeout or interrupted read: check the stop flag */
+        dirty = handle_key(t, in, key, is_char);
+    }
+}
+
+/* Holds stderr in a temporary file while curses owns the screen. */
+static int hold_stderr(FILE **held)
+{
+    *held = tmpfile();
+    if (!*held)
+        return -1;
+    int saved = dup(STDERR_FILENO);
+    fflush(stderr);
+    dup2(fileno(*held), STDERR_FILENO);
+    return saved;
+}
+
+static void release_stderr(FILE *held, int saved)
+{
+    if (saved < 0)
+        return;
+    fflush(stderr);
+    dup2(saved, STDERR_FILENO);
+    close(saved);
+    rewind(held);
+    char buf[4096];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, held)) > 0)
+        fwrite(buf, 1, n, stderr);
+    fclose(held);
+}
+
+static SCREEN *open_screen(const app *a, int headless)
+{
+    const char *term = getenv("TERM");
+    if (headless && (!term || !*term))
+        term = "xterm-256color";
+    SCREEN *s = newterm(term, stdout, stdin);
+    if (!s) {
+        app_error("cannot use the terminal type '%s'", term ? term : "(unset)");
+        return NULL;
+    }
+    (void)a;
+    set_term(s);
+    cbreak();
+    noecho();
+    keypad(stdscr, TRUE);
+    curs_set(0);
+    set_escdelay(25);
+    wtimeout(stdscr, 1000);
+    draw_init();
+    return s;
+}
+
+int tui_run(app *a)
+{
+    key_source in;
+    char err[256];
+    memset(&in, 0, sizeof in);
+    if (a->opt.keys_path && input_open_file(&in, a->opt.keys_path, err, sizeof err)) {
+        app_error("%s", err);
+        return EXIT_USAGE;
+    }
+    if (!in.from_file && (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))) {
+        app_error("the full-screen view needs a terminal; see climb --help for commands");
+        return EXIT_USAGE;
+    }
+    int rc = app_open(a, 1);
+    if (rc != EXIT_OK) {
+        input_close(&in);
+        return rc;
+    }
+    tui t;
+    memset(&t, 0, sizeof t);
+    t.app = a;
+    t.model = &a->model;
+    t.ladder = &a->ladder;
+    t.focus = PANE_CHECKLIST;
+    tui_select_phase(&t, 0);
+    FILE *held = NULL;
+    int saved = hold_stderr(&held);
+    signal(SIGINT, on_stop_signal);
+    signal(SIGTERM, on_stop_signal);
+    SCREEN *s = open_screen(a, in.from_file);
+    if (s) {
+        run_loop(&t, &in);
+        while (t.n_views > 0)
+            tui_pop_view(&t);
+        free_windows(&t);
+        endwin();
+        delscreen(s);
+    }
+    release_stderr(held, saved);
+    input_close(&in);
+    return s ? EXIT_OK : EXIT_RUNTIME;
+}

@@ -1,0 +1,97 @@
+# lib.sh - helpers for end-to-end tests: each test runs the real build/climb on its
+# own temporary database, HOME and private tmux server, with the environment pinned
+# (TZ, LANG, TERM, size, clock). Source it, define test functions, call run_test.
+set -u
+: "${CLIMB_BIN:?CLIMB_BIN must name the climb binary}"
+: "${E2E_RESULTS:=/dev/null}"
+export TZ=UTC LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color NO_COLOR=
+unset CLIMB_DB CLIMB_KEYS XDG_DATA_HOME VISUAL EDITOR
+export CLIMB_NOW=2026-03-14T09:30:00Z
+
+# climb ARGS: the binary on the test's database as user ana.
+climb() {
+    "$CLIMB_BIN" --db "$DB" --user ana "$@"
+}
+
+fail() {
+    echo "  FAIL: $*" >&2
+    [ -n "${TMUX_SOCK:-}" ] && [ -n "${TMUX_STARTED:-}" ] && {
+        echo "  --- screen ---" >&2
+        screen >&2
+    }
+    exit 1
+}
+
+# start_tui COLS ROWS [ARGS...]: starts climb in a private tmux server.
+start_tui() {
+    cols=$1 rows=$2
+    shift 2
+    cat >"$T/cmd.sh" <<CMD
+#!/bin/sh
+"$CLIMB_BIN" --db "$DB" --user ana $*
+echo "EXITED:\$?"
+sleep 30
+CMD
+    tmux -u -L "$TMUX_SOCK" -f /dev/null new-session -d -x "$cols" -y "$rows" \
+        "env TZ=$TZ LANG=$LANG LC_ALL=$LC_ALL TERM=$TERM HOME=$HOME CLIMB_NOW=$CLIMB_NOW NO_COLOR=${NO_COLOR:-} sh $T/cmd.sh" ||
+        fail "tmux did not start"
+    TMUX_STARTED=1
+}
+
+screen() {
+    tmux -L "$TMUX_SOCK" capture-pane -p
+}
+
+keys() {
+    tmux -L "$TMUX_SOCK" send-keys "$@"
+}
+
+# wait_for TEXT [SECONDS]: polls the screen until TEXT shows, or fails.
+wait_for() {
+    deadline=$(($(date +%s) + ${2:-8}))
+    while ! screen | grep -qF -- "$1"; do
+        [ "$(date +%s)" -ge "$deadline" ] && fail "timed out waiting for: $1"
+        sleep 0.05
+    done
+}
+
+# wait_gone TEXT [SECONDS]: polls until TEXT is no longer on screen.
+wait_gone() {
+    deadline=$(($(date +%s) + ${2:-8}))
+    while screen | grep -qF -- "$1"; do
+        [ "$(date +%s)" -ge "$deadline" ] && fail "timed out waiting for '$1' to go"
+        sleep 0.05
+    done
+}
+
+resize() {
+    tmux -L "$TMUX_SOCK" resize-window -x "$1" -y "$2"
+}
+
+# quit_tui: presses q and checks climb exited 0.
+quit_tui() {
+    keys q
+    wait_for "EXITED:0"
+}
+
+# run_test NAME: runs the function NAME in a subshell with a fresh workspace.
+run_test() {
+    name=$1
+    T=$(mktemp -d)
+    (
+        export HOME="$T/home" DB="$T/climb.db" TMUX_SOCK="climb-test-$$-$name" T
+        mkdir -p "$HOME"
+        "$name"
+    ) 2>"$T/stderr"
+    rc=$?
+    tmux -L "climb-test-$$-$name" kill-server 2>/dev/null
+    if [ $rc -eq 0 ]; then
+        echo "pass $name" >>"$E2E_RESULTS"
+        echo "  ok   $name"
+    else
+        echo "fail $name" >>"$E2E_RESULTS"
+        echo "  FAIL $name"
+        sed 's/^/    /' "$T/stderr"
+    fi
+    rm -rf "$T"
+}

@@ -1,0 +1,54 @@
+#!/bin/sh
+# run.sh - runs climb's suites against one build directory: every cmocka unit test
+# binary in BUILD/tests, then every end-to-end script in tests/e2e (real binary,
+# real database files, real terminal through tmux). Prints one closing line
+# "N passed, N failed" and exits non-zero when anything failed.
+#   tests/run.sh [--unit-only|--e2e-only] BUILD
+set -u
+mode=all
+case "${1:-}" in
+--unit-only) mode=unit; shift ;;
+--e2e-only) mode=e2e; shift ;;
+esac
+build=${1:?usage: tests/run.sh [--unit-only|--e2e-only] BUILD}
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root" || exit 1
+passed=0
+failed=0
+failures=""
+
+if [ "$mode" != e2e ]; then
+    for t in "$build"/tests/test_*; do
+        [ -x "$t" ] || continue
+        case "$t" in *.d) continue ;; esac
+        out=$("$t" 2>&1)
+        rc=$?
+        p=$(printf '%s\n' "$out" | sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' | tail -n 1)
+        f=$(printf '%s\n' "$out" | sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p' | tail -n 1)
+        passed=$((passed + ${p:-0}))
+        failed=$((failed + ${f:-0}))
+        if [ "$rc" -ne 0 ]; then
+            [ -z "$f" ] && failed=$((failed + 1))
+            failures="$failures $(basename "$t")"
+            printf '%s\n' "$out" | grep -v '^\[ \(RUN\|       OK\) ' >&2
+        fi
+        echo "unit $(basename "$t"): ${p:-0} passed, ${f:-0} failed"
+    done
+fi
+
+if [ "$mode" != unit ]; then
+    results=$(mktemp)
+    for s in tests/e2e/test_*.sh; do
+        CLIMB_BIN="$root/$build/climb" CLIMB_BUILD="$build" E2E_RESULTS="$results" sh "$s"
+    done
+    p=$(grep -c '^pass ' "$results")
+    f=$(grep -c '^fail ' "$results")
+    passed=$((passed + p))
+    failed=$((failed + f))
+    [ "$f" -gt 0 ] && failures="$failures $(sed -n 's/^fail //p' "$results" | tr '\n' ' ')"
+    rm -f "$results"
+fi
+
+[ -n "$failures" ] && echo "failed:$failures"
+echo "$build: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
