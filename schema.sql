@@ -12,7 +12,8 @@ CREATE TABLE profiles (
     name         TEXT NOT NULL UNIQUE,
     title        TEXT,                       -- level id the person holds, NULL until set
     created_at   INTEGER NOT NULL,
-    quiz_offered INTEGER NOT NULL DEFAULT 0  -- 1 once the first-launch quiz was offered
+    quiz_offered INTEGER NOT NULL DEFAULT 0, -- 1 once the first-launch quiz was offered
+    stale_months INTEGER NOT NULL DEFAULT 12 -- evidence older than this is flagged
 );
 
 CREATE TABLE criterion_state (
@@ -36,10 +37,11 @@ CREATE TABLE events (
     uuid       TEXT NOT NULL UNIQUE,
     profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
     at         INTEGER NOT NULL,
-    kind       TEXT NOT NULL,   -- state, note, quiz, title, ...
+    kind       TEXT NOT NULL,   -- see docs/architecture.md for the kinds
     item       TEXT,            -- criterion, level or roadblock id
     value      TEXT,            -- the new value
-    previous   TEXT             -- the value it replaced
+    previous   TEXT,            -- the value it replaced
+    detail     TEXT             -- extra, e.g. the reason given for n/a
 );
 CREATE INDEX events_by_time ON events (profile_id, at);
 CREATE INDEX events_by_kind ON events (profile_id, kind, at, item, value);
@@ -56,3 +58,19 @@ CREATE TABLE quiz_attempts (
     on_edge_of INTEGER          -- NULL off the band boundaries
 );
 CREATE INDEX quiz_by_time ON quiz_attempts (profile_id, taken_at);
+
+CREATE TABLE roadblock_flags (
+    profile_id   INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+    roadblock_id TEXT NOT NULL,
+    flagged_at   INTEGER NOT NULL,
+    PRIMARY KEY (profile_id, roadblock_id)
+) WITHOUT ROWID;
+
+-- The wording of each ladder item as climb last saw it, to tell a person what a
+-- ladder update reworded, added or retired.
+CREATE TABLE ladder_seen (
+    ladder_id TEXT NOT NULL,
+    item_id   TEXT NOT NULL,
+    text      TEXT NOT NULL,
+    PRIMARY KEY (ladder_id, item_id)
+) WITHOUT ROWID;

@@ -12,8 +12,8 @@
 static const char *const STATE_NAMES[] = {"todo", "doing", "done", "n/a"};
 
 static const char *const STMT_SQL[STMT_COUNT] = {
-    [STMT_EVENT_ADD] = "INSERT INTO events (uuid, profile_id, at, kind, item, value, previous)"
-                       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    [STMT_EVENT_ADD] = "INSERT INTO events (uuid, profile_id, at, kind, item, value, previous,"
+                       " detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     [STMT_STATE_GET] = "SELECT criterion_id, state, done_at, note, note_at, reason, text_at_done"
                        " FROM criterion_state WHERE profile_id = ?1 AND criterion_id = ?2",
     [STMT_STATE_PUT] = "INSERT OR REPLACE INTO criterion_state (profile_id, criterion_id, state,"
@@ -116,7 +116,8 @@ static void bind_text_or_null(sqlite3_stmt *s, int i, const char *v)
 }
 
 int store_event_add(climb_store *st, long long profile_id, long long at, const char *kind,
-                    const char *item, const char *value, const char *previous, char *uuid_out)
+                    const char *item, const char *value, const char *previous,
+                    const char *detail, char *uuid_out)
 {
     char uuid[37];
     make_uuid(uuid);
@@ -130,6 +131,7 @@ int store_event_add(climb_store *st, long long profile_id, long long at, const c
     bind_text_or_null(s, 5, item);
     bind_text_or_null(s, 6, value);
     bind_text_or_null(s, 7, previous);
+    bind_text_or_null(s, 8, detail);
     if (sqlite3_step(s) != SQLITE_DONE)
         return store_fail(st, "cannot write the event: %s", sqlite3_errmsg(st->db));
     if (uuid_out)
@@ -187,7 +189,7 @@ static int profile_insert(climb_store *st, const char *name, long long now)
     if (rc != SQLITE_DONE)
         return store_fail(st, "cannot create profile: %s", sqlite3_errmsg(st->db));
     return store_event_add(st, sqlite3_last_insert_rowid(st->db), now, "profile", NULL, name,
-                           NULL, NULL);
+                           NULL, NULL, NULL);
 }
 
 int store_profile_get(climb_store *st, const char *name, int create, long long now,
@@ -326,7 +328,8 @@ static int apply_change(climb_store *st, long long profile_id, store_criterion *
     if (c->state != state) {
         const char *before = store_state_name(c->state);
         if (store_event_add(st, profile_id, now, "state", c->criterion_id,
-                            store_state_name(state), before, NULL))
+                            store_state_name(state), before, state == STATE_NA ? c->reason : NULL,
+                            NULL))
             return -1;
         if (state == STATE_DONE) {
             c->done_at = now;
@@ -342,7 +345,7 @@ static int apply_change(climb_store *st, long long profile_id, store_criterion *
         const char *value = *note ? note : NULL;
         if (!same_str(value, c->note)) {
             if (store_event_add(st, profile_id, now, "note", c->criterion_id, value, c->note,
-                                NULL) ||
+                                NULL, NULL) ||
                 replace_str(&c->note, value))
                 return -1;
             c->note_at = value ? now : 0;

@@ -74,10 +74,22 @@ struct sqlite3 *store_db(climb_store *st);
 int store_begin(climb_store *st);
 int store_commit(climb_store *st);
 void store_rollback(climb_store *st);
-/* Appends one event inside the caller's transaction; fills uuid_out (37 bytes) when
+/* Event kinds (the events table is append-only; every change writes one):
+ *   profile   value=name                     a profile was created
+ *   rename    value=new name, previous=old
+ *   state     item=criterion, value=new state, previous=old, detail=reason (n/a)
+ *   note      item=criterion, value=new note (NULL: cleared), previous=old
+ *   quiz      value=answers "no,once,regularly,no,no", detail="phase=3 on_edge_of=4"
+ *             (its quiz_attempts row has the same event_uuid)
+ *   title     value=level id, previous=old level id
+ *   roadblock item=roadblock id, value="on" or "off"
+ *   setting   item=setting name (e.g. stale_months), value, previous
+ *   undo      item=uuid of the event undone, value=its kind
+ * Appends one event inside the caller's transaction; fills uuid_out (37 bytes) when
  * not NULL. */
 int store_event_add(climb_store *st, long long profile_id, long long at, const char *kind,
-                    const char *item, const char *value, const char *previous, char *uuid_out);
+                    const char *item, const char *value, const char *previous,
+                    const char *detail, char *uuid_out);
 /* Records a failure message (printf-style) for store_error. Returns -1. */
 #if defined(__GNUC__)
 __attribute__((format(printf, 2, 3)))

@@ -85,6 +85,7 @@ run_test() {
     ) 2>"$T/stderr"
     rc=$?
     tmux -L "climb-test-$$-$name" kill-server 2>/dev/null
+    tmux -L "climb-test-$$-$name-again" kill-server 2>/dev/null
     if [ $rc -eq 0 ]; then
         echo "pass $name" >>"$E2E_RESULTS"
         echo "  ok   $name"

@@ -1,0 +1,113 @@
+/* test_text.c - UTF-8 validation, visible control characters, widths and word
+ * wrapping; and ISO 8601 parsing of the clock (CLIMB_NOW). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "climb/clock.h"
+#include "climb/text.h"
+
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void test_utf8_validation(void **state)
+{
+    (void)state;
+    size_t bad = 0;
+    assert_true(text_utf8_valid("plain", 5, NULL));
+    assert_true(text_utf8_valid("caf\xc3\xa9 \xe2\x86\x92 \xf0\x9f\x9a\x80", 14, NULL));
+    assert_false(text_utf8_valid("ab\xc3", 3, &bad));
+    assert_int_equal(bad, 2);
+    assert_false(text_utf8_valid("\xc0\xaf", 2, &bad)); /* overlong '/' */
+    assert_false(text_utf8_valid("\xed\xa0\x80", 3, &bad)); /* surrogate */
+    assert_false(text_utf8_valid("x\xff", 2, &bad));
+    assert_int_equal(bad, 1);
+}
+
+static void test_control_characters_made_visible(void **state)
+{
+    (void)state;
+    char *v = text_visible("a\x1b[31mred\x7f\tb\n", 0);
+    assert_string_equal(v, "a^[[31mred^?^Ib^J");
+    free(v);
+    v = text_visible("line1\nline2", 1);
+    assert_string_equal(v, "line1\nline2");
+    free(v);
+    v = text_visible("c1\xc2\x85 bad\xff", 0);
+    assert_string_equal(v, "c1<U+0085> bad\\xFF");
+    free(v);
+}
+
+static void test_width_counts_wide_characters(void **state)
+{
+    (void)state;
+    assert_int_equal(text_width("abc"), 3);
+    assert_int_equal(text_width("\xe6\x97\xa5\xe6\x9c\xac"), 4); /* 日本 */
+    assert_int_equal(text_width("caf\xc3\xa9"), 4);
+    assert_int_equal(text_fit("\xe6\x97\xa5\xe6\x9c\xac", 6, 3), 3); /* one wide char fits */
+}
+
+static void test_wrap_breaks_at_spaces(void **state)
+{
+    (void)state;
+    text_span l[8];
+    const char *s = "one two three four";
+    size_t n = text_wrap(s, 10, l, 8);
+    assert_int_equal(n, 2);
+    assert_int_equal(l[0].len, 7); /* "one two" */
+    assert_memory_equal(s + l[1].start, "three four", 10);
+    assert_int_equal(text_wrap("abcdefghij", 4, l, 8), 3); /* a long word is cut */
+    assert_int_equal(text_wrap("a\n\nb", 10, l, 8), 3);    /* blank line kept */
+    assert_int_equal(l[1].len, 0);
+    assert_int_equal(text_wrap("", 10, l, 8), 1);
+    assert_int_equal(text_wrap("x y", 0, l, 8), 2); /* never loops at width 0 */
+}
+
+static void test_clock_parses_iso_8601(void **state)
+{
+    (void)state;
+    long long t;
+    assert_int_equal(clock_parse_iso("2026-03-14T09:30:00Z", &t), 0);
+    assert_int_equal(t, 1773480600LL);
+    assert_int_equal(clock_parse_iso("2026-03-14T10:30:00+01:00", &t), 0);
+    assert_int_equal(t, 1773480600LL);
+    assert_int_equal(clock_parse_iso("2026-03-14", &t), 0);
+    assert_int_equal(t, 1773446400LL);
+    assert_int_equal(clock_parse_iso("2024-02-29T00:00", &t), 0);
+    assert_int_equal(clock_parse_iso("2025-02-29", &t), -1);
+    assert_int_equal(clock_parse_iso("2026-13-01", &t), -1);
+    assert_int_equal(clock_parse_iso("yesterday", &t), -1);
+    assert_int_equal(clock_parse_iso("2026-03-14T09:30:00Zjunk", &t), -1);
+    char buf[32];
+    clock_format_utc(1773480600LL, buf, sizeof buf);
+    assert_string_equal(buf, "2026-03-14T09:30:00Z");
+}
+
+static void test_climb_now_replaces_the_clock(void **state)
+{
+    (void)state;
+    setenv("CLIMB_NOW", "2030-01-01T00:00:00Z", 1);
+    assert_int_equal(clock_now(), 1893456000LL);
+    assert_int_equal(clock_check_env(), 0);
+    setenv("CLIMB_NOW", "soon", 1);
+    assert_int_equal(clock_check_env(), -1);
+    unsetenv("CLIMB_NOW");
+    assert_true(clock_now() > 1773480600LL);
+}
+
+int main(void)
+{
+    setlocale(LC_ALL, "C.UTF-8");
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_utf8_validation),
+        cmocka_unit_test(test_control_characters_made_visible),
+        cmocka_unit_test(test_width_counts_wide_characters),
+        cmocka_unit_test(test_wrap_breaks_at_spaces),
+        cmocka_unit_test(test_clock_parses_iso_8601),
+        cmocka_unit_test(test_climb_now_replaces_the_clock),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
