@@ -66,11 +66,13 @@ CREATE TABLE roadblock_flags (
     PRIMARY KEY (profile_id, roadblock_id)
 ) WITHOUT ROWID;
 
--- The wording of each ladder item as climb last saw it, to tell a person what a
--- ladder update reworded, added or retired.
+-- The wording of each criterion as climb last saw it in the TUI, to tell a person
+-- what a ladder update reworded, added or retired, and to show retired criteria.
 CREATE TABLE ladder_seen (
     ladder_id TEXT NOT NULL,
     item_id   TEXT NOT NULL,
+    phase     INTEGER NOT NULL,          -- the phase number it belonged to
     text      TEXT NOT NULL,
+    retired   INTEGER NOT NULL DEFAULT 0, -- 1 once the ladder no longer has it
     PRIMARY KEY (ladder_id, item_id)
 ) WITHOUT ROWID;

@@ -88,7 +88,7 @@ static int resolve_db_path(app *a)
     return EXIT_OK;
 }
 
-int app_open(app *a, int create)
+int app_open_store(app *a)
 {
     char err[1024];
     int rc;
@@ -106,12 +106,21 @@ int app_open(app *a, int create)
         app_error("%s", bad);
         return EXIT_USAGE;
     }
-    if ((rc = app_load_ladder(a)) != EXIT_OK || (rc = resolve_db_path(a)) != EXIT_OK)
+    if ((!a->ladder_loaded && (rc = app_load_ladder(a)) != EXIT_OK) ||
+        (rc = resolve_db_path(a)) != EXIT_OK)
         return rc;
-    if (store_open(a->db_path, &a->store, err, sizeof err) != 0) {
+    if (!a->store && store_open(a->db_path, &a->store, err, sizeof err) != 0) {
         app_error("%s", err);
         return EXIT_RUNTIME;
     }
+    return EXIT_OK;
+}
+
+int app_open(app *a, int create)
+{
+    int rc = app_open_store(a);
+    if (rc != EXIT_OK)
+        return rc;
     rc = model_open(&a->model, &a->ladder, a->store, a->user, create, &a->profile_created);
     if (rc == 1) {
         app_error("no profile named '%s' (see: climb users)", a->user);

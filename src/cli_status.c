@@ -2,6 +2,8 @@
  * for scripts. The JSON shape is documented in the README and kept stable. */
 #include "climb/cli.h"
 #include "climb/clock.h"
+#include "climb/profiles.h"
+#include "climb/roadblocks.h"
 #include "climb/text.h"
 
 #include <jansson.h>
@@ -22,7 +24,8 @@ static json_t *str_or_null(const char *s)
     return s ? json_string(s) : json_null();
 }
 
-static json_t *criterion_json(const climb_criterion *c, const model_crit *mc)
+static json_t *criterion_json(const climb_model *m, const climb_criterion *c,
+                              const model_crit *mc)
 {
     json_t *o = json_object();
     json_object_set_new(o, "id", json_string(c->id));
@@ -31,6 +34,10 @@ static json_t *criterion_json(const climb_criterion *c, const model_crit *mc)
     json_object_set_new(o, "done_at", time_or_null(mc->state == STATE_DONE ? mc->done_at : 0));
     json_object_set_new(o, "note", str_or_null(mc->note));
     json_object_set_new(o, "note_at", time_or_null(mc->note ? mc->note_at : 0));
+    json_object_set_new(o, "reason", str_or_null(mc->state == STATE_NA ? mc->reason : NULL));
+    json_object_set_new(o, "stale", json_boolean(model_is_stale(m, mc, clock_now())));
+    if (mc->state == STATE_DONE && mc->text_at_done && strcmp(mc->text_at_done, c->text) != 0)
+        json_object_set_new(o, "text_when_done", json_string(mc->text_at_done));
     return o;
 }
 
@@ -47,8 +54,67 @@ static json_t *phase_json(const climb_model *m, size_t p)
     json_object_set_new(o, "done", json_integer(done));
     json_object_set_new(o, "total", json_integer(total));
     for (size_t i = 0; i < ph->n_criteria; i++)
-        json_array_append_new(list, criterion_json(&ph->criteria[i], model_crit_at(m, p, i)));
+        json_array_append_new(list,
+                              criterion_json(m, &ph->criteria[i], model_crit_at(m, p, i)));
     json_object_set_new(o, "criteria", list);
+    json_t *retired = json_array();
+    for (size_t r = 0; r < m->n_retired; r++) {
+        if (m->retired[r].phase != ph->number)
+            continue;
+        climb_criterion gone = {m->retired[r].id, m->retired[r].text};
+        json_array_append_new(retired, criterion_json(m, &gone, &m->retired[r].c));
+    }
+    json_object_set_new(o, "retired", retired);
+    return o;
+}
+
+static int roadblock_in_ladder(const climb_ladder *l, const char *id)
+{
+    for (size_t i = 0; i < l->n_roadblocks; i++)
+        if (strcmp(l->roadblocks[i].id, id) == 0)
+            return 1;
+    return 0;
+}
+
+/* The roadblocks the person flagged, in ladder order, then any no longer in the
+ * ladder (title null). NULL when they cannot be read. */
+static json_t *roadblocks_json(app *a)
+{
+    roadblock_flags fl;
+    if (roadblocks_load(a->store, a->model.profile.id, &fl)) {
+        app_error("%s", store_error(a->store));
+        roadblocks_free(&fl);
+        return NULL;
+    }
+    json_t *list = json_array();
+    const climb_ladder *l = &a->ladder;
+    for (size_t i = 0; i < l->n_roadblocks + fl.n; i++) {
+        const char *id = i < l->n_roadblocks ? l->roadblocks[i].id
+                                             : fl.items[i - l->n_roadblocks].roadblock_id;
+        const char *title = i < l->n_roadblocks ? l->roadblocks[i].title : NULL;
+        long long at = roadblocks_flagged_at(&fl, id);
+        if (!at || (!title && roadblock_in_ladder(l, id)))
+            continue;
+        json_t *o = json_object();
+        json_object_set_new(o, "id", json_string(id));
+        json_object_set_new(o, "title", str_or_null(title));
+        json_object_set_new(o, "flagged_at", time_or_null(at));
+        json_array_append_new(list, o);
+    }
+    roadblocks_free(&fl);
+    return list;
+}
+
+/* The latest quiz placement, or null before any attempt. */
+static json_t *placement_json(app *a)
+{
+    quiz_attempt at;
+    if (profiles_placement(&a->model, &at) != 0)
+        return json_null();
+    json_t *o = json_object();
+    json_object_set_new(o, "phase", json_integer(at.phase));
+    json_object_set_new(o, "on_edge_of", at.on_edge_of ? json_integer(at.on_edge_of) : json_null());
+    json_object_set_new(o, "taken_at", time_or_null(at.taken_at));
     return o;
 }
 
@@ -59,14 +125,22 @@ int cli_status_json(app *a, FILE *out)
     int level = model_progress_level(m);
     json_object_set_new(profile, "name", json_string(m->profile.name));
     json_object_set_new(profile, "created_at", time_or_null(m->profile.created_at));
+    json_object_set_new(profile, "stale_months", json_integer(m->stale_months));
     json_object_set_new(root, "profile", profile);
     json_object_set_new(root, "ladder", json_string(a->ladder.id));
     json_object_set_new(root, "title", str_or_null(m->profile.title));
+    json_object_set_new(root, "placement", placement_json(a));
     json_object_set_new(root, "progress_level",
                         level >= 0 ? json_string(a->ladder.levels[level].id) : json_null());
     for (size_t p = 0; p < a->ladder.n_phases; p++)
         json_array_append_new(phases, phase_json(m, p));
     json_object_set_new(root, "phases", phases);
+    json_t *roadblocks = roadblocks_json(a);
+    if (!roadblocks) {
+        json_decref(root);
+        return EXIT_RUNTIME;
+    }
+    json_object_set_new(root, "roadblocks", roadblocks);
     int rc = json_dumpf(root, out, JSON_INDENT(2)) || fputc('\n', out) == EOF;
     json_decref(root);
     return rc ? EXIT_RUNTIME : EXIT_OK;
@@ -80,6 +154,23 @@ static void print_safe(FILE *out, const char *s)
     free(v);
 }
 
+/* Title and quiz placement, and the sentence when they differ. */
+static void status_title_lines(app *a, FILE *out)
+{
+    const climb_ladder *l = &a->ladder;
+    const climb_level *lv = a->model.profile.title ? content_level(l, a->model.profile.title)
+                                                   : NULL;
+    quiz_attempt at;
+    char placed[256], sentence[512];
+    int has = profiles_placement(&a->model, &at) == 0;
+    fprintf(out, "title: %s\n", lv ? lv->name : "not set (climb title LEVEL)");
+    if (has)
+        quiz_describe(l, at.phase, at.on_edge_of, placed, sizeof placed);
+    fprintf(out, "quiz placement: %s\n", has ? placed : "none yet (climb quiz)");
+    if (has && profiles_mismatch(l, a->model.profile.title, &at, sentence, sizeof sentence))
+        fprintf(out, "%s\n", sentence);
+}
+
 static void status_text(app *a, FILE *out)
 {
     const climb_model *m = &a->model;
@@ -88,6 +179,7 @@ static void status_text(app *a, FILE *out)
     fputs("profile: ", out);
     print_safe(out, m->profile.name);
     fprintf(out, "\nprogress reaches: %s\n", level >= 0 ? l->levels[level].name : "?");
+    status_title_lines(a, out);
     for (size_t p = 0; p < l->n_phases; p++) {
         int done, total;
         model_phase_counts(m, p, &done, &total);
@@ -101,11 +193,18 @@ static void status_text(app *a, FILE *out)
                 clock_format_local_date(c->done_at, date, sizeof date);
             fprintf(out, "  [%c] %-28s %s%s%s\n", marks[c->state], l->phases[p].criteria[i].id,
                     l->phases[p].criteria[i].text, *date ? "  " : "", date);
+            if (c->state == STATE_NA && c->reason) {
+                fputs("      not applicable: ", out);
+                print_safe(out, c->reason);
+                fputc('\n', out);
+            }
             if (c->note) {
                 fputs("      note: ", out);
                 print_safe(out, c->note);
                 fputc('\n', out);
             }
+            if (model_is_stale(m, c, clock_now()))
+                fprintf(out, "      stale: evidence older than %d months\n", m->stale_months);
         }
     }
 }

@@ -279,11 +279,11 @@ static int read_text(content_ctx *c, const field *f, const ynode *v, const char 
     return f->type == FT_ID ? register_id(c, v, s) : 0;
 }
 
-static int need_int(content_ctx *c, const ynode *v, const char *what, long long max,
-                    long long *out)
+static int need_int(content_ctx *c, const ynode *v, const char *what, const char *want,
+                    long long max, long long *out)
 {
     if (v->kind != YN_SCALAR || v->stype != YS_INT)
-        return wrong_type(c, v, what, "an integer");
+        return wrong_type(c, v, what, want);
     errno = 0;
     *out = strtoll(v->value, NULL, 10);
     if (*out < 0)
@@ -299,7 +299,8 @@ static int read_number(content_ctx *c, const field *f, const ynode *v, const cha
     long long x = 0;
     if (f->type == FT_INT_NULL && v->kind == YN_SCALAR && v->stype == YS_NULL)
         x = -1;
-    else if (need_int(c, v, what, f->type == FT_LONG ? LONG_MAX : INT_MAX, &x) < 0)
+    else if (need_int(c, v, what, f->type == FT_INT_NULL ? "an integer or null" : "an integer",
+                      f->type == FT_LONG ? LONG_MAX : INT_MAX, &x) < 0)
         return -1;
     if (f->type == FT_LONG) {
         long l = (long)x;

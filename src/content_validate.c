@@ -137,13 +137,35 @@ static int check_band(content_ctx *c, const climb_ladder *l, const ynode *item, 
     return 0;
 }
 
+static int band_matches(const climb_ladder *l, int yes, int regularly)
+{
+    for (size_t i = 0; i < l->n_bands; i++) {
+        const climb_band *b = &l->bands[i];
+        if (yes >= b->yes_min && yes <= b->yes_max && regularly >= b->regularly_min)
+            return 1;
+    }
+    return 0;
+}
+
+/* Every possible result (0..n yes answers, 0..yes of them regular) must place. */
+static int check_band_coverage(content_ctx *c, const ynode *list, const climb_ladder *l)
+{
+    for (int yes = 0; (size_t)yes <= l->n_questions; yes++)
+        for (int reg = 0; reg <= yes; reg++)
+            if (!band_matches(l, yes, reg))
+                return content_fail(c, list,
+                                    "no band places %d yes answer%s with %d answered regularly",
+                                    yes, yes == 1 ? "" : "s", reg);
+    return 0;
+}
+
 static int check_bands(content_ctx *c, const ynode *root, const climb_ladder *l)
 {
     const ynode *list = ytree_get(ytree_get(root, "quiz"), "bands");
     for (size_t i = 0; i < l->n_bands; i++)
         if (check_band(c, l, ytree_item(list, i), i) < 0)
             return -1;
-    return 0;
+    return check_band_coverage(c, list, l);
 }
 
 /* Files each quiz.phase_advice text under its phase; every phase needs one. */

@@ -8,8 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const GLYPH_UTF8[GL_COUNT] = {"─", "│", "┌", "┐", "└", "┘", "▸", "◆", "·", "…"};
-static const char *const GLYPH_ASCII[GL_COUNT] = {"-", "|", "+", "+", "+", "+", ">", "*", "-", "~"};
+static const char *const GLYPH_UTF8[GL_COUNT] = {"─", "│", "┌", "┐", "└", "┘", "▸", "◆", "·", "…",
+                                                  [GL_TITLE] = "◆", [GL_PLACED] = "●"};
+static const char *const GLYPH_ASCII[GL_COUNT] = {"-", "|", "+", "+", "+", "+", ">", "*", "-", "~",
+                                                   [GL_TITLE] = "*", [GL_PLACED] = "@"};
 
 static int utf8_mode;
 static attr_t styles[ST_COUNT];

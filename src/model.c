@@ -2,6 +2,7 @@
  * counting, and changing a criterion through the store. */
 #include "climb/model.h"
 #include "climb/clock.h"
+#include "climb/ladder_update.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -27,18 +28,49 @@ static void crit_take(model_crit *dst, store_criterion *src)
     src->note = src->reason = src->text_at_done = NULL;
 }
 
+/* Keeps the progress on a criterion the ladder no longer has, when there is any. */
+static int load_retired(climb_model *m, store_criterion *copy)
+{
+    if (copy->state == STATE_TODO && !copy->note)
+        return 0;
+    model_retired *r = realloc(m->retired, (m->n_retired + 1) * sizeof *r);
+    if (!r)
+        return -1;
+    m->retired = r;
+    r = &m->retired[m->n_retired];
+    memset(r, 0, sizeof *r);
+    if (ladder_seen_lookup(m->store, m->ladder->id, copy->criterion_id, &r->text, &r->phase) < 0)
+        return -1;
+    r->id = strdup(copy->criterion_id);
+    if (!r->text)
+        r->text = strdup(copy->criterion_id);
+    if (!r->id || !r->text) {
+        free(r->id);
+        free(r->text);
+        return -1;
+    }
+    crit_take(&r->c, copy);
+    m->n_retired++;
+    return 0;
+}
+
 static int load_one(void *ctx, const store_criterion *c)
 {
     climb_model *m = ctx;
     size_t p, i;
+    store_criterion copy = *c;
+    copy.note = c->note ? strdup(c->note) : NULL;
+    copy.reason = c->reason ? strdup(c->reason) : NULL;
+    copy.text_at_done = c->text_at_done ? strdup(c->text_at_done) : NULL;
     if (model_find(m, c->criterion_id, &p, &i) == 0) {
-        store_criterion copy = *c;
-        copy.note = c->note ? strdup(c->note) : NULL;
-        copy.reason = c->reason ? strdup(c->reason) : NULL;
-        copy.text_at_done = c->text_at_done ? strdup(c->text_at_done) : NULL;
         crit_take(model_crit_at(m, p, i), &copy);
+        return 0;
     }
-    return 0;
+    int rc = load_retired(m, &copy);
+    free(copy.note);
+    free(copy.reason);
+    free(copy.text_at_done);
+    return rc;
 }
 
 int model_open(climb_model *m, const climb_ladder *l, climb_store *st, const char *user,
@@ -59,8 +91,10 @@ int model_open(climb_model *m, const climb_ladder *l, climb_store *st, const cha
         return store_fail(st, "out of memory");
     }
     int rc = store_profile_get(st, user, create, clock_now(), &m->profile, created);
-    if (rc == 0)
+    if (rc == 0) {
+        m->stale_months = m->profile.stale_months;
         rc = store_criteria_each(st, m->profile.id, load_one, m);
+    }
     if (rc != 0)
         model_close(m);
     return rc;
@@ -72,6 +106,12 @@ void model_close(climb_model *m)
         crit_clear(&m->crit[i]);
     free(m->crit);
     free(m->first);
+    for (size_t i = 0; i < m->n_retired; i++) {
+        free(m->retired[i].id);
+        free(m->retired[i].text);
+        crit_clear(&m->retired[i].c);
+    }
+    free(m->retired);
     store_profile_free(&m->profile);
     memset(m, 0, sizeof *m);
 }
@@ -118,15 +158,40 @@ int model_progress_level(const climb_model *m)
     return l->n_phases ? content_level_index(l, l->phases[l->n_phases - 1].next_level) : 0;
 }
 
-int model_set_state(climb_model *m, size_t phase, size_t index, crit_state state,
-                    const char *note, int *changed)
+int model_set_state_reason(climb_model *m, size_t phase, size_t index, crit_state state,
+                           const char *reason, const char *note, int *changed)
 {
     const climb_criterion *c = &m->ladder->phases[phase].criteria[index];
     store_criterion after;
-    if (store_set_state(m->store, m->profile.id, c->id, state, note, c->text, clock_now(),
-                        changed, &after))
+    if (store_set_state_reason(m->store, m->profile.id, c->id, state, reason, note, c->text,
+                               clock_now(), changed, &after))
         return -1;
     crit_take(model_crit_at(m, phase, index), &after);
     store_criterion_free(&after);
     return 0;
+}
+
+int model_set_state(climb_model *m, size_t phase, size_t index, crit_state state,
+                    const char *note, int *changed)
+{
+    const model_crit *mc = model_crit_at(m, phase, index);
+    if (state == STATE_NA && mc->state != STATE_NA)
+        return store_fail(m->store, "not applicable needs a reason (why it does not apply)");
+    return model_set_state_reason(m, phase, index, state, mc->reason, note, changed);
+}
+
+int model_set_note(climb_model *m, size_t phase, size_t index, const char *note, int *changed)
+{
+    const model_crit *mc = model_crit_at(m, phase, index);
+    return model_set_state_reason(m, phase, index, mc->state, mc->reason, note ? note : "",
+                                  changed);
+}
+
+int model_is_stale(const climb_model *m, const model_crit *c, long long now)
+{
+    if (c->state != STATE_DONE || m->stale_months <= 0)
+        return 0;
+    long long evidence = c->note && c->note_at > c->done_at ? c->note_at : c->done_at;
+    /* a month here is the average Gregorian month: 30.436875 days */
+    return evidence > 0 && now - evidence > (long long)m->stale_months * 2629746LL;
 }

@@ -1,14 +1,23 @@
 /* pane_checklist.c - the Checklist pane: the criteria to meet before moving up
- * from the selected phase, each [x]/[ ] with the date it was met, the evidence note
- * under the selected one, and a done/total count in the title. Space or Enter
- * ticks and unticks through the model (one transaction each). */
+ * from the selected phase, each [ ] todo, [~] in progress, [x] met (with its date)
+ * or [-] not applicable (dimmed, with its reason), a done/applicable count in the
+ * title, stale evidence flagged, the wording a criterion had when it was ticked if
+ * the ladder has reworded it since, and the evidence note under the selected one. */
+#include "climb/checklist_actions.h"
 #include "climb/clock.h"
 #include "climb/draw.h"
 #include "climb/view.h"
 
 #include <stdio.h>
+#include <string.h>
 
-enum { MARK_W = 4, DATE_W = 11 };
+enum { MARK_W = 4, DATE_W = 12, EXTRA_MAX = 4, EXTRA_LEN = 4096 };
+
+typedef struct {
+    char text[EXTRA_MAX][EXTRA_LEN];
+    style st[EXTRA_MAX];
+    int n;
+} extras;
 
 static const char *mark(crit_state s)
 {
@@ -21,27 +30,42 @@ static int text_width_for(int width)
     return width - MARK_W - DATE_W;
 }
 
-/* The note line as shown under the selected criterion. */
-static void note_text(const model_crit *mc, char *buf, size_t len)
+/* The lines shown under a criterion, besides its own text. */
+static void item_extras(tui *t, size_t i, extras *x)
 {
-    snprintf(buf, len, "note: %s", mc->note);
+    const climb_criterion *c = &t->ladder->phases[t->phase].criteria[i];
+    const model_crit *mc = model_crit_at(t->model, (size_t)t->phase, i);
+    int selected = (int)i == t->crit_cursor;
+    x->n = 0;
+    if (mc->state == STATE_NA && mc->reason) {
+        snprintf(x->text[x->n], EXTRA_LEN, "not applicable: %s", mc->reason);
+        x->st[x->n++] = ST_DIM;
+    }
+    if (mc->state == STATE_DONE && mc->text_at_done && strcmp(mc->text_at_done, c->text) != 0) {
+        snprintf(x->text[x->n], EXTRA_LEN, "worded when ticked: %s", mc->text_at_done);
+        x->st[x->n++] = ST_DIM;
+    }
+    if (selected && mc->note) {
+        snprintf(x->text[x->n], EXTRA_LEN, "note: %s", mc->note);
+        x->st[x->n++] = ST_DIM;
+    }
+    if (selected && model_is_stale(t->model, mc, clock_now())) {
+        snprintf(x->text[x->n], EXTRA_LEN,
+                 "stale: this evidence is over %d months old; worth a fresh look",
+                 t->model->stale_months);
+        x->st[x->n++] = ST_MESSAGE;
+    }
 }
 
-static int note_lines(const model_crit *mc, int width)
-{
-    char buf[4096];
-    note_text(mc, buf, sizeof buf);
-    return draw_wrapped_lines(buf, width - MARK_W);
-}
-
-/* Lines the item takes: its wrapped text, plus its note when selected. */
+/* Lines the item takes: its wrapped text plus its extra lines. */
 static int item_lines(tui *t, size_t i, int width)
 {
     const climb_criterion *c = &t->ladder->phases[t->phase].criteria[i];
+    extras x;
     int n = draw_wrapped_lines(c->text, text_width_for(width));
-    const model_crit *mc = model_crit_at(t->model, (size_t)t->phase, i);
-    if ((int)i == t->crit_cursor && mc->note)
-        n += note_lines(mc, width);
+    item_extras(t, i, &x);
+    for (int k = 0; k < x.n; k++)
+        n += draw_wrapped_lines(x.text[k], width - MARK_W);
     return n;
 }
 
@@ -60,43 +84,81 @@ static void scroll_to_cursor(tui *t, int width, int visible)
         t->check_scroll = 0;
 }
 
+static attr_t item_attr(const model_crit *mc, int selected, int focused)
+{
+    if (selected)
+        return draw_style(focused ? ST_CURSOR : ST_CURSOR_DIM);
+    return mc->state == STATE_DONE ? draw_style(ST_DONE)
+           : mc->state == STATE_NA ? draw_style(ST_DIM) : A_NORMAL;
+}
+
+/* Draws the first line's date column: when it was met, flagged when stale. */
+static void draw_date(tui *t, WINDOW *w, int y, int width, const model_crit *mc, attr_t a)
+{
+    char date[16], cell[24];
+    if (mc->state != STATE_DONE)
+        return;
+    clock_format_local_date(mc->done_at, date, sizeof date);
+    int stale = model_is_stale(t->model, mc, clock_now());
+    snprintf(cell, sizeof cell, "%s%s", stale ? "!" : " ", date);
+    draw_text(w, y, 1 + width - DATE_W + 1, DATE_W - 1, cell,
+              stale ? (a | draw_style(ST_MESSAGE)) : a);
+}
+
 /* Draws item i starting at virtual line `line`; returns lines used. */
 static int draw_item(tui *t, WINDOW *w, size_t i, int line, int width, int h, int focused)
 {
     const climb_criterion *c = &t->ladder->phases[t->phase].criteria[i];
     const model_crit *mc = model_crit_at(t->model, (size_t)t->phase, i);
-    int selected = (int)i == t->crit_cursor;
-    attr_t a = mc->state == STATE_DONE ? draw_style(ST_DONE)
-               : mc->state == STATE_NA ? draw_style(ST_DIM) : A_NORMAL;
-    if (selected)
-        a = draw_style(focused ? ST_CURSOR : ST_CURSOR_DIM);
+    attr_t a = item_attr(mc, (int)i == t->crit_cursor, focused);
     int tw = text_width_for(width), n = draw_wrapped_lines(c->text, tw);
     for (int k = 0; k < n; k++) {
         int y = 1 + line + k - t->check_scroll;
         if (y < 1 || y >= h - 1)
             continue;
         draw_fill(w, y, 1, width, a);
-        if (k == 0)
+        if (k == 0) {
             draw_text(w, y, 1, 3, mark(mc->state), a);
-        draw_wrapped(w, y, 1 + MARK_W, tw, k, 1, c->text, a);
-        if (k == 0 && mc->state == STATE_DONE) {
-            char date[16];
-            clock_format_local_date(mc->done_at, date, sizeof date);
-            draw_text(w, y, 1 + width - DATE_W + 1, DATE_W - 1, date, a);
+            draw_date(t, w, y, width, mc, a);
         }
+        draw_wrapped(w, y, 1 + MARK_W, tw, k, 1, c->text, a);
     }
-    if (selected && mc->note) {
-        char buf[4096];
-        note_text(mc, buf, sizeof buf);
-        int nl = note_lines(mc, width);
-        for (int k = 0; k < nl; k++) {
+    extras x;
+    item_extras(t, i, &x);
+    for (int e = 0; e < x.n; e++) {
+        int lines = draw_wrapped_lines(x.text[e], width - MARK_W);
+        for (int k = 0; k < lines; k++) {
             int y = 1 + line + n + k - t->check_scroll;
             if (y >= 1 && y < h - 1)
-                draw_wrapped(w, y, 1 + MARK_W, width - MARK_W, k, 1, buf, draw_style(ST_DIM));
+                draw_wrapped(w, y, 1 + MARK_W, width - MARK_W, k, 1, x.text[e],
+                             draw_style(x.st[e]));
         }
-        n += nl;
+        n += lines;
     }
     return n;
+}
+
+/* Criteria this phase used to have that the profile made progress on: shown
+ * dimmed below the current ones, not counted. */
+static void draw_retired(tui *t, WINDOW *w, int line, int width, int h)
+{
+    const climb_model *m = t->model;
+    for (size_t r = 0; r < m->n_retired; r++) {
+        const model_retired *mr = &m->retired[r];
+        char buf[EXTRA_LEN], date[16] = "";
+        if (mr->phase != t->ladder->phases[t->phase].number)
+            continue;
+        if (mr->c.state == STATE_DONE)
+            clock_format_local_date(mr->c.done_at, date, sizeof date);
+        snprintf(buf, sizeof buf, "retired from the ladder, was %s%s%s: %s",
+                 store_state_name(mr->c.state), *date ? " " : "", date, mr->text);
+        int lines = draw_wrapped_lines(buf, width);
+        for (int k = 0; k < lines; k++, line++) {
+            int y = 1 + line - t->check_scroll;
+            if (y >= 1 && y < h - 1)
+                draw_wrapped(w, y, 1, width, k, 1, buf, draw_style(ST_DIM));
+        }
+    }
 }
 
 static void checklist_draw(tui *t, WINDOW *w, int focused)
@@ -119,32 +181,23 @@ static void checklist_draw(tui *t, WINDOW *w, int focused)
     int line = 0;
     for (size_t i = 0; i < ph->n_criteria; i++)
         line += draw_item(t, w, i, line, wd - 2, h, focused);
-}
-
-static int toggle(tui *t)
-{
-    size_t p = (size_t)t->phase, i = (size_t)t->crit_cursor;
-    const climb_criterion *c = &t->ladder->phases[p].criteria[i];
-    crit_state next = model_crit_at(t->model, p, i)->state == STATE_DONE ? STATE_TODO : STATE_DONE;
-    if (model_set_state(t->model, p, i, next, NULL, NULL) != 0) {
-        tui_message(t, 1, "not saved: %s", store_error(t->model->store));
-        return DIRTY_BARS;
-    }
-    tui_message(t, 0, "%s %s", next == STATE_DONE ? "met:" : "no longer met:", c->text);
-    return DIRTY_PANES | DIRTY_BARS;
+    draw_retired(t, w, line, wd - 2, h);
 }
 
 static int checklist_handle(tui *t, action a)
 {
     int n = (int)t->ladder->phases[t->phase].n_criteria, next = t->crit_cursor;
     if (n == 0)
-        return a == ACT_TOGGLE ? DIRTY_NONE : NOT_HANDLED;
+        return NOT_HANDLED;
     switch (a) {
     case ACT_UP: next--; break;
     case ACT_DOWN: next++; break;
     case ACT_HOME: case ACT_PAGE_UP: next = 0; break;
     case ACT_END: case ACT_PAGE_DOWN: next = n - 1; break;
-    case ACT_TOGGLE: return toggle(t);
+    case ACT_TOGGLE: return checklist_toggle(t);
+    case ACT_DOING: return checklist_doing(t);
+    case ACT_NOT_APPLICABLE: return checklist_not_applicable(t);
+    case ACT_NOTE: return checklist_note(t);
     default: return NOT_HANDLED;
     }
     if (next < 0 || next >= n || next == t->crit_cursor)
@@ -153,4 +206,24 @@ static int checklist_handle(tui *t, action a)
     return DIRTY_CHECKLIST;
 }
 
-const pane_ops checklist_pane = {"Checklist", checklist_draw, checklist_handle};
+/* Selects the item under the click; a click on its [ ] box also ticks it. */
+static int checklist_click(tui *t, WINDOW *w, int y, int x)
+{
+    int h, wd, line = t->check_scroll + y - 1;
+    getmaxyx(w, h, wd);
+    int n = (int)t->ladder->phases[t->phase].n_criteria;
+    if (y < 1 || y >= h - 1)
+        return DIRTY_PANES;
+    for (int i = 0, top = 0; i < n; i++) {
+        int lines = item_lines(t, (size_t)i, wd - 2);
+        if (line >= top && line < top + lines) {
+            int on_box = line == top && x >= 1 && x <= 3;
+            t->crit_cursor = i;
+            return on_box ? checklist_toggle(t) | DIRTY_PANES : DIRTY_PANES;
+        }
+        top += lines;
+    }
+    return DIRTY_PANES;
+}
+
+const pane_ops checklist_pane = {"Checklist", checklist_draw, checklist_handle, checklist_click};

@@ -1,13 +1,34 @@
-/* pane_ladder.c - the Ladder pane: the five levels with their tenure, the level
- * the profile's progress reaches marked, and the selected level's detail (unlock,
- * plateau, pay). Moving the cursor here also selects that level's phase. */
+/* pane_ladder.c - the Ladder pane: the five levels with their tenure, the person's
+ * title and latest quiz placement marked (t sets the title to the selected level),
+ * the level the ticks reach, and the selected level's detail (unlock,
+ * plateau, pay, usual time to the next level). Moving the cursor here also
+ * selects that level's phase. */
 #include "climb/draw.h"
 #include "climb/ladder_text.h"
+#include "climb/profiles.h"
 #include "climb/view.h"
 
 #include <stdio.h>
+#include <string.h>
 
-static void draw_level_row(tui *t, WINDOW *w, int row, int i, int width, int focused, int progress)
+typedef struct {
+    int title;   /* level index of the title, or -1 */
+    int placed;  /* level index of the latest quiz placement, or -1 */
+} ladder_marks;
+
+static ladder_marks marks_of(tui *t)
+{
+    ladder_marks mk = {-1, -1};
+    quiz_attempt at;
+    if (t->model->profile.title)
+        mk.title = content_level_index(t->ladder, t->model->profile.title);
+    if (profiles_placement(t->model, &at) == 0)
+        mk.placed = profiles_placement_level(t->ladder, at.phase);
+    return mk;
+}
+
+static void draw_level_row(tui *t, WINDOW *w, int row, int i, int width, int focused,
+                           ladder_marks mk)
 {
     const climb_level *lv = &t->ladder->levels[i];
     int selected = i == t->level_cursor;
@@ -17,8 +38,10 @@ static void draw_level_row(tui *t, WINDOW *w, int row, int i, int width, int foc
     draw_fill(w, row, 1, width, a);
     if (selected)
         draw_text(w, row, 2, 1, draw_glyph(GL_CURSOR), a);
-    if (i == progress)
-        draw_text(w, row, 3, 1, draw_glyph(GL_LEVEL), a | draw_style(ST_MARK));
+    if (i == mk.title)
+        draw_text(w, row, 3, 1, draw_glyph(GL_TITLE), a | draw_style(ST_MARK));
+    if (i == mk.placed)
+        draw_text(w, row, 4, 1, draw_glyph(GL_PLACED), a | draw_style(ST_MARK));
     draw_text(w, row, 5, width - 12, lv->name, a);
     draw_text(w, row, width - 6, 7, tenure, a);
 }
@@ -35,6 +58,15 @@ static int draw_detail(tui *t, WINDOW *w, int row, int h, int width)
     if (row < h - 1) {
         snprintf(line, sizeof line, "US pay %s", pay);
         draw_text(w, row++, 2, width - 2, line, A_NORMAL);
+    }
+    for (size_t k = 0; k < t->ladder->n_timelines && row < h - 1; k++) { /* usual time up */
+        const climb_timeline *tl = &t->ladder->timelines[k];
+        const climb_level *to = content_level(t->ladder, tl->to_level);
+        if (!to || strcmp(tl->from_level, lv->id) != 0)
+            continue;
+        snprintf(line, sizeof line, "To %s: usually %d-%d years", to->name, tl->years_min,
+                 tl->years_max);
+        row += draw_wrapped(w, row, 2, width - 2, 0, h - 1 - row, line, A_NORMAL);
     }
     static const char *const labels[] = {"Unlocks: ", "Plateau: "};
     const char *texts[] = {lv->unlocks, lv->plateau};
@@ -53,15 +85,21 @@ static void ladder_draw(tui *t, WINDOW *w, int focused)
     werase(w);
     draw_box(w, "Ladder", focused);
     int progress = model_progress_level(t->model);
+    ladder_marks mk = marks_of(t);
     int row = 1;
     for (int i = 0; i < (int)t->ladder->n_levels && row < h - 1; i++, row++)
-        draw_level_row(t, w, row, i, wd - 2, focused, progress);
-    if (row + 1 < h - 1)
-        row = draw_detail(t, w, row + 1, h, wd - 2);
-    if (row + 1 < h - 1) {
-        char legend[64];
-        snprintf(legend, sizeof legend, "%s your ticks reach here", draw_glyph(GL_LEVEL));
-        draw_text(w, h - 2, 2, wd - 4, legend, draw_style(ST_DIM));
+        draw_level_row(t, w, row, i, wd - 2, focused, mk);
+    int legend = row + 4 < h - 1 ? 2 : 0; /* two legend lines when the pane has room */
+    if (row + 1 < h - 1 - legend)
+        row = draw_detail(t, w, row + 1, h - legend, wd - 2);
+    if (legend) {
+        char line[160];
+        snprintf(line, sizeof line, "%s title (t)  %s quiz", draw_glyph(GL_TITLE),
+                 draw_glyph(GL_PLACED));
+        draw_text(w, h - 3, 2, wd - 4, line, draw_style(ST_DIM));
+        snprintf(line, sizeof line, "ticks reach %s",
+                 progress >= 0 ? t->ladder->levels[progress].name : "?");
+        draw_text(w, h - 2, 2, wd - 4, line, draw_style(ST_DIM));
     }
 }
 
@@ -72,6 +110,42 @@ static int phase_of_level(const climb_ladder *l, int level)
         if (content_level_index(l, l->phases[p].level) == level)
             return (int)p;
     return -1;
+}
+
+/* Moves the cursor to level `next`, selecting its phase when it has one. */
+static int move_to_level(tui *t, int next)
+{
+    t->level_cursor = next;
+    int p = phase_of_level(t->ladder, next);
+    if (p >= 0 && p != t->phase) {
+        t->phase = p;
+        t->crit_cursor = t->phase_scroll = t->check_scroll = 0;
+        return DIRTY_PANES | DIRTY_BARS;
+    }
+    return DIRTY_LADDER;
+}
+
+static int ladder_click(tui *t, WINDOW *w, int y, int x)
+{
+    (void)w;
+    (void)x;
+    if (y >= 1 && y <= (int)t->ladder->n_levels)
+        return move_to_level(t, y - 1) | DIRTY_PANES;
+    return DIRTY_PANES;
+}
+
+/* t: the level under the cursor becomes the person's title (one transaction). */
+static int set_title(tui *t)
+{
+    const climb_level *lv = &t->ladder->levels[t->level_cursor];
+    int changed;
+    if (profiles_set_title(t->model, lv->id, &changed))
+        tui_message(t, 1, "title not saved: %s", store_error(t->model->store));
+    else if (changed)
+        tui_message(t, 0, "Your title is now %s.", lv->name);
+    else
+        tui_message(t, 0, "%s is already your title.", lv->name);
+    return DIRTY_LADDER | DIRTY_BARS;
 }
 
 static int ladder_handle(tui *t, action a)
@@ -85,18 +159,12 @@ static int ladder_handle(tui *t, action a)
     case ACT_TOGGLE:
         tui_message(t, 0, "Tab to the Checklist pane (or press 1-4) to tick a criterion");
         return DIRTY_BARS;
+    case ACT_SET_TITLE: return set_title(t);
     default: return NOT_HANDLED;
     }
     if (next < 0 || next >= n)
         return DIRTY_NONE;
-    t->level_cursor = next;
-    int p = phase_of_level(t->ladder, next);
-    if (p >= 0 && p != t->phase) {
-        t->phase = p;
-        t->crit_cursor = t->phase_scroll = t->check_scroll = 0;
-        return DIRTY_PANES | DIRTY_BARS;
-    }
-    return DIRTY_LADDER;
+    return move_to_level(t, next);
 }
 
-const pane_ops ladder_pane = {"Ladder", ladder_draw, ladder_handle};
+const pane_ops ladder_pane = {"Ladder", ladder_draw, ladder_handle, ladder_click};

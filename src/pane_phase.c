@@ -110,4 +110,13 @@ static int phase_handle(tui *t, action a)
     return t->phase_scroll == before ? DIRTY_NONE : DIRTY_PHASE;
 }
 
-const pane_ops phase_pane = {"Phase", phase_draw, phase_handle};
+static int phase_click(tui *t, WINDOW *w, int y, int x)
+{
+    (void)t;
+    (void)w;
+    (void)y;
+    (void)x;
+    return DIRTY_PANES; /* focusing the pane is all a click does here */
+}
+
+const pane_ops phase_pane = {"Phase", phase_draw, phase_handle, phase_click};

@@ -156,7 +156,8 @@ static int profile_find(climb_store *st, const char *name, store_profile *out)
 {
     sqlite3_stmt *s;
     if (sqlite3_prepare_v2(st->db,
-                           "SELECT id, name, title, created_at, quiz_offered FROM profiles"
+                           "SELECT id, name, title, created_at, quiz_offered, stale_months"
+                           " FROM profiles"
                            " WHERE name = ?1",
                            -1, &s, NULL) != SQLITE_OK)
         return store_fail(st, "database error: %s", sqlite3_errmsg(st->db));
@@ -168,6 +169,7 @@ static int profile_find(climb_store *st, const char *name, store_profile *out)
         out->title = dup_column(s, 2);
         out->created_at = sqlite3_column_int64(s, 3);
         out->quiz_offered = sqlite3_column_int(s, 4);
+        out->stale_months = sqlite3_column_int(s, 5);
         found = 0;
     } else if (rc != SQLITE_DONE) {
         found = store_fail(st, "database error: %s", sqlite3_errmsg(st->db));
@@ -322,22 +324,22 @@ static int same_str(const char *a, const char *b)
 
 /* Applies the change to c in memory and writes one event per thing that changed. */
 static int apply_change(climb_store *st, long long profile_id, store_criterion *c,
-                        crit_state state, const char *note, const char *text, long long now,
-                        int *changed)
+                        crit_state state, const char *reason, const char *note,
+                        const char *text, long long now, int *changed)
 {
-    if (c->state != state) {
+    const char *why = state == STATE_NA ? reason : NULL;
+    if (c->state != state || (state == STATE_NA && !same_str(why, c->reason))) {
         const char *before = store_state_name(c->state);
         if (store_event_add(st, profile_id, now, "state", c->criterion_id,
-                            store_state_name(state), before, state == STATE_NA ? c->reason : NULL,
-                            NULL))
+                            store_state_name(state), before, why, NULL))
             return -1;
-        if (state == STATE_DONE) {
+        if (state == STATE_DONE && c->state != STATE_DONE) {
             c->done_at = now;
             if (replace_str(&c->text_at_done, text))
                 return store_fail(st, "out of memory");
         }
-        if (state != STATE_NA && replace_str(&c->reason, NULL))
-            return -1;
+        if (replace_str(&c->reason, why))
+            return store_fail(st, "out of memory");
         c->state = state;
         *changed = 1;
     }
@@ -355,19 +357,22 @@ static int apply_change(climb_store *st, long long profile_id, store_criterion *
     return 0;
 }
 
-int store_set_state(climb_store *st, long long profile_id, const char *criterion_id,
-                    crit_state state, const char *note, const char *text, long long now,
-                    int *changed, store_criterion *after)
+int store_set_state_reason(climb_store *st, long long profile_id, const char *criterion_id,
+                           crit_state state, const char *reason, const char *note,
+                           const char *text, long long now, int *changed,
+                           store_criterion *after)
 {
     store_criterion c;
     int dummy;
     if (!changed)
         changed = &dummy;
     *changed = 0;
+    if (state == STATE_NA && (!reason || !*reason))
+        return store_fail(st, "not applicable needs a reason (why it does not apply)");
     if (store_begin(st))
         return -1;
     if (state_get(st, profile_id, criterion_id, &c) ||
-        apply_change(st, profile_id, &c, state, note, text, now, changed) ||
+        apply_change(st, profile_id, &c, state, reason, note, text, now, changed) ||
         (*changed && state_put(st, profile_id, &c, now)) || store_commit(st)) {
         store_rollback(st);
         store_criterion_free(&c);
@@ -377,5 +382,58 @@ int store_set_state(climb_store *st, long long profile_id, const char *criterion
         *after = c;
     else
         store_criterion_free(&c);
+    return 0;
+}
+
+int store_set_state(climb_store *st, long long profile_id, const char *criterion_id,
+                    crit_state state, const char *note, const char *text, long long now,
+                    int *changed, store_criterion *after)
+{
+    if (state == STATE_NA)
+        return store_fail(st, "not applicable needs a reason (why it does not apply)");
+    return store_set_state_reason(st, profile_id, criterion_id, state, NULL, note, text, now,
+                                  changed, after);
+}
+
+/* Runs one statement with two integer bindings; stores column 0 of its row, if any. */
+static int exec_ints(climb_store *st, const char *sql, long long a, long long b, int *out)
+{
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
+        return store_fail(st, "database error: %s", sqlite3_errmsg(st->db));
+    sqlite3_bind_int64(s, 1, a);
+    sqlite3_bind_int64(s, 2, b);
+    int rc = sqlite3_step(s);
+    if (rc == SQLITE_ROW && out)
+        *out = sqlite3_column_int(s, 0);
+    sqlite3_finalize(s);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return store_fail(st, "database error: %s", sqlite3_errmsg(st->db));
+    return 0;
+}
+
+int store_set_stale_months(climb_store *st, long long profile_id, int months, long long now)
+{
+    if (months < 1 || months > 120)
+        return store_fail(st, "the stale period must be 1 to 120 months, not %d", months);
+    int before = 0;
+    char value[16], previous[16];
+    if (store_begin(st))
+        return -1;
+    if (exec_ints(st, "SELECT stale_months FROM profiles WHERE id = ?1 AND ?2 = ?2",
+                  profile_id, 0, &before) ||
+        exec_ints(st, "UPDATE profiles SET stale_months = ?2 WHERE id = ?1", profile_id, months,
+                  NULL)) {
+        store_rollback(st);
+        return -1;
+    }
+    snprintf(value, sizeof value, "%d", months);
+    snprintf(previous, sizeof previous, "%d", before);
+    if (store_event_add(st, profile_id, now, "setting", "stale_months", value, previous, NULL,
+                        NULL) ||
+        store_commit(st)) {
+        store_rollback(st);
+        return -1;
+    }
     return 0;
 }

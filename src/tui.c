@@ -6,6 +6,18 @@
 #include "climb/draw.h"
 #include "climb/input.h"
 #include "climb/view.h"
+#include "climb/profiles.h"
+#include "climb/text.h"
+#include "climb/view_profiles.h"
+#include "climb/view_quiz.h"
+#include "climb/view_ladder_update.h"
+#include "climb/view_faq.h"
+#include "climb/view_resources.h"
+#include "climb/view_roadblocks.h"
+#include "climb/view_search.h"
+#include "climb/view_export.h"
+#include "climb/view_history.h"
+#include "climb/undo.h"
 
 #include <signal.h>
 #include <stdarg.h>
@@ -103,34 +115,76 @@ static void layout(tui *t)
     }
 }
 
+/* Title and quiz placement for the title bar ("" when unset), each ending in " · ". */
+static void title_segments(tui *t, char *title, size_t tlen, char *placed, size_t plen)
+{
+    const climb_level *lv =
+        t->model->profile.title ? content_level(t->ladder, t->model->profile.title) : NULL;
+    quiz_attempt at;
+    char edge[32] = "";
+    title[0] = placed[0] = '\0';
+    if (lv)
+        snprintf(title, tlen, "%s title %s %s ", draw_glyph(GL_TITLE), lv->name,
+                 draw_glyph(GL_DOT));
+    if (profiles_placement(t->model, &at) == 0) {
+        if (at.on_edge_of)
+            snprintf(edge, sizeof edge, ", edge of %d", at.on_edge_of);
+        snprintf(placed, plen, "%s quiz Phase %d%s %s ", draw_glyph(GL_PLACED), at.phase, edge,
+                 draw_glyph(GL_DOT));
+    }
+}
+
 static void draw_title_bar(tui *t)
 {
     WINDOW *w = t->title_bar;
     attr_t a = draw_style(ST_TITLE_BAR);
-    char left[512], right[256];
+    char left[512], short_left[320], right[512], short_right[512], title[96], placed[96];
     int level = model_progress_level(t->model), done, total;
     model_phase_counts(t->model, (size_t)t->phase, &done, &total);
     snprintf(left, sizeof left, " climb %s %s %s %s", draw_glyph(GL_DOT), t->ladder->name,
              draw_glyph(GL_DOT), t->model->profile.name);
-    snprintf(right, sizeof right, "ticks reach %s %s phase %d: %d/%d ",
+    snprintf(short_left, sizeof short_left, " climb %s %s", draw_glyph(GL_DOT),
+             t->model->profile.name);
+    title_segments(t, title, sizeof title, placed, sizeof placed);
+    snprintf(right, sizeof right, "%s%sticks reach %s %s phase %d: %d/%d ", title, placed,
              level >= 0 ? t->ladder->levels[level].name : "?", draw_glyph(GL_DOT),
              t->ladder->phases[t->phase].number, done, total);
+    snprintf(short_right, sizeof short_right, "%s%sphase %d: %d/%d ", title, placed,
+             t->ladder->phases[t->phase].number, done, total);
+    /* Drop the ladder's name first, then "ticks reach", before clipping. */
+    const char *l = left, *r = right;
+    if (text_width(l) + text_width(r) + 1 > t->cols)
+        l = short_left;
+    if (text_width(l) + text_width(r) + 1 > t->cols)
+        r = short_right;
     draw_fill(w, 0, 0, t->cols, a);
-    int rw = (int)strlen(right); /* ASCII apart from the name of a level */
-    int used = draw_text(w, 0, 0, t->cols - rw - 1, left, a);
+    int rw = text_width(r);
+    int used = draw_text(w, 0, 0, t->cols - rw - 1, l, a);
     if (used + rw + 1 <= t->cols)
-        draw_text(w, 0, t->cols - rw, rw, right, a);
+        draw_text(w, 0, t->cols - rw, rw, r, a);
     wnoutrefresh(w);
+}
+
+/* The sentence saying title and placement differ, or "" when they agree. */
+static void mismatch_sentence(tui *t, char *buf, size_t len)
+{
+    quiz_attempt at;
+    buf[0] = '\0';
+    if (t->model->profile.title && profiles_placement(t->model, &at) == 0)
+        profiles_mismatch(t->ladder, t->model->profile.title, &at, buf, len);
 }
 
 static void draw_key_bar(tui *t)
 {
     WINDOW *w = t->key_bar;
+    char sentence[512];
     werase(w);
     if (t->message[0]) {
         draw_text(w, 0, 1, t->cols - 2, t->message,
                   draw_style(t->message_is_error ? ST_ERROR : ST_MESSAGE));
         t->message[0] = '\0';
+    } else if (mismatch_sentence(t, sentence, sizeof sentence), sentence[0]) {
+        draw_text(w, 0, 1, t->cols - 2, sentence, draw_style(ST_MESSAGE));
     } else {
         draw_text(w, 0, 1, t->cols - 2,
                   "Space tick  1-4 phase  Tab pane  arrows/hjkl move  ? help  q quit",
@@ -187,6 +241,18 @@ static int dispatch(tui *t, action a)
     switch (a) {
     case ACT_QUIT: t->quit = 1; return DIRTY_NONE;
     case ACT_HELP: help_open(t); return DIRTY_ALL;
+    case ACT_QUIZ: quiz_view_open(t); return DIRTY_ALL;
+    case ACT_PROFILES: profiles_view_open(t); return DIRTY_ALL;
+    case ACT_SET_TITLE:
+        tui_message(t, 0, "Press t in the Ladder pane (h goes there) on the level you hold.");
+        return DIRTY_BARS;
+    case ACT_ROADBLOCKS: roadblocks_view_open(t, 0); return DIRTY_ALL;
+    case ACT_RESOURCES: resources_view_open(t, -1); return DIRTY_ALL;
+    case ACT_FAQ: faq_view_open(t, 0); return DIRTY_ALL;
+    case ACT_SEARCH: search_view_open(t); return DIRTY_ALL;
+    case ACT_EXPORT: export_view_open(t); return DIRTY_ALL;
+    case ACT_HISTORY: history_view_open(t); return DIRTY_ALL;
+    case ACT_UNDO: return history_undo(t);
     case ACT_REDRAW: clearok(curscr, TRUE); return DIRTY_LAYOUT;
     case ACT_NEXT_PANE: t->focus = (t->focus + 1) % PANE_COUNT; return DIRTY_PANES;
     case ACT_PREV_PANE: t->focus = (t->focus + PANE_COUNT - 1) % PANE_COUNT; return DIRTY_PANES;
@@ -212,8 +278,34 @@ static int headless_resize(const key_source *in)
     return DIRTY_LAYOUT;
 }
 
+/* Clicks select a pane and an item (pane click ops); the wheel scrolls the pane
+ * under the pointer. Views and a too-small screen ignore the mouse. */
+static int handle_mouse(tui *t)
+{
+    MEVENT ev;
+    if (getmouse(&ev) != OK || t->n_views > 0 || t->too_small)
+        return DIRTY_NONE;
+    for (int i = 0; i < PANE_COUNT; i++) {
+        int y = ev.y, x = ev.x;
+        if (!wmouse_trafo(t->win[i], &y, &x, FALSE))
+            continue;
+        if (ev.bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)) {
+            action a = ev.bstate & BUTTON4_PRESSED ? ACT_UP : ACT_DOWN;
+            int r = PANES[i]->handle(t, a);
+            return r == NOT_HANDLED ? DIRTY_NONE : r;
+        }
+        if (ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_RELEASED)) {
+            t->focus = i;
+            return PANES[i]->click(t, t->win[i], y, x) | DIRTY_PANES;
+        }
+    }
+    return DIRTY_NONE;
+}
+
 static int handle_key(tui *t, key_source *in, int key, int is_char)
 {
+    if (key == KEY_MOUSE && !is_char)
+        return handle_mouse(t);
     if (key == INPUT_RESIZE_TOKEN)
         return headless_resize(in);
     if (key == KEY_RESIZE && !is_char)
@@ -294,6 +386,8 @@ static SCREEN *open_screen(const app *a, int headless)
     curs_set(0);
     set_escdelay(25);
     wtimeout(stdscr, 1000);
+    mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+    mouseinterval(0);
     draw_init();
     return s;
 }
@@ -323,12 +417,16 @@ int tui_run(app *a)
     t.ladder = &a->ladder;
     t.focus = PANE_CHECKLIST;
     tui_select_phase(&t, 0);
+    ladder_update_check(&t);
+    undo_track(a->store); /* u undoes the changes of this run only */
     FILE *held = NULL;
     int saved = hold_stderr(&held);
     signal(SIGINT, on_stop_signal);
     signal(SIGTERM, on_stop_signal);
     SCREEN *s = open_screen(a, in.from_file);
     if (s) {
+        if (a->profile_created)
+            quiz_view_offer(&t); /* first launch of a new profile: offered once */
         run_loop(&t, &in);
         while (t.n_views > 0)
             tui_pop_view(&t);
@@ -336,6 +434,7 @@ int tui_run(app *a)
         endwin();
         delscreen(s);
     }
+    undo_untrack();
     release_stderr(held, saved);
     input_close(&in);
     return s ? EXIT_OK : EXIT_RUNTIME;

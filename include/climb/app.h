@@ -32,6 +32,9 @@ typedef struct {
 /* Loads the ladder. Prints FILE:LINE:COL: message and returns EXIT_USAGE on a
  * content error. */
 int app_load_ladder(app *a);
+/* Loads the ladder (unless already loaded) and opens the database, without
+ * touching any profile. Returns EXIT_OK or the exit code after printing the error. */
+int app_open_store(app *a);
 /* Loads the ladder, opens the database and the profile (created when missing if
  * create is set). Returns EXIT_OK or the exit code after printing the error. */
 int app_open(app *a, int create);

@@ -29,6 +29,16 @@ int cli_status(app *a, int argc, char **argv);
 int cli_tick(app *a, int argc, char **argv);
 int cli_untick(app *a, int argc, char **argv);
 int cli_check_content(app *a, int argc, char **argv);
+int cli_history(app *a, int argc, char **argv);
+int cli_quiz(app *a, int argc, char **argv);
+int cli_users(app *a, int argc, char **argv);
+int cli_title(app *a, int argc, char **argv);
+int cli_set(app *a, int argc, char **argv);
+int cli_note(app *a, int argc, char **argv);
+int cli_stale_after(app *a, int argc, char **argv);
+int cli_roadblock(app *a, int argc, char **argv);
+int cli_export(app *a, int argc, char **argv);
+int cli_import(app *a, int argc, char **argv);
 
 /* Writes the status JSON document (jansson) to out. */
 int cli_status_json(app *a, FILE *out);

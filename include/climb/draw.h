@@ -12,6 +12,8 @@ typedef enum {
     GL_LEVEL,                               /* ◆ the level progress reaches */
     GL_DOT,                                 /* · separator */
     GL_ELLIPSIS,                            /* … */
+    GL_TITLE,                               /* ◆ the level of the person's title */
+    GL_PLACED,                              /* ● the level the quiz placed them at */
     GL_COUNT
 } glyph;
 

@@ -19,10 +19,23 @@
     A(NEXT_PANE, "next pane")                                                      \
     A(PREV_PANE, "previous pane")                                                  \
     A(TOGGLE, "tick or untick the selected criterion")                             \
+    A(DOING, "mark the criterion in progress (again: not started)")                \
+    A(NOT_APPLICABLE, "mark the criterion not applicable, with a reason")          \
+    A(NOTE, "write the evidence note of the criterion")                            \
     A(PHASE1, "show phase 1 and its criteria")                                     \
     A(PHASE2, "show phase 2 and its criteria")                                     \
     A(PHASE3, "show phase 3 and its criteria")                                     \
     A(PHASE4, "show phase 4 and its criteria")                                     \
+    A(QUIZ, "take the placement quiz (five questions)")                            \
+    A(SET_TITLE, "Ladder pane: make the selected level your title")                \
+    A(PROFILES, "switch, create, rename or delete profiles")                       \
+    A(ROADBLOCKS, "roadblocks: flag the ones that describe you")                   \
+    A(RESOURCES, "resources for the selected phase")                               \
+    A(FAQ, "frequently asked questions")                                           \
+    A(SEARCH, "search the ladder and your notes")                                  \
+    A(EXPORT, "export a snapshot: Markdown, JSON or CSV")                          \
+    A(HISTORY, "history: timeline, chart of progress, time in phase, forecast")   \
+    A(UNDO, "undo the last change made in this run (again: the one before)")     \
     A(REDRAW, "redraw the screen")                                                 \
     A(HELP, "show or hide this help")                                              \
     A(QUIT, "quit (every change is already saved)")
@@ -57,10 +70,23 @@ typedef enum {
     K(TOGGLE, '\n', "Enter")                                                       \
     K(TOGGLE, '\r', NULL)                                                          \
     K(TOGGLE, KEY_ENTER, NULL)                                                     \
+    K(DOING, 'p', "p")                                                             \
+    K(NOT_APPLICABLE, 'x', "x")                                                    \
+    K(NOTE, 'n', "n")                                                              \
     K(PHASE1, '1', "1")                                                            \
     K(PHASE2, '2', "2")                                                            \
     K(PHASE3, '3', "3")                                                            \
     K(PHASE4, '4', "4")                                                            \
+    K(QUIZ, 'Q', "Q")                                                              \
+    K(SET_TITLE, 't', "t")                                                         \
+    K(PROFILES, 'P', "P")                                                          \
+    K(ROADBLOCKS, 'R', "R")                                                        \
+    K(RESOURCES, 'r', "r")                                                         \
+    K(FAQ, 'F', "F")                                                               \
+    K(SEARCH, '/', "/")                                                            \
+    K(EXPORT, 'e', "e")                                                            \
+    K(HISTORY, 'H', "H")                                                           \
+    K(UNDO, 'u', "u")                                                              \
     K(REDRAW, 12, "Ctrl-L")                                                        \
     K(HELP, '?', "?")                                                              \
     K(HELP, KEY_F(1), "F1")                                                        \

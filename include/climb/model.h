@@ -16,13 +16,24 @@ typedef struct {
     char *text_at_done;
 } model_crit;
 
+/* A criterion the profile has progress on that the ladder no longer has. */
+typedef struct {
+    char *id;
+    char *text;            /* its wording when last seen, else its id */
+    int phase;             /* the phase number it belonged to, 0 when unknown */
+    model_crit c;
+} model_retired;
+
 typedef struct {
     const climb_ladder *ladder;
     climb_store *store;
     store_profile profile;
+    int stale_months;      /* evidence older than this is flagged */
     model_crit *crit;      /* all criteria, phase by phase */
     size_t *first;         /* first[p]: index in crit of phase p's first criterion */
     size_t n_crit;
+    model_retired *retired; /* progress on criteria the ladder has retired */
+    size_t n_retired;
 } climb_model;
 
 /* Loads the profile `user` (created when `create` is set; *created says whether it
@@ -46,5 +57,14 @@ int model_progress_level(const climb_model *m);
  * transaction with its events. *changed (may be NULL) says whether anything did. */
 int model_set_state(climb_model *m, size_t phase, size_t index, crit_state state,
                     const char *note, int *changed);
+
+/* The same for any state; reason is required for STATE_NA. */
+int model_set_state_reason(climb_model *m, size_t phase, size_t index, crit_state state,
+                           const char *reason, const char *note, int *changed);
+/* Replaces the criterion's note ("" clears it), keeping its state. */
+int model_set_note(climb_model *m, size_t phase, size_t index, const char *note, int *changed);
+/* 1 when the criterion's evidence (its note, else the date it was met) is older than
+ * the profile's stale period; only done criteria can be stale. */
+int model_is_stale(const climb_model *m, const model_crit *c, long long now);
 
 #endif

@@ -58,7 +58,7 @@ const char *search_kind_name(search_kind k);
 /* A one-line excerpt of the hit's text for a results list: white space runs
  * (including line breaks) become one space, and the excerpt starts up to about
  * `lead` characters before the match (at a word start, with "..." when cut).
- * Stores in *hl_at/*hl_len where the match lies in buf. Truncates safely at a
+ * Stores in *hl_at and *hl_len where the match lies in buf. Truncates safely at a
  * character boundary when buf is small. */
 void search_excerpt(const search_hit *h, int lead, char *buf, size_t len, size_t *hl_at,
                     size_t *hl_len);

@@ -22,6 +22,7 @@ typedef struct {
     char *title;        /* level id or NULL */
     long long created_at;
     int quiz_offered;
+    int stale_months;   /* evidence older than this many months is flagged */
 } store_profile;
 
 typedef struct {
@@ -67,6 +68,17 @@ void store_criterion_free(store_criterion *c);
 int store_set_state(climb_store *st, long long profile_id, const char *criterion_id,
                     crit_state state, const char *note, const char *text, long long now,
                     int *changed, store_criterion *after);
+
+/* The same with a reason, required for STATE_NA (kept with the state and written
+ * as the event's detail); ignored for other states. Setting n/a again with a new
+ * reason records the new reason as a change. */
+int store_set_state_reason(climb_store *st, long long profile_id, const char *criterion_id,
+                           crit_state state, const char *reason, const char *note,
+                           const char *text, long long now, int *changed,
+                           store_criterion *after);
+
+/* Sets how many months evidence stays fresh (1-120), with a 'setting' event. */
+int store_set_stale_months(climb_store *st, long long profile_id, int months, long long now);
 
 /* Low-level access for modules that own their own tables (quiz, history, export). */
 struct sqlite3 *store_db(climb_store *st);

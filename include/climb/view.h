@@ -43,6 +43,8 @@ typedef struct {
     const char *name;
     void (*draw)(tui *t, WINDOW *w, int focused);
     int (*handle)(tui *t, action a); /* returns DIRTY_* bits or NOT_HANDLED */
+    /* A left click at (y, x) inside the pane's window (window coordinates). */
+    int (*click)(tui *t, WINDOW *w, int y, int x);
 } pane_ops;
 
 struct tui {

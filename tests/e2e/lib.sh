@@ -22,12 +22,14 @@ fail() {
     exit 1
 }
 
-# start_tui COLS ROWS [ARGS...]: starts climb in a private tmux server.
+# start_tui COLS ROWS [ARGS...]: starts climb in a private tmux server, with the
+# extra environment assignments in TUI_ENV (e.g. TUI_ENV="EDITOR=/x/ed").
 start_tui() {
     cols=$1 rows=$2
     shift 2
     cat >"$T/cmd.sh" <<CMD
 #!/bin/sh
+${TUI_ENV:+export ${TUI_ENV}}
 "$CLIMB_BIN" --db "$DB" --user ana $*
 echo "EXITED:\$?"
 sleep 30

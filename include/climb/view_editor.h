@@ -1,0 +1,26 @@
+/* view_editor.h - editing a piece of text from the TUI: the person's $VISUAL or
+ * $EDITOR on a private temporary file (started with an argument vector, no shell,
+ * the screen restored after), else the built-in editor view (multi-line for notes,
+ * one line for prompts such as the reason for n/a). */
+#ifndef CLIMB_VIEW_EDITOR_H
+#define CLIMB_VIEW_EDITOR_H
+
+#include "climb/view.h"
+
+/* Called once with the edited text, or NULL when the person cancelled. */
+typedef void (*editor_done_fn)(tui *t, void *ctx, const char *text);
+
+typedef struct {
+    const char *title;     /* shown in the box */
+    const char *initial;   /* text to start from (may be NULL) */
+    int multiline;         /* Enter inserts a line break; Ctrl-X saves */
+    int external;          /* use $VISUAL/$EDITOR when set */
+    size_t max;            /* longest text accepted, bytes */
+} editor_request;
+
+/* Starts editing; done(t, ctx, text) is called when it ends, then free_ctx(ctx)
+ * (when not NULL). */
+void editor_open(tui *t, const editor_request *req, editor_done_fn done, void *ctx,
+                 void (*free_ctx)(void *));
+
+#endif

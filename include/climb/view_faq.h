@@ -1,0 +1,10 @@
+/* view_faq.h - the FAQ view (F): the ladder's questions and answers, scrollable. */
+#ifndef CLIMB_VIEW_FAQ_H
+#define CLIMB_VIEW_FAQ_H
+
+#include "climb/view.h"
+
+/* Opens the view with question `index` selected (0 for the first). */
+void faq_view_open(tui *t, int index);
+
+#endif

@@ -1,0 +1,16 @@
+/* view_history.h - the history view (H): a chart of criteria met by week or month
+ * with quiz placements under it, time in the current phase against the ladder's
+ * typical span, a forecast, and the timeline of events newest first (filter by
+ * phase and kind, go to a date). Also the undo key (u), here and in the panes. */
+#ifndef CLIMB_VIEW_HISTORY_H
+#define CLIMB_VIEW_HISTORY_H
+
+#include "climb/view.h"
+
+/* Opens the history view over the panes. */
+void history_view_open(tui *t);
+/* Undoes the last change made in this run and says so in the key line. Returns
+ * DIRTY_* bits. */
+int history_undo(tui *t);
+
+#endif

@@ -1,0 +1,134 @@
+/* checklist_actions.c - changing the selected criterion from the TUI. Callbacks
+ * from the editor and the confirm view carry the criterion's phase and index. */
+#include "climb/checklist_actions.h"
+#include "climb/view_confirm.h"
+#include "climb/view_editor.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+enum { NOTE_MAX = 64 * 1024, REASON_MAX = 1024 };
+
+typedef struct {
+    size_t phase, index;
+} crit_ref;
+
+static crit_ref *selected(tui *t)
+{
+    crit_ref *r = malloc(sizeof *r);
+    if (r) {
+        r->phase = (size_t)t->phase;
+        r->index = (size_t)t->crit_cursor;
+    }
+    return r;
+}
+
+static const climb_criterion *criterion(tui *t, const crit_ref *r)
+{
+    return &t->ladder->phases[r->phase].criteria[r->index];
+}
+
+/* Applies a state change and says what happened in the key line. */
+static void set_state(tui *t, const crit_ref *r, crit_state s, const char *reason)
+{
+    static const char *const said[] = {"not started:", "in progress:", "met:", "not applicable:"};
+    if (model_set_state_reason(t->model, r->phase, r->index, s, reason, NULL, NULL) != 0) {
+        tui_message(t, 1, "not saved: %s", store_error(t->model->store));
+        return;
+    }
+    tui_message(t, 0, "%s %s", said[s], criterion(t, r)->text);
+}
+
+static void untick_confirmed(tui *t, void *ctx)
+{
+    set_state(t, ctx, STATE_TODO, NULL);
+}
+
+static int has_criteria(tui *t)
+{
+    return t->ladder->phases[t->phase].n_criteria > 0;
+}
+
+int checklist_toggle(tui *t)
+{
+    if (!has_criteria(t))
+        return DIRTY_NONE;
+    crit_ref r = {(size_t)t->phase, (size_t)t->crit_cursor};
+    const model_crit *mc = model_crit_at(t->model, r.phase, r.index);
+    if (mc->state == STATE_DONE && mc->note) {
+        crit_ref *copy = selected(t);
+        if (copy)
+            confirm_open(t,
+                         "This criterion has an evidence note. Untick it anyway? "
+                         "(The note is kept.)",
+                         untick_confirmed, copy, free);
+        return DIRTY_ALL;
+    }
+    set_state(t, &r, mc->state == STATE_DONE ? STATE_TODO : STATE_DONE, NULL);
+    return DIRTY_PANES | DIRTY_BARS;
+}
+
+int checklist_doing(tui *t)
+{
+    if (!has_criteria(t))
+        return DIRTY_NONE;
+    crit_ref r = {(size_t)t->phase, (size_t)t->crit_cursor};
+    crit_state now = model_crit_at(t->model, r.phase, r.index)->state;
+    set_state(t, &r, now == STATE_DOING ? STATE_TODO : STATE_DOING, NULL);
+    return DIRTY_PANES | DIRTY_BARS;
+}
+
+static void reason_done(tui *t, void *ctx, const char *text)
+{
+    if (!text)
+        return;
+    if (!*text) {
+        tui_message(t, 1, "not applicable needs a reason; nothing changed");
+        return;
+    }
+    set_state(t, ctx, STATE_NA, text);
+}
+
+int checklist_not_applicable(tui *t)
+{
+    if (!has_criteria(t))
+        return DIRTY_NONE;
+    crit_ref r = {(size_t)t->phase, (size_t)t->crit_cursor};
+    const model_crit *mc = model_crit_at(t->model, r.phase, r.index);
+    if (mc->state == STATE_NA) {
+        set_state(t, &r, STATE_TODO, NULL);
+        return DIRTY_PANES | DIRTY_BARS;
+    }
+    crit_ref *copy = selected(t);
+    editor_request req = {"Why does this not apply to you?", NULL, 0, 0, REASON_MAX};
+    if (copy)
+        editor_open(t, &req, reason_done, copy, free);
+    return DIRTY_ALL;
+}
+
+static void note_done(tui *t, void *ctx, const char *text)
+{
+    crit_ref *r = ctx;
+    int changed;
+    if (!text)
+        return;
+    if (model_set_note(t->model, r->phase, r->index, text, &changed) != 0)
+        tui_message(t, 1, "note not saved: %s", store_error(t->model->store));
+    else
+        tui_message(t, 0, changed ? (*text ? "note saved" : "note removed") : "note unchanged");
+}
+
+int checklist_note(tui *t)
+{
+    if (!has_criteria(t))
+        return DIRTY_NONE;
+    crit_ref *r = selected(t);
+    if (!r)
+        return DIRTY_NONE;
+    char title[256];
+    snprintf(title, sizeof title, "Evidence: %s", criterion(t, r)->id);
+    editor_request req = {title, model_crit_at(t->model, r->phase, r->index)->note, 1, 1,
+                          NOTE_MAX};
+    editor_open(t, &req, note_done, r, free);
+    return DIRTY_ALL;
+}

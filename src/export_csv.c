@@ -1,0 +1,68 @@
+/* export_csv.c - the history as CSV (RFC 4180): one header row, CRLF line ends,
+ * fields quoted when they hold a comma, quote or line break, quotes doubled. A
+ * cell that begins with = + - @ tab or carriage return gets a leading apostrophe
+ * so a spreadsheet shows it as text instead of running it as a formula. */
+#include "climb/export.h"
+#include "climb/clock.h"
+#include "climb/snapshot_store.h"
+
+#include <string.h>
+
+/* 1 when a spreadsheet could take the cell for a formula. */
+static int formula_like(const char *s)
+{
+    return *s && strchr("=+-@\t\r", *s) != NULL;
+}
+
+static void put_cell(FILE *out, const char *s, int last)
+{
+    if (!s)
+        s = "";
+    int quote = strpbrk(s, ",\"\r\n") != NULL;
+    if (quote)
+        fputc('"', out);
+    if (formula_like(s))
+        fputc('\'', out);
+    if (quote) {
+        for (const char *p = s; *p; p++) {
+            if (*p == '"')
+                fputc('"', out);
+            fputc(*p, out);
+        }
+        fputc('"', out);
+    } else {
+        fputs(s, out);
+    }
+    fputs(last ? "\r\n" : ",", out);
+}
+
+static int event_row(void *ctx, const snap_event *e)
+{
+    FILE *out = ctx;
+    char at[32];
+    clock_format_utc(e->at, at, sizeof at);
+    put_cell(out, e->uuid, 0);
+    put_cell(out, at, 0);
+    put_cell(out, e->kind, 0);
+    put_cell(out, e->item, 0);
+    put_cell(out, e->value, 0);
+    put_cell(out, e->previous, 0);
+    put_cell(out, e->detail, 1);
+    return ferror(out) ? 1 : 0;
+}
+
+int export_csv(const climb_model *m, FILE *out, long long now, char *err, size_t errlen)
+{
+    (void)now;
+    fputs("uuid,at,kind,item,value,previous,detail\r\n", out);
+    int rc = snap_events_each(m->store, m->profile.id, NULL, event_row, out);
+    if (rc < 0) {
+        snprintf(err, errlen, "%s", store_error(m->store));
+        return -1;
+    }
+    if (fflush(out) != 0 || ferror(out)) {
+        snprintf(err, errlen, "cannot write the CSV file");
+        return -1;
+    }
+    return 0;
+}

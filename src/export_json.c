@@ -1,0 +1,209 @@
+/* export_json.c - the JSON snapshot (docs/snapshot.schema.json): every value is
+ * serialised by jansson, one small object per record, written as it is read, so a
+ * long history never sits in memory as one tree. */
+#include "climb/export.h"
+#include "climb/clock.h"
+#include "climb/snapshot_store.h"
+#include "climb/version.h"
+
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+    FILE *out;
+    int first;       /* no record written yet in the current array */
+    int oom;
+} json_writer;
+
+static json_t *time_json(long long t)
+{
+    char buf[32];
+    if (!t)
+        return json_null();
+    clock_format_utc(t, buf, sizeof buf);
+    return json_string(buf);
+}
+
+static json_t *str_json(const char *s)
+{
+    return s ? json_string(s) : json_null();
+}
+
+/* Writes one value compactly and drops it. */
+static void put_value(json_writer *w, json_t *v)
+{
+    char *s = v ? json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY) : NULL;
+    if (!s)
+        w->oom = 1;
+    else
+        fputs(s, w->out);
+    free(s);
+    json_decref(v);
+}
+
+/* "  "key": value,\n" for a member of the top-level object. */
+static void put_member(json_writer *w, const char *key, json_t *v)
+{
+    fprintf(w->out, "  \"%s\": ", key);
+    put_value(w, v);
+    fputs(",\n", w->out);
+}
+
+static void open_array(json_writer *w, const char *key)
+{
+    fprintf(w->out, "  \"%s\": [", key);
+    w->first = 1;
+}
+
+static void put_record(json_writer *w, json_t *v)
+{
+    fputs(w->first ? "\n    " : ",\n    ", w->out);
+    w->first = 0;
+    put_value(w, v);
+}
+
+static void close_array(json_writer *w, int last)
+{
+    fputs(w->first ? "]" : "\n  ]", w->out);
+    fputs(last ? "\n" : ",\n", w->out);
+}
+
+static json_t *criterion_json(const climb_criterion *c, const model_crit *mc)
+{
+    json_t *o = json_object();
+    json_object_set_new(o, "id", json_string(c->id));
+    json_object_set_new(o, "text", json_string(c->text));
+    json_object_set_new(o, "state", json_string(store_state_name(mc->state)));
+    json_object_set_new(o, "done_at", time_json(mc->done_at));
+    json_object_set_new(o, "note", str_json(mc->note));
+    json_object_set_new(o, "note_at", time_json(mc->note ? mc->note_at : 0));
+    json_object_set_new(o, "reason", str_json(mc->state == STATE_NA ? mc->reason : NULL));
+    json_object_set_new(o, "text_at_done", str_json(mc->done_at ? mc->text_at_done : NULL));
+    return o;
+}
+
+static json_t *phase_json(const climb_model *m, size_t p)
+{
+    const climb_phase *ph = &m->ladder->phases[p];
+    json_t *o = json_object(), *list = json_array();
+    json_object_set_new(o, "id", json_string(ph->id));
+    json_object_set_new(o, "number", json_integer(ph->number));
+    json_object_set_new(o, "level", json_string(ph->level));
+    json_object_set_new(o, "next_level", json_string(ph->next_level));
+    json_object_set_new(o, "title", json_string(ph->title));
+    for (size_t i = 0; i < ph->n_criteria; i++)
+        json_array_append_new(list, criterion_json(&ph->criteria[i], model_crit_at(m, p, i)));
+    json_object_set_new(o, "criteria", list);
+    return o;
+}
+
+static int flag_record(void *ctx, const snap_flag *f)
+{
+    json_t *o = json_object();
+    json_object_set_new(o, "id", json_string(f->roadblock_id));
+    json_object_set_new(o, "flagged_at", time_json(f->flagged_at));
+    put_record(ctx, o);
+    return 0;
+}
+
+/* "no,once,regularly" -> ["no","once","regularly"] */
+static json_t *answers_json(const char *answers)
+{
+    json_t *list = json_array();
+    const char *p = answers ? answers : "";
+    while (*p) {
+        size_t n = strcspn(p, ",");
+        json_array_append_new(list, json_stringn(p, n));
+        p += n + (p[n] == ',');
+    }
+    return list;
+}
+
+static int quiz_record(void *ctx, const snap_quiz *q)
+{
+    json_t *o = json_object(), *place = json_object();
+    json_object_set_new(o, "event_uuid", json_string(q->event_uuid));
+    json_object_set_new(o, "taken_at", time_json(q->taken_at));
+    json_object_set_new(o, "answers", answers_json(q->answers));
+    json_object_set_new(o, "yes", json_integer(q->yes));
+    json_object_set_new(o, "regularly", json_integer(q->regularly));
+    json_object_set_new(place, "phase", json_integer(q->phase));
+    json_object_set_new(place, "on_edge_of", q->on_edge_of ? json_integer(q->on_edge_of)
+                                                           : json_null());
+    json_object_set_new(o, "placement", place);
+    put_record(ctx, o);
+    return 0;
+}
+
+static int event_record(void *ctx, const snap_event *e)
+{
+    json_writer *w = ctx;
+    json_t *o = json_object();
+    json_object_set_new(o, "uuid", json_string(e->uuid));
+    json_object_set_new(o, "at", time_json(e->at));
+    json_object_set_new(o, "kind", json_string(e->kind));
+    json_object_set_new(o, "item", str_json(e->item));
+    json_object_set_new(o, "value", str_json(e->value));
+    json_object_set_new(o, "previous", str_json(e->previous));
+    json_object_set_new(o, "detail", str_json(e->detail));
+    put_record(w, o);
+    return w->oom || ferror(w->out) ? 1 : 0;
+}
+
+int export_json(const climb_model *m, FILE *out, long long now, char *err, size_t errlen)
+{
+    const climb_ladder *l = m->ladder;
+    json_writer w = {out, 1, 0};
+    json_t *o;
+    fputs("{\n", out);
+    put_member(&w, "format", json_string(EXPORT_FORMAT_NAME));
+    put_member(&w, "format_version", json_integer(EXPORT_FORMAT_VERSION));
+    put_member(&w, "app_version", json_string(CLIMB_VERSION));
+    put_member(&w, "exported_at", time_json(now));
+    o = json_object();
+    json_object_set_new(o, "name", json_string(m->profile.name));
+    json_object_set_new(o, "title", str_json(m->profile.title));
+    json_object_set_new(o, "created_at", time_json(m->profile.created_at));
+    put_member(&w, "profile", o);
+    o = json_object();
+    json_object_set_new(o, "id", json_string(l->id));
+    json_object_set_new(o, "hash", json_string(l->hash));
+    put_member(&w, "ladder", o);
+    open_array(&w, "levels");
+    for (size_t i = 0; i < l->n_levels; i++) {
+        o = json_object();
+        json_object_set_new(o, "id", json_string(l->levels[i].id));
+        json_object_set_new(o, "name", json_string(l->levels[i].name));
+        put_record(&w, o);
+    }
+    close_array(&w, 0);
+    open_array(&w, "phases");
+    for (size_t p = 0; p < l->n_phases; p++)
+        put_record(&w, phase_json(m, p));
+    close_array(&w, 0);
+    int rc = 0;
+    open_array(&w, "roadblocks");
+    rc = rc ? rc : snap_flags_each(m->store, m->profile.id, flag_record, &w);
+    close_array(&w, 0);
+    open_array(&w, "quiz_attempts");
+    rc = rc ? rc : snap_quiz_each(m->store, m->profile.id, quiz_record, &w);
+    close_array(&w, 0);
+    open_array(&w, "events");
+    rc = rc ? rc : snap_events_each(m->store, m->profile.id, NULL, event_record, &w);
+    close_array(&w, 1);
+    fputs("}\n", out);
+    if (rc < 0) {
+        snprintf(err, errlen, "%s", store_error(m->store));
+        return -1;
+    }
+    if (w.oom) {
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
+    if (fflush(out) != 0 || ferror(out)) {
+        snprintf(err, errlen, "cannot write the snapshot");
+        return -1;
+    }
+    return 0;
+}

@@ -1,0 +1,99 @@
+/* history_text.c - words for events: the verb of each kind and the ladder text of
+ * the item it is about. */
+#include "climb/history_text.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static int is(const char *a, const char *b)
+{
+    return a && strcmp(a, b) == 0;
+}
+
+void history_text_what(const hist_event *e, char *buf, size_t len)
+{
+    const char *w = e->kind;
+    if (is(e->kind, "state"))
+        w = is(e->value, "done")       ? "ticked"
+            : is(e->previous, "done") ? "unticked"
+            : is(e->value, "n/a")      ? "n/a"
+            : is(e->value, "doing")    ? "doing"
+                                       : "to do";
+    else if (is(e->kind, "note"))
+        w = e->value ? "note" : "note cleared";
+    else if (is(e->kind, "roadblock"))
+        w = is(e->value, "on") ? "roadblock" : "roadblock off";
+    else if (is(e->kind, "rename"))
+        w = "renamed";
+    else if (is(e->kind, "profile"))
+        w = "created";
+    snprintf(buf, len, "%s", w);
+}
+
+static const char *level_name(const climb_ladder *l, const char *id)
+{
+    const climb_level *lv = id ? content_level(l, id) : NULL;
+    return lv ? lv->name : id ? id : "none";
+}
+
+static const char *criterion_text(const climb_ladder *l, const char *id)
+{
+    const climb_phase *ph;
+    const climb_criterion *c = id ? content_criterion(l, id, &ph) : NULL;
+    return c ? c->text : id ? id : "";
+}
+
+static const char *roadblock_title(const climb_ladder *l, const char *id)
+{
+    for (size_t i = 0; id && i < l->n_roadblocks; i++)
+        if (strcmp(l->roadblocks[i].id, id) == 0)
+            return l->roadblocks[i].title;
+    return id ? id : "";
+}
+
+static void quiz_about(const hist_event *e, char *buf, size_t len)
+{
+    int phase = 0, edge = 0;
+    if (e->detail)
+        sscanf(e->detail, "phase=%d on_edge_of=%d", &phase, &edge);
+    if (phase && edge)
+        snprintf(buf, len, "placed in Phase %d, on the edge of Phase %d", phase, edge);
+    else if (phase)
+        snprintf(buf, len, "placed in Phase %d", phase);
+    else
+        snprintf(buf, len, "quiz taken");
+}
+
+void history_text_about(const climb_ladder *l, const hist_event *e, char *buf, size_t len)
+{
+    if (is(e->kind, "state") && is(e->value, "n/a") && e->detail)
+        snprintf(buf, len, "%s (%s)", criterion_text(l, e->item), e->detail);
+    else if (is(e->kind, "state") || (is(e->kind, "note") && !e->value))
+        snprintf(buf, len, "%s", criterion_text(l, e->item));
+    else if (is(e->kind, "note"))
+        snprintf(buf, len, "\"%s\" on %s", e->value, criterion_text(l, e->item));
+    else if (is(e->kind, "quiz"))
+        quiz_about(e, buf, len);
+    else if (is(e->kind, "title"))
+        snprintf(buf, len, "%s (was %s)", level_name(l, e->value), level_name(l, e->previous));
+    else if (is(e->kind, "roadblock"))
+        snprintf(buf, len, "%s", roadblock_title(l, e->item));
+    else if (is(e->kind, "undo")) {
+        hist_event undone;
+        memset(&undone, 0, sizeof undone);
+        snprintf(undone.kind, sizeof undone.kind, "%s", e->undone_kind ? e->undone_kind : "");
+        undone.item = e->detail;
+        undone.value = e->undone_value;
+        undone.previous = e->undone_previous;
+        char what[32], about[512];
+        history_text_what(&undone, what, sizeof what);
+        history_text_about(l, &undone, about, sizeof about);
+        snprintf(buf, len, "took back \"%s\": %s", what, about);
+    } else if (is(e->kind, "rename"))
+        snprintf(buf, len, "%s -> %s", e->previous ? e->previous : "", e->value ? e->value : "");
+    else if (is(e->kind, "setting"))
+        snprintf(buf, len, "%s: %s -> %s", e->item ? e->item : "", e->previous ? e->previous : "",
+                 e->value ? e->value : "");
+    else
+        snprintf(buf, len, "%s", e->value ? e->value : e->item ? e->item : "");
+}

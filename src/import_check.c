@@ -1,0 +1,478 @@
+/* import_check.c - checks a parsed snapshot before import: format and version,
+ * every field's type, times and UUIDs, duplicate events, and that every id (level,
+ * phase, criterion, roadblock, state) is one the ladder knows. Messages name the
+ * field by its path, e.g. "events[3].at". */
+#include "climb/import_check.h"
+#include "climb/clock.h"
+#include "climb/export.h"
+#include "climb/store.h"
+
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+    const climb_ladder *l;
+    char *err;
+    size_t errlen;
+} checker;
+
+#if defined(__GNUC__)
+__attribute__((format(printf, 3, 4)))
+#endif
+static int bad(checker *c, const char *path, const char *fmt, ...)
+{
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    snprintf(c->err, c->errlen, "%s: %s", path, msg);
+    return -1;
+}
+
+static const char *type_name(const json_t *v)
+{
+    switch (json_typeof(v)) {
+    case JSON_OBJECT: return "an object";
+    case JSON_ARRAY: return "a list";
+    case JSON_STRING: return "a string";
+    case JSON_INTEGER:
+    case JSON_REAL: return "a number";
+    case JSON_TRUE:
+    case JSON_FALSE: return "true/false";
+    default: return "null";
+    }
+}
+
+/* Member `key` of obj: 0 and *out (NULL when absent and optional), or -1. */
+static int member(checker *c, const json_t *obj, const char *path, const char *key,
+                  int required, json_t **out, char *sub, size_t sublen)
+{
+    snprintf(sub, sublen, "%s%s%s", path, *path ? "." : "", key);
+    *out = json_object_get(obj, key);
+    if (!*out && required)
+        return bad(c, sub, "missing");
+    return 0;
+}
+
+/* A string member; allow_null lets JSON null through as *out == NULL. */
+static int want_string(checker *c, const json_t *obj, const char *path, const char *key,
+                       int allow_null, const char **out)
+{
+    char sub[256];
+    json_t *v;
+    *out = NULL;
+    if (member(c, obj, path, key, !allow_null, &v, sub, sizeof sub))
+        return -1;
+    if (!v || (allow_null && json_is_null(v)))
+        return 0;
+    if (!json_is_string(v))
+        return bad(c, sub, "expected a string%s, found %s", allow_null ? " or null" : "",
+                   type_name(v));
+    *out = json_string_value(v);
+    return 0;
+}
+
+static int want_int(checker *c, const json_t *obj, const char *path, const char *key,
+                    int allow_null, long long min, long long max, long long *out)
+{
+    char sub[256];
+    json_t *v;
+    *out = 0;
+    if (member(c, obj, path, key, 1, &v, sub, sizeof sub))
+        return -1;
+    if (allow_null && json_is_null(v))
+        return 0;
+    if (!json_is_integer(v))
+        return bad(c, sub, "expected a whole number%s, found %s", allow_null ? " or null" : "",
+                   type_name(v));
+    *out = json_integer_value(v);
+    if (*out < min || *out > max)
+        return bad(c, sub, "%lld is out of range (%lld to %lld)", *out, min, max);
+    return 0;
+}
+
+static int want_time(checker *c, const json_t *obj, const char *path, const char *key,
+                     int allow_null)
+{
+    const char *s;
+    long long t;
+    char sub[256];
+    if (want_string(c, obj, path, key, allow_null, &s))
+        return -1;
+    snprintf(sub, sizeof sub, "%s%s%s", path, *path ? "." : "", key);
+    if (s && clock_parse_iso(s, &t) != 0)
+        return bad(c, sub, "'%s' is not an ISO 8601 time (e.g. 2026-03-14T09:30:00Z)", s);
+    return 0;
+}
+
+/* An array member: 0 and *out (NULL when absent and optional), or -1. */
+static int want_array(checker *c, const json_t *obj, const char *path, const char *key,
+                      int required, json_t **out)
+{
+    char sub[256];
+    if (member(c, obj, path, key, required, out, sub, sizeof sub))
+        return -1;
+    if (*out && !json_is_array(*out))
+        return bad(c, sub, "expected a list, found %s", type_name(*out));
+    return 0;
+}
+
+static int want_object(checker *c, const json_t *v, const char *path)
+{
+    return json_is_object(v) ? 0 : bad(c, path, "expected an object, found %s", type_name(v));
+}
+
+long import_criterion_index(const climb_ladder *l, const char *id)
+{
+    long k = 0;
+    for (size_t p = 0; p < l->n_phases; p++)
+        for (size_t i = 0; i < l->phases[p].n_criteria; i++, k++)
+            if (strcmp(l->phases[p].criteria[i].id, id) == 0)
+                return k;
+    return -1;
+}
+
+long import_roadblock_index(const climb_ladder *l, const char *id)
+{
+    for (size_t i = 0; i < l->n_roadblocks; i++)
+        if (strcmp(l->roadblocks[i].id, id) == 0)
+            return (long)i;
+    return -1;
+}
+
+static int known_level(checker *c, const char *path, const char *id)
+{
+    if (id && content_level_index(c->l, id) < 0)
+        return bad(c, path, "unknown level id '%s' (not in ladder '%s')", id, c->l->id);
+    return 0;
+}
+
+static int check_profile(checker *c, const json_t *root)
+{
+    json_t *p = json_object_get(root, "profile");
+    const char *name, *title;
+    if (!p)
+        return bad(c, "profile", "missing");
+    if (want_object(c, p, "profile") || want_string(c, p, "profile", "name", 0, &name) ||
+        want_string(c, p, "profile", "title", 1, &title) ||
+        want_time(c, p, "profile", "created_at", 0))
+        return -1;
+    if (!*name)
+        return bad(c, "profile.name", "empty");
+    return known_level(c, "profile.title", title);
+}
+
+static int check_ladder(checker *c, const json_t *root)
+{
+    json_t *ld = json_object_get(root, "ladder");
+    const char *id, *hash;
+    if (!ld)
+        return bad(c, "ladder", "missing");
+    if (want_object(c, ld, "ladder") || want_string(c, ld, "ladder", "id", 0, &id) ||
+        want_string(c, ld, "ladder", "hash", 1, &hash))
+        return -1;
+    if (strcmp(id, c->l->id) != 0)
+        return bad(c, "ladder.id", "the snapshot is of ladder '%s', but this climb uses '%s'", id,
+                   c->l->id);
+    return 0;
+}
+
+static int check_levels(checker *c, const json_t *root)
+{
+    json_t *list, *v;
+    size_t i;
+    char path[64];
+    const char *id, *name;
+    if (want_array(c, root, "", "levels", 0, &list))
+        return -1;
+    if (!list)
+        return 0;
+    json_array_foreach(list, i, v) {
+        snprintf(path, sizeof path, "levels[%zu]", i);
+        if (want_object(c, v, path) || want_string(c, v, path, "id", 0, &id) ||
+            want_string(c, v, path, "name", 1, &name))
+            return -1;
+        strncat(path, ".id", sizeof path - strlen(path) - 1);
+        if (known_level(c, path, id))
+            return -1;
+    }
+    return 0;
+}
+
+static int check_criterion(checker *c, const json_t *v, const char *path)
+{
+    const char *id, *state, *s;
+    crit_state cs;
+    char sub[128];
+    if (want_object(c, v, path) || want_string(c, v, path, "id", 0, &id) ||
+        want_string(c, v, path, "state", 0, &state) || want_string(c, v, path, "text", 1, &s) ||
+        want_time(c, v, path, "done_at", 1) || want_string(c, v, path, "note", 1, &s) ||
+        want_time(c, v, path, "note_at", 1) || want_string(c, v, path, "reason", 1, &s) ||
+        want_string(c, v, path, "text_at_done", 1, &s))
+        return -1;
+    snprintf(sub, sizeof sub, "%s.id", path);
+    if (import_criterion_index(c->l, id) < 0)
+        return bad(c, sub, "unknown criterion id '%s' (not in ladder '%s')", id, c->l->id);
+    snprintf(sub, sizeof sub, "%s.state", path);
+    if (store_state_parse(state, &cs) != 0)
+        return bad(c, sub, "unknown state '%s' (todo, doing, done or n/a)", state);
+    return 0;
+}
+
+static int check_phases(checker *c, const json_t *root)
+{
+    json_t *list, *v, *crit, *cv;
+    size_t i, j;
+    char path[64], sub[96];
+    const char *id;
+    if (want_array(c, root, "", "phases", 0, &list))
+        return -1;
+    if (!list)
+        return 0;
+    json_array_foreach(list, i, v) {
+        snprintf(path, sizeof path, "phases[%zu]", i);
+        if (want_object(c, v, path) || want_string(c, v, path, "id", 0, &id) ||
+            want_array(c, v, path, "criteria", 0, &crit))
+            return -1;
+        size_t p = 0;
+        while (p < c->l->n_phases && strcmp(c->l->phases[p].id, id) != 0)
+            p++;
+        if (p == c->l->n_phases) {
+            snprintf(sub, sizeof sub, "%s.id", path);
+            return bad(c, sub, "unknown phase id '%s' (not in ladder '%s')", id, c->l->id);
+        }
+        if (!crit)
+            continue;
+        json_array_foreach(crit, j, cv) {
+            snprintf(sub, sizeof sub, "%s.criteria[%zu]", path, j);
+            if (check_criterion(c, cv, sub))
+                return -1;
+        }
+    }
+    return 0;
+}
+
+static int check_roadblocks(checker *c, const json_t *root)
+{
+    json_t *list, *v;
+    size_t i;
+    char path[64];
+    const char *id;
+    if (want_array(c, root, "", "roadblocks", 0, &list))
+        return -1;
+    if (!list)
+        return 0;
+    json_array_foreach(list, i, v) {
+        snprintf(path, sizeof path, "roadblocks[%zu]", i);
+        if (want_object(c, v, path) || want_string(c, v, path, "id", 0, &id) ||
+            want_time(c, v, path, "flagged_at", 0))
+            return -1;
+        strncat(path, ".id", sizeof path - strlen(path) - 1);
+        if (import_roadblock_index(c->l, id) < 0)
+            return bad(c, path, "unknown roadblock id '%s' (not in ladder '%s')", id, c->l->id);
+    }
+    return 0;
+}
+
+static int is_uuid(const char *s)
+{
+    static const char shape[] = "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx";
+    if (strlen(s) != sizeof shape - 1)
+        return 0;
+    for (size_t i = 0; shape[i]; i++)
+        if (shape[i] == '-' ? s[i] != '-' : !isxdigit((unsigned char)s[i]))
+            return 0;
+    return 1;
+}
+
+static int want_uuid(checker *c, const json_t *v, const char *path, const char *key,
+                     const char **out)
+{
+    char sub[128];
+    if (want_string(c, v, path, key, 0, out))
+        return -1;
+    snprintf(sub, sizeof sub, "%s.%s", path, key);
+    return is_uuid(*out) ? 0 : bad(c, sub, "'%s' is not a UUID", *out);
+}
+
+/* The ids an event of a known kind refers to must be in the ladder. */
+static int check_event_ids(checker *c, const char *path, const char *kind, const char *item,
+                           const char *value)
+{
+    char sub[128];
+    crit_state cs;
+    snprintf(sub, sizeof sub, "%s.item", path);
+    if (strcmp(kind, "state") == 0 || strcmp(kind, "note") == 0) {
+        if (!item)
+            return bad(c, sub, "a %s event needs the criterion id", kind);
+        if (import_criterion_index(c->l, item) < 0)
+            return bad(c, sub, "unknown criterion id '%s' (not in ladder '%s')", item, c->l->id);
+        snprintf(sub, sizeof sub, "%s.value", path);
+        if (strcmp(kind, "state") == 0 && (!value || store_state_parse(value, &cs) != 0))
+            return bad(c, sub, "unknown state '%s' (todo, doing, done or n/a)",
+                       value ? value : "null");
+    } else if (strcmp(kind, "roadblock") == 0) {
+        if (!item || import_roadblock_index(c->l, item) < 0)
+            return bad(c, sub, "unknown roadblock id '%s' (not in ladder '%s')",
+                       item ? item : "null", c->l->id);
+        snprintf(sub, sizeof sub, "%s.value", path);
+        if (!value || (strcmp(value, "on") != 0 && strcmp(value, "off") != 0))
+            return bad(c, sub, "a roadblock event is \"on\" or \"off\"");
+    } else if (strcmp(kind, "title") == 0) {
+        snprintf(sub, sizeof sub, "%s.value", path);
+        return known_level(c, sub, value);
+    }
+    return 0;
+}
+
+static int check_kind(checker *c, const char *path, const char *kind)
+{
+    char sub[128];
+    snprintf(sub, sizeof sub, "%s.kind", path);
+    if (!*kind)
+        return bad(c, sub, "empty");
+    for (const char *p = kind; *p; p++)
+        if (!((*p >= 'a' && *p <= 'z') || *p == '_'))
+            return bad(c, sub, "'%s' is not an event kind", kind);
+    return 0;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static int check_events(checker *c, const json_t *root, json_t **list_out)
+{
+    json_t *list, *v;
+    size_t i;
+    char path[64];
+    const char *uuid, *kind, *item, *value, *s;
+    if (want_array(c, root, "", "events", 1, &list))
+        return -1;
+    *list_out = list;
+    const char **uuids = malloc((json_array_size(list) + 1) * sizeof *uuids);
+    if (!uuids)
+        return bad(c, "events", "out of memory");
+    json_array_foreach(list, i, v) {
+        snprintf(path, sizeof path, "events[%zu]", i);
+        if (want_object(c, v, path) || want_uuid(c, v, path, "uuid", &uuid) ||
+            want_time(c, v, path, "at", 0) || want_string(c, v, path, "kind", 0, &kind) ||
+            want_string(c, v, path, "item", 1, &item) ||
+            want_string(c, v, path, "value", 1, &value) ||
+            want_string(c, v, path, "previous", 1, &s) ||
+            want_string(c, v, path, "detail", 1, &s) || check_kind(c, path, kind) ||
+            check_event_ids(c, path, kind, item, value)) {
+            free(uuids);
+            return -1;
+        }
+        uuids[i] = uuid;
+    }
+    size_t n = json_array_size(list);
+    qsort(uuids, n, sizeof *uuids, cmp_str);
+    for (i = 1; i < n; i++) {
+        if (strcmp(uuids[i - 1], uuids[i]) == 0) {
+            bad(c, "events", "the event %s appears twice", uuids[i]);
+            free(uuids);
+            return -1;
+        }
+    }
+    free(uuids);
+    return 0;
+}
+
+/* 1 when the snapshot has a 'quiz' event with this UUID. */
+static int has_quiz_event(const json_t *events, const char *uuid)
+{
+    size_t i;
+    json_t *v;
+    json_array_foreach(events, i, v) {
+        const char *u = json_string_value(json_object_get(v, "uuid"));
+        const char *k = json_string_value(json_object_get(v, "kind"));
+        if (strcmp(u, uuid) == 0)
+            return strcmp(k, "quiz") == 0;
+    }
+    return 0;
+}
+
+static int check_answers(checker *c, const json_t *v, const char *path)
+{
+    json_t *list, *a;
+    size_t i;
+    char sub[128];
+    if (want_array(c, v, path, "answers", 1, &list))
+        return -1;
+    json_array_foreach(list, i, a) {
+        const char *s = json_string_value(a);
+        snprintf(sub, sizeof sub, "%s.answers[%zu]", path, i);
+        if (!s)
+            return bad(c, sub, "expected a string, found %s", type_name(a));
+        if (strcmp(s, "no") != 0 && strcmp(s, "once") != 0 && strcmp(s, "regularly") != 0)
+            return bad(c, sub, "unknown answer '%s' (no, once or regularly)", s);
+    }
+    return 0;
+}
+
+static int check_quiz(checker *c, const json_t *root, const json_t *events)
+{
+    json_t *list, *v, *place;
+    size_t i;
+    char path[64], sub[96];
+    const char *uuid;
+    long long n, phases = (long long)c->l->n_phases;
+    if (want_array(c, root, "", "quiz_attempts", 0, &list))
+        return -1;
+    if (!list)
+        return 0;
+    json_array_foreach(list, i, v) {
+        snprintf(path, sizeof path, "quiz_attempts[%zu]", i);
+        snprintf(sub, sizeof sub, "%s.placement", path);
+        if (want_object(c, v, path) || want_uuid(c, v, path, "event_uuid", &uuid) ||
+            want_time(c, v, path, "taken_at", 0) || check_answers(c, v, path) ||
+            want_int(c, v, path, "yes", 0, 0, 1000, &n) ||
+            want_int(c, v, path, "regularly", 0, 0, 1000, &n))
+            return -1;
+        if (!(place = json_object_get(v, "placement")))
+            return bad(c, sub, "missing");
+        if (want_object(c, place, sub) || want_int(c, place, sub, "phase", 0, 1, phases, &n) ||
+            want_int(c, place, sub, "on_edge_of", 1, 1, phases, &n))
+            return -1;
+        if (!has_quiz_event(events, uuid)) {
+            snprintf(sub, sizeof sub, "%s.event_uuid", path);
+            return bad(c, sub, "no 'quiz' event with UUID %s in the snapshot", uuid);
+        }
+    }
+    return 0;
+}
+
+int import_check(const json_t *root, const climb_ladder *l, char *err, size_t errlen)
+{
+    checker c = {l, err, errlen};
+    const char *format, *s;
+    long long version;
+    json_t *events = NULL;
+    *err = '\0';
+    if (!json_is_object(root))
+        return bad(&c, "snapshot", "expected an object, found %s", type_name(root));
+    if (want_string(&c, root, "", "format", 0, &format))
+        return -1;
+    if (strcmp(format, EXPORT_FORMAT_NAME) != 0)
+        return bad(&c, "format", "'%s' is not a climb snapshot", format);
+    if (want_int(&c, root, "", "format_version", 0, 0, 1000000, &version))
+        return -1;
+    if (version != EXPORT_FORMAT_VERSION)
+        return bad(&c, "format_version",
+                   "unknown format version %lld (this climb reads version %d)", version,
+                   EXPORT_FORMAT_VERSION);
+    if (want_string(&c, root, "", "app_version", 1, &s) ||
+        want_time(&c, root, "", "exported_at", 1) || check_profile(&c, root) ||
+        check_ladder(&c, root) || check_levels(&c, root) || check_phases(&c, root) ||
+        check_roadblocks(&c, root) || check_events(&c, root, &events) ||
+        check_quiz(&c, root, events))
+        return -1;
+    return 0;
+}

@@ -1,0 +1,182 @@
+/* line_edit.c - the one-line text input: insertion of typed characters as UTF-8,
+ * deletion and cursor moves by whole characters, and drawing with a visible
+ * cursor and horizontal scrolling through draw_text. */
+#include "climb/line_edit.h"
+#include "climb/draw.h"
+#include "climb/text.h"
+
+#include <string.h>
+
+static int is_continuation(unsigned char c)
+{
+    return (c & 0xC0) == 0x80;
+}
+
+static size_t count_chars(const char *s, size_t n)
+{
+    size_t chars = 0;
+    for (size_t i = 0; i < n; i++)
+        chars += !is_continuation((unsigned char)s[i]);
+    return chars;
+}
+
+size_t line_edit_chars(const line_edit *e)
+{
+    return count_chars(e->buf, e->len);
+}
+
+void line_edit_init(line_edit *e, const char *initial, size_t max_chars)
+{
+    memset(e, 0, sizeof *e);
+    e->max_chars = max_chars;
+    if (initial) {
+        size_t n = strlen(initial);
+        if (n >= LINE_EDIT_MAX)
+            n = 0; /* too long to edit whole: start empty rather than cut a character */
+        memcpy(e->buf, initial, n);
+        e->len = e->cursor = n;
+    }
+    e->buf[e->len] = '\0';
+}
+
+/* UTF-8 bytes of code point cp into out; 0 when cp is not a character. */
+static size_t encode(unsigned cp, char out[4])
+{
+    if (cp < 0x80) {
+        out[0] = (char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        out[0] = (char)(0xC0 | (cp >> 6));
+        out[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp >= 0xD800 && cp <= 0xDFFF)
+        return 0;
+    if (cp < 0x10000) {
+        out[0] = (char)(0xE0 | (cp >> 12));
+        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        out[2] = (char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    if (cp <= 0x10FFFF) {
+        out[0] = (char)(0xF0 | (cp >> 18));
+        out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+        out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        out[3] = (char)(0x80 | (cp & 0x3F));
+        return 4;
+    }
+    return 0;
+}
+
+static void insert(line_edit *e, unsigned cp)
+{
+    char bytes[4];
+    size_t n;
+    if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0))
+        return; /* control characters are never part of the text */
+    if ((n = encode(cp, bytes)) == 0 || e->len + n >= LINE_EDIT_MAX)
+        return;
+    if (e->max_chars && line_edit_chars(e) >= e->max_chars)
+        return;
+    memmove(e->buf + e->cursor + n, e->buf + e->cursor, e->len - e->cursor + 1);
+    memcpy(e->buf + e->cursor, bytes, n);
+    e->len += n;
+    e->cursor += n;
+}
+
+static size_t prev_boundary(const line_edit *e, size_t at)
+{
+    while (at > 0 && is_continuation((unsigned char)e->buf[--at]))
+        ;
+    return at;
+}
+
+static size_t next_boundary(const line_edit *e, size_t at)
+{
+    if (at < e->len)
+        at++;
+    while (at < e->len && is_continuation((unsigned char)e->buf[at]))
+        at++;
+    return at;
+}
+
+/* Removes the bytes [from, to). */
+static void cut(line_edit *e, size_t from, size_t to)
+{
+    memmove(e->buf + from, e->buf + to, e->len - to + 1);
+    e->len -= to - from;
+    if (e->cursor > from)
+        e->cursor = e->cursor >= to ? e->cursor - (to - from) : from;
+}
+
+line_edit_result line_edit_key(line_edit *e, int key, int is_char)
+{
+    if (is_char) {
+        switch (key) {
+        case '\n': case '\r': return LINE_ACCEPT;
+        case 27: return LINE_CANCEL;
+        case 127: case 8: cut(e, prev_boundary(e, e->cursor), e->cursor); break;
+        case 1: e->cursor = 0; break;      /* Ctrl-A */
+        case 5: e->cursor = e->len; break; /* Ctrl-E */
+        default:
+            if (key >= 0)
+                insert(e, (unsigned)key);
+        }
+        return LINE_EDITING;
+    }
+    switch (key) {
+    case KEY_ENTER: return LINE_ACCEPT;
+    case KEY_BACKSPACE: cut(e, prev_boundary(e, e->cursor), e->cursor); break;
+    case KEY_DC: cut(e, e->cursor, next_boundary(e, e->cursor)); break;
+    case KEY_LEFT: e->cursor = prev_boundary(e, e->cursor); break;
+    case KEY_RIGHT: e->cursor = next_boundary(e, e->cursor); break;
+    case KEY_HOME: e->cursor = 0; break;
+    case KEY_END: e->cursor = e->len; break;
+    default: break;
+    }
+    return LINE_EDITING;
+}
+
+/* Byte offset of the first character starting at or after column `col`. */
+static size_t offset_of_column(const line_edit *e, int col)
+{
+    size_t at = 0;
+    while (at < e->len && text_width_n(e->buf, at) < col)
+        at = next_boundary(e, at);
+    return at;
+}
+
+/* Draws bytes [from, to) of the text at column x, at most width columns. */
+static int draw_span(const line_edit *e, WINDOW *w, int y, int x, int width, size_t from,
+                     size_t to, attr_t attr)
+{
+    char part[LINE_EDIT_MAX];
+    memcpy(part, e->buf + from, to - from);
+    part[to - from] = '\0';
+    return draw_text(w, y, x, width, part, attr);
+}
+
+void line_edit_draw(line_edit *e, WINDOW *w, int y, int x, int width, attr_t attr)
+{
+    if (width < 2)
+        return;
+    int cursor_col = text_width_n(e->buf, e->cursor);
+    if (cursor_col < e->scroll)
+        e->scroll = cursor_col;
+    if (cursor_col >= e->scroll + width - 1)
+        e->scroll = cursor_col - width + 2;
+    draw_fill(w, y, x, width, attr);
+    size_t start = offset_of_column(e, e->scroll);
+    if (start > e->cursor)
+        start = e->cursor;
+    int used = draw_span(e, w, y, x, width - 1, start, e->cursor, attr);
+    size_t next = next_boundary(e, e->cursor);
+    attr_t cursor_attr = attr ^ A_REVERSE;
+    if (e->cursor < e->len)
+        used += draw_span(e, w, y, x + used, 2, e->cursor, next, cursor_attr);
+    else
+        used += draw_text(w, y, x + used, 1, " ", cursor_attr);
+    if (used < width)
+        draw_span(e, w, y, x + used, width - used, next, e->len, attr);
+}

@@ -1,0 +1,98 @@
+/* view_ladder_update.c - the ladder-update summary view. */
+#include "climb/view_ladder_update.h"
+#include "climb/draw.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+typedef struct {
+    ladder_diff diff;
+    int scroll;
+} summary_state;
+
+static void summary_close(void *state)
+{
+    summary_state *ss = state;
+    ladder_diff_free(&ss->diff);
+    free(ss);
+}
+
+/* One entry's text: "reworded (phase 2) p2-x: old → new". */
+static void entry_text(const ladder_change *c, char *buf, size_t len)
+{
+    const char *arrow = draw_utf8() ? "→" : "->";
+    if (c->old_text && c->new_text)
+        snprintf(buf, len, "reworded, phase %d, %s: \"%s\" %s \"%s\"", c->phase, c->id,
+                 c->old_text, arrow, c->new_text);
+    else if (c->new_text)
+        snprintf(buf, len, "added, phase %d, %s: %s", c->phase, c->id, c->new_text);
+    else
+        snprintf(buf, len, "retired, phase %d, %s: %s (its history is kept)", c->phase, c->id,
+                 c->old_text);
+}
+
+static void summary_draw(tui *t, void *state)
+{
+    summary_state *ss = state;
+    WINDOW *w = newwin(t->rows, t->cols, 0, 0);
+    if (!w)
+        return;
+    char head[160], buf[4096];
+    snprintf(head, sizeof head, "The ladder changed: %zu reworded, %zu added, %zu retired",
+             ss->diff.reworded, ss->diff.added, ss->diff.retired);
+    draw_box(w, "Ladder update", 1);
+    draw_text(w, 1, 2, t->cols - 4, head, draw_style(ST_HEADING));
+    draw_text(w, 2, 2, t->cols - 4,
+              "Your progress is kept by criterion: ticks, notes and history stay where they were.",
+              A_NORMAL);
+    int row = 4, skip = ss->scroll;
+    for (size_t i = 0; i < ss->diff.n_items && row < t->rows - 2; i++) {
+        entry_text(&ss->diff.items[i], buf, sizeof buf);
+        int lines = draw_wrapped_lines(buf, t->cols - 6);
+        if (skip >= lines) {
+            skip -= lines;
+            continue;
+        }
+        row += draw_wrapped(w, row, 4, t->cols - 6, skip, t->rows - 2 - row, buf, A_NORMAL) -
+               skip;
+        skip = 0;
+    }
+    draw_text(w, t->rows - 2, 2, t->cols - 4, "Up/Down scroll   any other key continues",
+              draw_style(ST_DIM));
+    wnoutrefresh(w);
+    delwin(w);
+}
+
+static int summary_handle(tui *t, void *state, int key, int is_char, action a)
+{
+    summary_state *ss = state;
+    (void)key;
+    (void)is_char;
+    if (a == ACT_DOWN)
+        ss->scroll++;
+    else if (a == ACT_UP && ss->scroll > 0)
+        ss->scroll--;
+    else if (a != ACT_UP)
+        tui_pop_view(t);
+    return DIRTY_ALL;
+}
+
+static const view_ops summary_view = {"ladder update", summary_draw, summary_handle,
+                                      summary_close};
+
+void ladder_update_check(tui *t)
+{
+    climb_store *st = t->model->store;
+    summary_state *ss = calloc(1, sizeof *ss);
+    if (!ss || ladder_update_diff(st, t->ladder, &ss->diff) != 0) {
+        free(ss);
+        tui_message(t, 1, "could not compare the ladder: %s", store_error(st));
+        return;
+    }
+    if (ladder_update_record(st, t->ladder) != 0)
+        tui_message(t, 1, "could not record the ladder: %s", store_error(st));
+    if (ss->diff.first_seen || ss->diff.n_items == 0)
+        summary_close(ss);
+    else
+        tui_push_view(t, &summary_view, ss);
+}

@@ -1,0 +1,291 @@
+/* view_profiles.c - the profile switcher (P): lists every profile with its title,
+ * placement and progress; Enter switches to the selected one (the model is closed
+ * and reopened on it), n creates and switches, r renames, d deletes once the name
+ * is typed again. Names are typed in a line_edit and checked like --user. */
+#include "climb/view_profiles.h"
+#include "climb/clock.h"
+#include "climb/draw.h"
+#include "climb/line_edit.h"
+#include "climb/profiles.h"
+#include "climb/view_quiz.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef enum { MODE_LIST, MODE_CREATE, MODE_RENAME, MODE_DELETE } switcher_mode;
+
+typedef struct {
+    profile_info *list;
+    size_t n;
+    size_t cursor;
+    switcher_mode mode;
+    line_edit edit;
+    char error[768];  /* the last problem, or what was done */
+    int ok;           /* error holds a success message */
+} switcher;
+
+static void switcher_free(void *state)
+{
+    switcher *s = state;
+    profiles_free(s->list, s->n);
+    free(s);
+}
+
+/* Reloads the list, keeping the cursor on `name` when given. */
+static int reload(tui *t, switcher *s, const char *name)
+{
+    profiles_free(s->list, s->n);
+    s->list = NULL;
+    s->n = 0;
+    if (profiles_list(t->model->store, t->ladder, &s->list, &s->n)) {
+        snprintf(s->error, sizeof s->error, "%s", store_error(t->model->store));
+        return -1;
+    }
+    const char *want = name ? name : t->model->profile.name;
+    s->cursor = 0;
+    for (size_t i = 0; i < s->n; i++)
+        if (strcmp(s->list[i].name, want) == 0)
+            s->cursor = i;
+    return 0;
+}
+
+static const char *selected(const switcher *s)
+{
+    return s->cursor < s->n ? s->list[s->cursor].name : NULL;
+}
+
+static void draw_row(tui *t, WINDOW *w, int y, int width, const profile_info *p, int on)
+{
+    attr_t a = on ? draw_style(ST_CURSOR) : A_NORMAL;
+    const climb_level *lv = p->title ? content_level(t->ladder, p->title) : NULL;
+    char right[96], placed[24] = "no quiz";
+    if (p->has_placement)
+        snprintf(placed, sizeof placed, "Phase %d%s", p->placement.phase,
+                 p->placement.on_edge_of ? "+" : "");
+    snprintf(right, sizeof right, "%-10.10s %-8s %3d/%-3d", lv ? lv->name : "-", placed,
+             p->done, p->applicable);
+    int rw = (int)strlen(right);
+    draw_fill(w, y, 1, width, a);
+    if (on)
+        draw_text(w, y, 2, 1, draw_glyph(GL_CURSOR), a);
+    if (strcmp(p->name, t->model->profile.name) == 0)
+        draw_text(w, y, 3, 1, "*", a | draw_style(ST_MARK));
+    draw_text(w, y, 5, width - rw - 6, p->name, a);
+    if (width - rw - 1 > 10)
+        draw_text(w, y, width - rw, rw, right, a);
+}
+
+static const char *prompt(const switcher *s, char *buf, size_t len)
+{
+    switch (s->mode) {
+    case MODE_CREATE: return "Name of the new profile:";
+    case MODE_RENAME: snprintf(buf, len, "New name for %s:", selected(s)); return buf;
+    case MODE_DELETE:
+        snprintf(buf, len, "Type %s again to delete it and all its data:", selected(s));
+        return buf;
+    default: return "";
+    }
+}
+
+static void switcher_draw(tui *t, void *state)
+{
+    switcher *s = state;
+    int w = t->cols - 4 < 70 ? t->cols - 4 : 70;
+    int h = (int)s->n + 9 < t->rows - 2 ? (int)s->n + 9 : t->rows - 2;
+    if (w < 30 || h < 8)
+        return;
+    WINDOW *win = newwin(h, w, (t->rows - h) / 2, (t->cols - w) / 2);
+    if (!win)
+        return;
+    werase(win);
+    draw_box(win, "Profiles", 1);
+    draw_text(win, 1, 5, w - 30, "name", draw_style(ST_DIM));
+    draw_text(win, 1, w - 2 - 23, 23, "title      quiz     met", draw_style(ST_DIM));
+    int rows = h - 6, top = (int)s->cursor >= rows ? (int)s->cursor - rows + 1 : 0;
+    for (int i = 0; i < rows && top + i < (int)s->n; i++)
+        draw_row(t, win, 2 + i, w - 2, &s->list[top + i], top + i == (int)s->cursor);
+    char buf[256];
+    if (s->mode != MODE_LIST) {
+        draw_text(win, h - 4, 2, w - 4, prompt(s, buf, sizeof buf), draw_style(ST_HEADING));
+        line_edit_draw(&s->edit, win, h - 3, 2, w - 4, A_NORMAL);
+    } else if (s->error[0] == '\0') {
+        snprintf(buf, sizeof buf, "* profile in use   %s", "Enter switch to the selected one");
+        draw_text(win, h - 3, 2, w - 4, buf, draw_style(ST_DIM));
+    }
+    if (s->error[0])
+        draw_text(win, h - (s->mode == MODE_LIST ? 3 : 5), 2, w - 4, s->error,
+                  draw_style(s->ok ? ST_MESSAGE : ST_ERROR));
+    draw_text(win, h - 2, 2, w - 4,
+              s->mode == MODE_LIST ? "Enter switch  n new  r rename  d delete  Esc close"
+                                   : "Enter accept  Esc cancel",
+              draw_style(ST_DIM));
+    wnoutrefresh(win);
+    delwin(win);
+}
+
+int profiles_view_switch(tui *t, const char *name, int created)
+{
+    app *a = t->app;
+    climb_model fresh;
+    if (model_open(&fresh, &a->ladder, a->store, name, 0, NULL) != 0) {
+        tui_message(t, 1, "cannot open profile %s: %s", name, store_error(a->store));
+        return -1;
+    }
+    model_close(&a->model);
+    a->model = fresh; /* the model owns only heap data: moving the struct moves it */
+    snprintf(a->user, sizeof a->user, "%s", name);
+    a->profile_created = created;
+    tui_select_phase(t, 0);
+    t->focus = PANE_CHECKLIST;
+    if (created)
+        quiz_view_offer(t);
+    return 0;
+}
+
+/* Switches and leaves the switcher. The name is copied first: popping frees s. */
+static int switch_and_close(tui *t, switcher *s, const char *name, int created)
+{
+    char copy[256];
+    snprintf(copy, sizeof copy, "%s", name);
+    (void)s;
+    tui_pop_view(t);
+    if (profiles_view_switch(t, copy, created) == 0 && !created)
+        tui_message(t, 0, "Now using profile %s.", copy);
+    return DIRTY_ALL;
+}
+
+static int accept_create(tui *t, switcher *s, const char *name)
+{
+    int rc = profiles_create(t->model->store, name, clock_now());
+    if (rc == PROFILE_EXISTS) {
+        snprintf(s->error, sizeof s->error, "a profile named %s already exists", name);
+        return DIRTY_ALL;
+    }
+    if (rc) {
+        snprintf(s->error, sizeof s->error, "%s", store_error(t->model->store));
+        return DIRTY_ALL;
+    }
+    return switch_and_close(t, s, name, 1);
+}
+
+static int accept_rename(tui *t, switcher *s, const char *name)
+{
+    char old[256];
+    snprintf(old, sizeof old, "%s", selected(s));
+    int current = strcmp(old, t->model->profile.name) == 0;
+    int rc = profiles_rename(t->model->store, old, name, clock_now());
+    if (rc == PROFILE_EXISTS || rc == PROFILE_NOT_FOUND) {
+        snprintf(s->error, sizeof s->error, rc == PROFILE_EXISTS
+                                                ? "a profile named %s already exists"
+                                                : "profile %s no longer exists",
+                 rc == PROFILE_EXISTS ? name : old);
+        return DIRTY_ALL;
+    }
+    if (rc) {
+        snprintf(s->error, sizeof s->error, "%s", store_error(t->model->store));
+        return DIRTY_ALL;
+    }
+    if (current && profiles_view_switch(t, name, 0)) /* reload under the new name */
+        return DIRTY_ALL;
+    s->mode = MODE_LIST;
+    reload(t, s, name);
+    snprintf(s->error, sizeof s->error, "renamed %s to %s", old, name);
+    s->ok = 1;
+    return DIRTY_ALL;
+}
+
+static int accept_delete(tui *t, switcher *s, const char *typed)
+{
+    char name[256];
+    snprintf(name, sizeof name, "%s", selected(s));
+    if (strcmp(typed, name) != 0) {
+        snprintf(s->error, sizeof s->error, "the name does not match; nothing was deleted");
+        line_edit_init(&s->edit, NULL, 64);
+        return DIRTY_ALL;
+    }
+    int rc = profiles_delete(t->model->store, name);
+    if (rc < 0) {
+        snprintf(s->error, sizeof s->error, "%s", store_error(t->model->store));
+        return DIRTY_ALL;
+    }
+    s->mode = MODE_LIST;
+    reload(t, s, NULL);
+    snprintf(s->error, sizeof s->error, "deleted profile %s and its data", name);
+    s->ok = 1;
+    return DIRTY_ALL;
+}
+
+static int handle_edit(tui *t, switcher *s, int key, int is_char)
+{
+    line_edit_result r = line_edit_key(&s->edit, key, is_char);
+    if (r == LINE_CANCEL) {
+        s->mode = MODE_LIST;
+        s->error[0] = '\0';
+        return DIRTY_ALL;
+    }
+    if (r != LINE_ACCEPT)
+        return DIRTY_ALL;
+    const char *text = s->edit.buf;
+    s->error[0] = '\0';
+    s->ok = 0;
+    if (s->mode == MODE_DELETE)
+        return accept_delete(t, s, text);
+    const char *bad = app_check_user_name(text);
+    if (bad) {
+        snprintf(s->error, sizeof s->error, "%s", bad);
+        return DIRTY_ALL;
+    }
+    return s->mode == MODE_CREATE ? accept_create(t, s, text) : accept_rename(t, s, text);
+}
+
+static int switcher_handle(tui *t, void *state, int key, int is_char, action a)
+{
+    switcher *s = state;
+    if (s->mode != MODE_LIST)
+        return handle_edit(t, s, key, is_char);
+    s->error[0] = '\0';
+    s->ok = 0;
+    if (a == ACT_UP && s->cursor > 0) {
+        s->cursor--;
+    } else if (a == ACT_DOWN && s->cursor + 1 < s->n) {
+        s->cursor++;
+    } else if ((is_char && (key == '\n' || key == '\r')) || (!is_char && key == KEY_ENTER)) {
+        if (selected(s))
+            return switch_and_close(t, s, selected(s), 0);
+    } else if (is_char && key == 'n') {
+        s->mode = MODE_CREATE;
+        line_edit_init(&s->edit, NULL, 64);
+    } else if (is_char && key == 'r' && selected(s)) {
+        s->mode = MODE_RENAME;
+        line_edit_init(&s->edit, selected(s), 64);
+    } else if (is_char && key == 'd' && selected(s)) {
+        if (strcmp(selected(s), t->model->profile.name) == 0) {
+            snprintf(s->error, sizeof s->error,
+                     "%s is in use; switch to another profile before deleting it", selected(s));
+        } else {
+            s->mode = MODE_DELETE;
+            line_edit_init(&s->edit, NULL, 64);
+        }
+    } else if ((is_char && (key == 27 || key == 'q')) || a == ACT_PROFILES) {
+        tui_pop_view(t);
+    }
+    return DIRTY_ALL;
+}
+
+const view_ops profiles_view = {"profiles", switcher_draw, switcher_handle, switcher_free};
+
+void profiles_view_open(tui *t)
+{
+    switcher *s = calloc(1, sizeof *s);
+    if (!s) {
+        tui_message(t, 1, "out of memory");
+        return;
+    }
+    if (reload(t, s, NULL)) {
+        tui_message(t, 1, "%s", s->error);
+        switcher_free(s);
+        return;
+    }
+    tui_push_view(t, &profiles_view, s);
+}

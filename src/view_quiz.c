@@ -1,0 +1,286 @@
+/* view_quiz.c - the quiz as a TUI view: the first-launch offer, one question per
+ * screen, and the result with its reason and advice. Answers live only in this
+ * view's state until the last question is answered; then one call records the
+ * attempt (one transaction). Esc at any question leaves with nothing saved. */
+#include "climb/view_quiz.h"
+#include "climb/clock.h"
+#include "climb/draw.h"
+#include "climb/profiles.h"
+#include "climb/quiz_store.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef enum { STAGE_OFFER, STAGE_QUESTION, STAGE_RESULT } quiz_stage;
+
+typedef struct {
+    quiz_stage stage;
+    size_t q;                                /* current question */
+    int choice;                              /* highlighted answer */
+    quiz_answer answers[QUIZ_MAX_QUESTIONS];
+    size_t answered;                         /* questions answered so far */
+    quiz_placement placement;
+    quiz_attempt attempt;
+    int scroll;                              /* first line shown (result screen) */
+    int lines;                               /* lines of the last drawn screen */
+    const char *hint;                        /* one-shot hint under the text */
+} quiz_state;
+
+/* Draws paragraphs one after another into rows [top, bottom), skipping the first
+ * `scroll` lines of the whole flow. */
+typedef struct {
+    WINDOW *w;
+    int x, width, top, bottom, scroll, line;
+} flow;
+
+static void flow_text(flow *f, const char *s, attr_t a)
+{
+    int n = draw_wrapped_lines(s, f->width);
+    int y = f->top + f->line - f->scroll;
+    int skip = y < f->top ? f->top - y : 0;
+    if (y + n > f->top && y + skip < f->bottom)
+        draw_wrapped(f->w, y + skip, f->x, f->width, skip, f->bottom - (y + skip), s, a);
+    f->line += n;
+}
+
+static void flow_gap(flow *f)
+{
+    f->line++;
+}
+
+static void draw_offer(tui *t, flow *f)
+{
+    char hello[256];
+    snprintf(hello, sizeof hello, "Welcome to climb, %s.", t->model->profile.name);
+    flow_text(f, hello, draw_style(ST_HEADING));
+    flow_gap(f);
+    snprintf(hello, sizeof hello,
+             "The quiz has %zu questions; your answers place you on the ladder, so you know"
+             " which phase to start from.",
+             t->ladder->n_questions);
+    flow_text(f, hello, A_NORMAL);
+    flow_gap(f);
+    flow_text(f, t->ladder->quiz_intro, A_NORMAL);
+    flow_gap(f);
+    flow_text(f, "Enter: take the quiz now   s or Esc: skip (Q takes it any time)",
+              draw_style(ST_MARK));
+}
+
+static void draw_question(tui *t, quiz_state *qs, flow *f)
+{
+    char head[64];
+    snprintf(head, sizeof head, "Question %zu of %zu", qs->q + 1, t->ladder->n_questions);
+    flow_text(f, head, draw_style(ST_HEADING));
+    flow_gap(f);
+    flow_text(f, t->ladder->questions[qs->q].text, A_NORMAL);
+    flow_gap(f);
+    for (int a = 0; a < ANSWER_COUNT; a++) {
+        char row[64];
+        int on = a == qs->choice;
+        snprintf(row, sizeof row, "%s %d  %s", on ? draw_glyph(GL_CURSOR) : " ", a + 1,
+                 quiz_answer_label((quiz_answer)a));
+        flow_text(f, row, on ? draw_style(ST_CURSOR) : A_NORMAL);
+    }
+    flow_gap(f);
+    if (qs->hint)
+        flow_text(f, qs->hint, draw_style(ST_MESSAGE));
+}
+
+static void draw_result(tui *t, quiz_state *qs, flow *f)
+{
+    char line[256], reason[1024], when[20];
+    quiz_describe(t->ladder, qs->placement.phase, qs->placement.on_edge_of, line, sizeof line);
+    char head[300];
+    snprintf(head, sizeof head, "Your placement: %s", line);
+    flow_text(f, head, draw_style(ST_HEADING));
+    flow_text(f, qs->placement.band->label, draw_style(ST_MARK));
+    flow_gap(f);
+    flow_text(f, "Why", draw_style(ST_HEADING));
+    quiz_reason(t->ladder, qs->answers, t->ladder->n_questions, &qs->placement, reason,
+                sizeof reason);
+    flow_text(f, reason, A_NORMAL);
+    flow_gap(f);
+    flow_text(f, "Where to start", draw_style(ST_HEADING));
+    const char *advice = quiz_advice(t->ladder, qs->placement.phase);
+    flow_text(f, advice ? advice : "", A_NORMAL);
+    flow_gap(f);
+    clock_format_local_minute(qs->attempt.taken_at, when, sizeof when);
+    snprintf(line, sizeof line,
+             "Saved %s; earlier attempts are kept. %s marks it in the Ladder pane.", when,
+             draw_glyph(GL_PLACED));
+    flow_text(f, line, draw_style(ST_DIM));
+}
+
+static const char *footer(const quiz_state *qs)
+{
+    switch (qs->stage) {
+    case STAGE_OFFER: return "Enter start  s/Esc skip  q quit";
+    case STAGE_QUESTION: return "Up/Down or 1 2 3 choose  Enter next  Backspace back  Esc abandon";
+    default: return "Enter/Esc close  Up/Down scroll  Q retake";
+    }
+}
+
+static void quiz_draw(tui *t, void *state)
+{
+    quiz_state *qs = state;
+    int w = t->cols, h = t->rows - 1; /* covers all but the title bar */
+    if (w < 20 || h < 6)
+        return;
+    WINDOW *win = newwin(h, w, 1, 0);
+    if (!win)
+        return;
+    werase(win);
+    draw_box(win, qs->stage == STAGE_OFFER ? "Where are you now?" : "Placement quiz", 1);
+    flow f = {win, 2, w - 4 < 76 ? w - 4 : 76, 1, h - 2, qs->scroll, 0};
+    if (qs->stage == STAGE_OFFER)
+        draw_offer(t, &f);
+    else if (qs->stage == STAGE_QUESTION)
+        draw_question(t, qs, &f);
+    else
+        draw_result(t, qs, &f);
+    qs->lines = f.line;
+    draw_text(win, h - 2, 2, w - 4, footer(qs), draw_style(ST_DIM));
+    wnoutrefresh(win);
+    delwin(win);
+}
+
+static int is_enter(int key, int is_char)
+{
+    return is_char ? key == '\n' || key == '\r' : key == KEY_ENTER;
+}
+
+static int is_backspace(int key, int is_char)
+{
+    return is_char ? key == 127 || key == 8 : key == KEY_BACKSPACE;
+}
+
+static void start_questions(quiz_state *qs)
+{
+    qs->stage = STAGE_QUESTION;
+    qs->q = qs->answered = 0;
+    qs->choice = ANSWER_NO;
+    qs->scroll = 0;
+    qs->hint = NULL;
+}
+
+/* Places and records the answers; moves to the result screen. */
+static int finish(tui *t, quiz_state *qs)
+{
+    climb_model *m = t->model;
+    if (quiz_place(t->ladder, qs->answers, t->ladder->n_questions, &qs->placement)) {
+        tui_pop_view(t);
+        tui_message(t, 1, "the ladder's placement bands do not cover these answers");
+        return DIRTY_ALL;
+    }
+    if (quiz_store_record(m->store, m->profile.id, clock_now(), qs->answers,
+                          t->ladder->n_questions, &qs->placement, &qs->attempt)) {
+        tui_message(t, 1, "quiz not saved: %s", store_error(m->store));
+        tui_pop_view(t);
+        return DIRTY_ALL;
+    }
+    qs->stage = STAGE_RESULT;
+    qs->scroll = 0;
+    return DIRTY_ALL;
+}
+
+static int handle_question(tui *t, quiz_state *qs, int key, int is_char, action a)
+{
+    qs->hint = NULL;
+    if (is_char && key == 27) {
+        tui_pop_view(t);
+        tui_message(t, 0, "Quiz abandoned; nothing was saved.");
+        return DIRTY_ALL;
+    }
+    if (is_char && key >= '1' && key < '1' + ANSWER_COUNT) {
+        qs->choice = key - '1';
+    } else if (a == ACT_UP || a == ACT_PAGE_UP || a == ACT_HOME) {
+        qs->choice = a == ACT_UP && qs->choice > 0 ? qs->choice - 1 : 0;
+    } else if (a == ACT_DOWN || a == ACT_PAGE_DOWN || a == ACT_END) {
+        qs->choice = a == ACT_DOWN && qs->choice < ANSWER_COUNT - 1 ? qs->choice + 1
+                                                                     : ANSWER_COUNT - 1;
+    } else if (is_enter(key, is_char)) {
+        qs->answers[qs->q] = (quiz_answer)qs->choice;
+        if (qs->answered < qs->q + 1)
+            qs->answered = qs->q + 1;
+        if (qs->q + 1 == t->ladder->n_questions)
+            return finish(t, qs);
+        qs->q++;
+        qs->choice = qs->q < qs->answered ? (int)qs->answers[qs->q] : ANSWER_NO;
+    } else if (is_backspace(key, is_char)) {
+        if (qs->q == 0) {
+            qs->hint = "This is the first question; Esc abandons the quiz.";
+        } else {
+            qs->answers[qs->q] = (quiz_answer)qs->choice; /* kept if they come back */
+            qs->q--;
+            qs->choice = (int)qs->answers[qs->q];
+        }
+    } else {
+        qs->hint = "Choose with Up/Down or 1 2 3, then Enter; Backspace goes back, Esc abandons.";
+    }
+    return DIRTY_ALL;
+}
+
+static int quiz_handle(tui *t, void *state, int key, int is_char, action a)
+{
+    quiz_state *qs = state;
+    switch (qs->stage) {
+    case STAGE_OFFER:
+        if (is_enter(key, is_char) || (is_char && key == 'y')) {
+            start_questions(qs);
+        } else if (is_char && (key == 27 || key == 's' || key == 'n' || key == 'q')) {
+            if (key == 'q')
+                t->quit = 1;
+            tui_pop_view(t);
+            tui_message(t, 0, "Quiz skipped; press Q to take it any time.");
+        }
+        return DIRTY_ALL;
+    case STAGE_QUESTION:
+        return handle_question(t, qs, key, is_char, a);
+    default:
+        if (a == ACT_UP && qs->scroll > 0)
+            qs->scroll--;
+        else if (a == ACT_DOWN && qs->scroll + 1 < qs->lines)
+            qs->scroll++;
+        else if (a == ACT_QUIZ)
+            start_questions(qs);
+        else if (is_enter(key, is_char) || (is_char && (key == 27 || key == 'q')))
+            tui_pop_view(t);
+        return DIRTY_ALL;
+    }
+}
+
+const view_ops quiz_view = {"quiz", quiz_draw, quiz_handle, free};
+
+static void open_at(tui *t, quiz_stage stage)
+{
+    size_t n = t->ladder->n_questions;
+    if (n == 0 || n > QUIZ_MAX_QUESTIONS) {
+        tui_message(t, 1, "this ladder has no usable quiz (%zu questions)", n);
+        return;
+    }
+    quiz_state *qs = calloc(1, sizeof *qs);
+    if (!qs) {
+        tui_message(t, 1, "out of memory");
+        return;
+    }
+    start_questions(qs);
+    qs->stage = stage;
+    tui_push_view(t, &quiz_view, qs);
+}
+
+void quiz_view_open(tui *t)
+{
+    open_at(t, STAGE_QUESTION);
+}
+
+void quiz_view_offer(tui *t)
+{
+    if (t->model->profile.quiz_offered)
+        return;
+    if (profiles_mark_quiz_offered(t->model)) {
+        tui_message(t, 1, "%s", store_error(t->model->store));
+        return;
+    }
+    open_at(t, STAGE_OFFER);
+}

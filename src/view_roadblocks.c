@@ -1,0 +1,127 @@
+/* view_roadblocks.c - the Roadblocks view: each roadblock with why it happens and
+ * what unlocks it, and whether the person flagged it ("this is me") and when.
+ * Space flags or unflags the selected one through roadblocks.h (one transaction
+ * with its event). */
+#include "climb/view_roadblocks.h"
+#include "climb/clock.h"
+#include "climb/doc_view.h"
+#include "climb/draw.h"
+#include "climb/roadblocks.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+typedef struct {
+    doc d;
+    roadblock_flags flags;
+    int n_flagged;
+} rb_state;
+
+/* (Re)builds the items from the ladder and the stored flags. */
+static int build(tui *t, rb_state *s)
+{
+    const climb_ladder *l = t->ladder;
+    doc_clear(&s->d);
+    roadblocks_free(&s->flags);
+    s->n_flagged = 0;
+    if (roadblocks_load(t->model->store, t->model->profile.id, &s->flags)) {
+        tui_message(t, 1, "cannot read your roadblocks: %s", store_error(t->model->store));
+        roadblocks_free(&s->flags);
+    }
+    s->d.intro = doc_strf("The situations that most often stall a climb. Flag the ones that "
+                          "describe you (Space): they are kept with the date, in your history "
+                          "and exports.");
+    s->d.empty = doc_strf("This ladder lists no roadblocks.");
+    for (size_t i = 0; i < l->n_roadblocks; i++) {
+        const climb_roadblock *rb = &l->roadblocks[i];
+        long long at = roadblocks_flagged_at(&s->flags, rb->id);
+        char date[16] = "";
+        if (at)
+            clock_format_local_date(at, date, sizeof date);
+        s->n_flagged += at != 0;
+        doc_item it = {doc_strf("[%c] %s", at ? 'x' : ' ', rb->title),
+                       at ? doc_strf("this is me %s flagged %s", draw_glyph(GL_DOT), date) : NULL,
+                       {doc_strf("Why it happens: %s", rb->why),
+                        doc_strf("What unlocks it: %s", rb->unlock), NULL},
+                       at != 0};
+        if (doc_add(&s->d, it))
+            return -1;
+    }
+    return 0;
+}
+
+static void rb_draw(tui *t, void *state)
+{
+    rb_state *s = state;
+    char title[64];
+    snprintf(title, sizeof title, "Roadblocks %s %d flagged", draw_glyph(GL_DOT), s->n_flagged);
+    doc_draw(t, &s->d, title, "Space this is me  Up/Down move  Esc close");
+}
+
+static int toggle(tui *t, rb_state *s)
+{
+    if (s->d.n == 0)
+        return DIRTY_NONE;
+    const climb_roadblock *rb = &t->ladder->roadblocks[s->d.cursor];
+    int on = roadblocks_flagged_at(&s->flags, rb->id) == 0, changed;
+    if (roadblocks_set(t->model->store, t->model->profile.id, rb->id, on, clock_now(),
+                       &changed)) {
+        tui_message(t, 1, "not saved: %s", store_error(t->model->store));
+        return DIRTY_BARS;
+    }
+    if (build(t, s)) {
+        tui_message(t, 1, "out of memory");
+        tui_pop_view(t);
+        return DIRTY_ALL;
+    }
+    tui_message(t, 0, "%s %s", on ? "flagged:" : "unflagged:", rb->title);
+    return DIRTY_ALL;
+}
+
+static int rb_handle(tui *t, void *state, int key, int is_char, action a)
+{
+    rb_state *s = state;
+    (void)is_char;
+    if (doc_move(&s->d, a))
+        return DIRTY_ALL;
+    if (a == ACT_TOGGLE)
+        return toggle(t, s);
+    if (a == ACT_HELP) {
+        help_open(t);
+        return DIRTY_ALL;
+    }
+    if (a == ACT_REDRAW) {
+        clearok(curscr, TRUE);
+        return DIRTY_LAYOUT;
+    }
+    if (a == ACT_QUIT || a == ACT_ROADBLOCKS || key == 27) {
+        tui_pop_view(t);
+        return DIRTY_ALL;
+    }
+    tui_message(t, 0, "Space flags the selected roadblock; Esc closes");
+    return DIRTY_BARS;
+}
+
+static void rb_close(void *state)
+{
+    rb_state *s = state;
+    doc_clear(&s->d);
+    roadblocks_free(&s->flags);
+    free(s);
+}
+
+static const view_ops roadblocks_view = {"roadblocks", rb_draw, rb_handle, rb_close};
+
+void roadblocks_view_open(tui *t, int index)
+{
+    rb_state *s = calloc(1, sizeof *s);
+    if (!s || build(t, s)) {
+        if (s)
+            rb_close(s);
+        tui_message(t, 1, "out of memory");
+        return;
+    }
+    if (index >= 0 && (size_t)index < s->d.n)
+        doc_select(&s->d, index);
+    tui_push_view(t, &roadblocks_view, s);
+}

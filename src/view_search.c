@@ -1,0 +1,283 @@
+/* view_search.c - the Search view: the query line (line_edit.h) with live results
+ * from search.h under it, one line each with the match highlighted. While typing,
+ * Up/Down choose a result and Enter moves to the list; in the list n/N (or
+ * Down/Up) move between matches, Enter jumps to the item and / edits the query.
+ * The last query and choice are kept for the next / in the same session. */
+#include "climb/view_search.h"
+#include "climb/draw.h"
+#include "climb/line_edit.h"
+#include "climb/search.h"
+#include "climb/view_faq.h"
+#include "climb/view_resources.h"
+#include "climb/view_roadblocks.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { LABEL_W = 14, QUERY_CHARS = 200 };
+
+typedef struct {
+    line_edit q;
+    int typing;            /* 1 while keys go to the query */
+    search_results res;
+    int cursor, scroll, page;
+} search_state;
+
+/* The session's last query and choice, offered again by the next /. */
+static char last_query[LINE_EDIT_MAX];
+static int last_cursor;
+
+static void run(tui *t, search_state *s)
+{
+    search_results_free(&s->res);
+    if (search_run(t->ladder, t->model, s->q.buf, &s->res))
+        tui_message(t, 1, "out of memory");
+    s->cursor = s->scroll = 0;
+}
+
+/* "Criterion P2", "Note P3", "Roadblock", ... */
+static void hit_label(const tui *t, const search_hit *h, char *buf, size_t len)
+{
+    if (h->kind == HIT_CRITERION || h->kind == HIT_NOTE || h->kind == HIT_PHASE)
+        snprintf(buf, len, "%s P%d", search_kind_name(h->kind),
+                 t->ladder->phases[h->index].number);
+    else
+        snprintf(buf, len, "%s", search_kind_name(h->kind));
+}
+
+/* One result row: label, field, then the excerpt with the match highlighted. */
+static void draw_hit(tui *t, WINDOW *w, int y, int width, const search_hit *h, int selected)
+{
+    attr_t base = selected ? draw_style(ST_CURSOR) : A_NORMAL;
+    attr_t mark = selected ? draw_style(ST_CURSOR) | A_UNDERLINE : draw_style(ST_MARK);
+    char label[64], excerpt[512], field[96];
+    draw_fill(w, y, 1, width, base);
+    if (selected)
+        draw_text(w, y, 1, 1, draw_glyph(GL_CURSOR), base);
+    hit_label(t, h, label, sizeof label);
+    draw_text(w, y, 3, LABEL_W - 1, label, selected ? base : draw_style(ST_HEADING));
+    int x = 3 + LABEL_W, room = width - x;
+    snprintf(field, sizeof field, "%s: ", h->field);
+    x += draw_text(w, y, x, room, field, selected ? base : draw_style(ST_DIM));
+    room = width + 1 - x;
+    if (room <= 0)
+        return;
+    size_t at, hl;
+    search_excerpt(h, room / 3, excerpt, sizeof excerpt, &at, &hl);
+    char saved = excerpt[at];
+    excerpt[at] = '\0';
+    int used = draw_text(w, y, x, room, excerpt, base);
+    excerpt[at] = saved;
+    if (used >= room)
+        return;
+    saved = excerpt[at + hl];
+    excerpt[at + hl] = '\0';
+    used += draw_text(w, y, x + used, room - used, excerpt + at, mark);
+    excerpt[at + hl] = saved;
+    if (used < room)
+        draw_text(w, y, x + used, room - used, excerpt + at + hl, base);
+}
+
+static void search_draw(tui *t, void *state)
+{
+    search_state *s = state;
+    int h = t->rows - 2, wd = t->cols;
+    if (h < 6 || wd < 30)
+        return;
+    WINDOW *w = newwin(h, wd, 1, 0);
+    if (!w)
+        return;
+    draw_box(w, "Search the ladder and your notes", 1);
+    draw_text(w, 1, 2, 8, "Search:", draw_style(ST_HEADING));
+    if (s->typing)
+        line_edit_draw(&s->q, w, 1, 10, wd - 12, A_NORMAL);
+    else
+        draw_text(w, 1, 10, wd - 12, s->q.buf, A_NORMAL);
+    char count[96];
+    if (!s->q.buf[strspn(s->q.buf, " ")])
+        snprintf(count, sizeof count, "type a word: levels, phases, criteria, roadblocks, "
+                                      "resources, FAQ and your notes are searched");
+    else if (s->res.n == 0)
+        snprintf(count, sizeof count, "no match");
+    else
+        snprintf(count, sizeof count, "match %d of %zu", s->cursor + 1, s->res.n);
+    draw_text(w, 2, 2, wd - 4, count, draw_style(ST_DIM));
+    s->page = h - 6;
+    if (s->cursor < s->scroll)
+        s->scroll = s->cursor;
+    if (s->page > 0 && s->cursor >= s->scroll + s->page)
+        s->scroll = s->cursor - s->page + 1;
+    for (int i = 0; i < s->page && (size_t)(s->scroll + i) < s->res.n; i++)
+        draw_hit(t, w, 4 + i, wd - 2, &s->res.hits[s->scroll + i], s->scroll + i == s->cursor);
+    draw_text(w, h - 2, 2, wd - 4,
+              s->typing ? "type to search  Up/Down choose  Enter to the list  Ctrl-U clear  Esc close"
+                        : "n/N next/previous  Enter go to it  / edit the query  Esc close",
+              draw_style(ST_DIM));
+    wnoutrefresh(w);
+    delwin(w);
+}
+
+static void move_cursor(search_state *s, int by, int wrap)
+{
+    int n = (int)s->res.n;
+    if (n == 0)
+        return;
+    int next = s->cursor + by;
+    if (wrap)
+        next = ((next % n) + n) % n;
+    else
+        next = next < 0 ? 0 : next >= n ? n - 1 : next;
+    s->cursor = next;
+}
+
+/* Selects level i in the Ladder pane, with its phase when it has one. */
+static void select_level(tui *t, int i)
+{
+    for (size_t p = 0; p < t->ladder->n_phases; p++)
+        if (content_level_index(t->ladder, t->ladder->phases[p].level) == i)
+            tui_select_phase(t, (int)p);
+    t->level_cursor = i;
+    t->focus = PANE_LADDER;
+}
+
+/* Closes the view and shows the item of hit h (copied: the view's state goes). */
+static int jump(tui *t, search_hit h)
+{
+    char what[160];
+    snprintf(what, sizeof what, "%s, %s", search_kind_name(h.kind), h.field);
+    tui_pop_view(t);
+    switch (h.kind) {
+    case HIT_CRITERION: case HIT_NOTE:
+        tui_select_phase(t, h.index);
+        t->crit_cursor = h.sub;
+        t->focus = PANE_CHECKLIST;
+        break;
+    case HIT_PHASE:
+        tui_select_phase(t, h.index);
+        t->focus = PANE_PHASE;
+        break;
+    case HIT_LEVEL: select_level(t, h.index); break;
+    case HIT_TIMELINE: {
+        int lv = content_level_index(t->ladder, t->ladder->timelines[h.index].from_level);
+        if (lv >= 0)
+            select_level(t, lv);
+        break;
+    }
+    case HIT_ROADBLOCK: roadblocks_view_open(t, h.index); break;
+    case HIT_RESOURCE: resources_view_open(t, h.index); break;
+    case HIT_FAQ: faq_view_open(t, h.index); break;
+    case HIT_QUESTION:
+        tui_message(t, 0, "question %d of %zu of the placement quiz: %s", h.index + 1,
+                    t->ladder->n_questions, t->ladder->questions[h.index].text);
+        return DIRTY_ALL;
+    default: break;
+    }
+    tui_message(t, 0, "found in: %s", what);
+    return DIRTY_ALL;
+}
+
+static int is_enter(int key)
+{
+    return key == '\n' || key == '\r' || key == KEY_ENTER;
+}
+
+static int typing_key(tui *t, search_state *s, int key, int is_char)
+{
+    if (!is_char && (key == KEY_UP || key == KEY_DOWN)) {
+        move_cursor(s, key == KEY_UP ? -1 : 1, 0);
+        return DIRTY_ALL;
+    }
+    if (!is_char && (key == KEY_PPAGE || key == KEY_NPAGE)) {
+        move_cursor(s, key == KEY_PPAGE ? -s->page : s->page, 0);
+        return DIRTY_ALL;
+    }
+    if (is_char && key == '\t' && s->res.n > 0) {
+        s->typing = 0;
+        return DIRTY_ALL;
+    }
+    if (is_char && key == 21) { /* Ctrl-U clears the query */
+        line_edit_init(&s->q, NULL, QUERY_CHARS);
+        run(t, s);
+        return DIRTY_ALL;
+    }
+    char before[LINE_EDIT_MAX];
+    memcpy(before, s->q.buf, sizeof before);
+    line_edit_result r = line_edit_key(&s->q, key, is_char);
+    if (r == LINE_CANCEL) {
+        tui_pop_view(t);
+        return DIRTY_ALL;
+    }
+    if (r == LINE_ACCEPT) {
+        if (s->res.n == 0) {
+            tui_message(t, 0, s->q.buf[0] ? "no match" : "type something to search for");
+            return DIRTY_BARS;
+        }
+        s->typing = 0;
+        return DIRTY_ALL;
+    }
+    if (strcmp(before, s->q.buf) != 0)
+        run(t, s);
+    return DIRTY_ALL;
+}
+
+static int list_key(tui *t, search_state *s, int key, int is_char, action a)
+{
+    if (is_enter(key) && s->res.n > 0)
+        return jump(t, s->res.hits[s->cursor]);
+    if ((is_char && key == 'n') || a == ACT_DOWN || a == ACT_NEXT_PANE)
+        move_cursor(s, 1, is_char && key == 'n');
+    else if ((is_char && key == 'N') || a == ACT_UP || a == ACT_PREV_PANE)
+        move_cursor(s, -1, is_char && key == 'N');
+    else if (a == ACT_PAGE_DOWN || a == ACT_PAGE_UP)
+        move_cursor(s, a == ACT_PAGE_UP ? -s->page : s->page, 0);
+    else if (a == ACT_HOME || a == ACT_END)
+        move_cursor(s, a == ACT_HOME ? -s->cursor : (int)s->res.n, 0);
+    else if (is_char && key == '/')
+        s->typing = 1;
+    else if (a == ACT_HELP)
+        help_open(t);
+    else if (a == ACT_REDRAW) {
+        clearok(curscr, TRUE);
+        return DIRTY_LAYOUT;
+    } else if (a == ACT_QUIT || key == 27) {
+        tui_pop_view(t);
+    } else {
+        tui_message(t, 0, "n/N move between matches, Enter goes to one, / edits, Esc closes");
+        return DIRTY_BARS;
+    }
+    return DIRTY_ALL;
+}
+
+static int search_handle(tui *t, void *state, int key, int is_char, action a)
+{
+    search_state *s = state;
+    int r = s->typing ? typing_key(t, s, key, is_char) : list_key(t, s, key, is_char, a);
+    return r;
+}
+
+static void search_close(void *state)
+{
+    search_state *s = state;
+    snprintf(last_query, sizeof last_query, "%s", s->q.buf);
+    last_cursor = s->cursor;
+    search_results_free(&s->res);
+    free(s);
+}
+
+static const view_ops search_view = {"search", search_draw, search_handle, search_close};
+
+void search_view_open(tui *t)
+{
+    search_state *s = calloc(1, sizeof *s);
+    if (!s) {
+        tui_message(t, 1, "out of memory");
+        return;
+    }
+    line_edit_init(&s->q, last_query, QUERY_CHARS);
+    s->typing = 1;
+    run(t, s);
+    if (last_cursor >= 0 && (size_t)last_cursor < s->res.n)
+        s->cursor = last_cursor;
+    tui_push_view(t, &search_view, s);
+}

@@ -1,0 +1,181 @@
+#!/bin/sh
+# test_evidence.sh - evidence and states in the TUI and the CLI: in progress, not
+# applicable with a reason, notes through $EDITOR and the built-in editor, asking
+# before unticking a criterion with a note, stale evidence, mouse clicks, and
+# progress kept across a ladder update.
+. "$(dirname "$0")/lib.sh"
+fixtures="$(cd "$(dirname "$0")/../fixtures" && pwd)"
+
+prepare() {
+    climb status >/dev/null || fail "status failed"
+}
+
+states_from_the_cli() {
+    climb set p1-own-pipeline doing >/dev/null || fail "set doing"
+    climb set p1-solo-incident n/a 2>"$T/err"; [ $? -eq 2 ] || fail "n/a without a reason accepted"
+    grep -q "needs a reason" "$T/err" || fail "message: $(cat "$T/err")"
+    climb set p1-solo-incident n/a --reason "we have no on-call rotation" >/dev/null || fail "set n/a"
+    climb set p1-dev-feedback finished 2>/dev/null; [ $? -eq 2 ] || fail "unknown state accepted"
+    climb status --json >"$T/s.json"
+    python3 - "$T/s.json" <<'PY' || fail "status JSON"
+import json, sys
+p1 = json.load(open(sys.argv[1]))["phases"][0]
+c = {x["id"]: x for x in p1["criteria"]}
+assert c["p1-own-pipeline"]["state"] == "doing"
+assert c["p1-solo-incident"]["state"] == "n/a"
+assert c["p1-solo-incident"]["reason"] == "we have no on-call rotation"
+assert p1["total"] == 2 and p1["done"] == 0, p1
+PY
+    start_tui 80 24
+    wait_for "Before moving up to Mid · 0/2"
+    wait_for "[~] You have owned"
+    wait_for "[-] You have handled"
+    wait_for "not applicable: we have no on-call rotation"
+    quit_tui
+    [ "$(sqlite3 "$DB" "SELECT detail FROM events WHERE value='n/a'")" = "we have no on-call rotation" ] ||
+        fail "reason not in the event"
+}
+
+states_from_the_keys() {
+    prepare
+    start_tui 80 24
+    wait_for "Before moving up to Mid · 0/3"
+    keys p
+    wait_for "[~] You have owned"
+    keys j x
+    wait_for "Why does this not apply to you?"
+    keys -l "no on-call here"
+    keys Enter
+    wait_for "Before moving up to Mid · 0/2"
+    wait_for "not applicable: no on-call here"
+    keys x
+    wait_for "Before moving up to Mid · 0/3"
+    quit_tui
+    [ "$(sqlite3 "$DB" "SELECT count(*) FROM events WHERE kind='state'")" = 3 ] || fail "events"
+}
+
+note_through_editor() {
+    prepare
+    cat >"$T/fake-editor" <<'ED'
+#!/bin/sh
+printf 'Shipped ADR-7; payments adopted it\n' >"$1"
+ED
+    chmod +x "$T/fake-editor"
+    TUI_ENV="EDITOR=$T/fake-editor" start_tui 80 24
+    wait_for "Before moving up to Mid"
+    keys 2 n
+    wait_for "note: Shipped ADR-7; payments adopted it"
+    quit_tui
+    climb status --json | grep -q '"note": "Shipped ADR-7; payments adopted it"' || fail "note not saved"
+}
+
+note_built_in_editor() {
+    prepare
+    start_tui 80 24
+    wait_for "Before moving up to Mid"
+    keys n
+    wait_for "Evidence: p1-own-pipeline"
+    keys -l "Pipeline for billing"
+    keys Enter
+    keys -l "since 2025"
+    keys C-x
+    wait_for "note saved"
+    wait_for "note: Pipeline for billing"
+    keys n
+    wait_for "Evidence: p1-own-pipeline"
+    keys Escape
+    wait_gone "Evidence: p1-own-pipeline"
+    quit_tui
+    [ "$(sqlite3 "$DB" "SELECT note FROM criterion_state")" = "$(printf 'Pipeline for billing\nsince 2025')" ] ||
+        fail "note: $(sqlite3 "$DB" "SELECT note FROM criterion_state")"
+}
+
+untick_with_note_asks() {
+    climb tick p1-own-pipeline --note "the billing pipeline" >/dev/null || fail "tick"
+    start_tui 80 24
+    wait_for "Before moving up to Mid · 1/3"
+    keys Space
+    wait_for "Untick it anyway?"
+    keys n
+    wait_gone "Untick it anyway?"
+    wait_for "Before moving up to Mid · 1/3"
+    keys Space
+    wait_for "Untick it anyway?"
+    keys y
+    wait_for "Before moving up to Mid · 0/3"
+    quit_tui
+    climb status --json | grep -q '"note": "the billing pipeline"' || fail "note lost on untick"
+}
+
+stale_evidence_flagged() {
+    CLIMB_NOW=2024-11-01T10:00:00Z climb tick p1-own-pipeline >/dev/null
+    climb tick p1-dev-feedback >/dev/null
+    climb status --json >"$T/s.json"
+    python3 - "$T/s.json" <<'PY' || fail "stale flags"
+import json, sys
+c = {x["id"]: x for x in json.load(open(sys.argv[1]))["phases"][0]["criteria"]}
+assert c["p1-own-pipeline"]["stale"] is True
+assert c["p1-dev-feedback"]["stale"] is False
+PY
+    start_tui 80 24
+    wait_for "!2024-11-01"
+    wait_for "stale: this evidence is over 12 months old"
+    quit_tui
+    climb stale-after 24 >/dev/null || fail "stale-after"
+    climb status --json | grep -q '"stale": true' && fail "still stale after 24 months"
+    climb stale-after 0 2>/dev/null; [ $? -eq 2 ] || fail "0 months accepted"
+}
+
+mouse_click_ticks() {
+    prepare
+    start_tui 80 24
+    wait_for "Before moving up to Mid · 0/3"
+    row=$(screen | grep -n '\[ \] You have handled' | head -n 1 | cut -d: -f1)
+    # SGR mouse report: ESC [ < button ; column ; row M (press), 1-based. At 80
+    # columns the Checklist pane starts at column 24, so its [ ] box is at 25-27.
+    keys -l "$(printf '\033[<0;26;%dM' "$row")"
+    keys -l "$(printf '\033[<0;26;%dm' "$row")"
+    wait_for "Before moving up to Mid · 1/3"
+    screen | grep -q '\[x\] You have handled' || fail "the clicked box was not ticked"
+    keys -l "$(printf '\033[<0;5;4M')"
+    wait_for "Mid · 2-4 years"
+    quit_tui
+}
+
+ladder_update_keeps_progress() {
+    climb --ladder "$fixtures/ladder_update/v1.yaml" tick p1-own-pipeline >/dev/null || fail "tick 1"
+    climb --ladder "$fixtures/ladder_update/v1.yaml" tick p1-solo-incident >/dev/null || fail "tick 2"
+    start_tui 80 24 --ladder "$fixtures/ladder_update/v1.yaml"
+    wait_for "Before moving up to Mid · 2/2"
+    quit_tui
+    tmux -L "$TMUX_SOCK" kill-server
+    TMUX_SOCK="$TMUX_SOCK-again"
+    start_tui 80 24 --ladder "$fixtures/ladder_update/v2.yaml"
+    wait_for "1 reworded, 1 added, 1 retired"
+    wait_for "Owned a pipeline end to end."
+    keys Space
+    wait_for "Before moving up to Mid · 1/2"
+    wait_for "worded when ticked: Owned a pipeline end to end."
+    wait_for "retired from the ladder, was done 2026-03-14:"
+    wait_for "an incident alone."
+    quit_tui
+    climb --ladder "$fixtures/ladder_update/v2.yaml" status --json >"$T/s.json"
+    python3 - "$T/s.json" <<'PY' || fail "status after the update"
+import json, sys
+p1 = json.load(open(sys.argv[1]))["phases"][0]
+c = {x["id"]: x for x in p1["criteria"]}
+assert c["p1-own-pipeline"]["state"] == "done"
+assert c["p1-own-pipeline"]["text_when_done"] == "Owned a pipeline end to end."
+assert c["p1-wrote-runbook"]["state"] == "todo"
+assert [r["id"] for r in p1["retired"]] == ["p1-solo-incident"]
+PY
+}
+
+run_test states_from_the_cli
+run_test states_from_the_keys
+run_test note_through_editor
+run_test note_built_in_editor
+run_test untick_with_note_asks
+run_test stale_evidence_flagged
+run_test mouse_click_ticks
+run_test ladder_update_keeps_progress

@@ -1,0 +1,201 @@
+#!/bin/sh
+# test_quiz.sh - the placement quiz: offered on the first launch of a new profile
+# and taken from the keyboard (Backspace goes back), Esc abandoning with nothing
+# stored, a retake kept beside the first attempt, the title/placement marks and
+# sentence, and `climb quiz` on plain lines and with --answers (good and bad).
+. "$(dirname "$0")/lib.sh"
+
+q() { sqlite3 "$DB" "$1"; }
+
+# A profile made from the CLI, so the TUI does not offer the quiz on launch.
+prepare() {
+    climb status >/dev/null || fail "status failed"
+}
+
+first_launch_quiz_from_keyboard() {
+    start_tui 80 24
+    wait_for "Where are you now?"
+    wait_for "Welcome to climb, ana."
+    keys Enter
+    wait_for "Question 1 of 5"
+    keys 3 Enter
+    wait_for "Question 2 of 5"
+    keys Down Enter
+    wait_for "Question 3 of 5"
+    keys BSpace
+    wait_for "Question 2 of 5"
+    wait_for "▸ 2  Yes, once"
+    keys Enter
+    wait_for "Question 3 of 5"
+    keys 3 Enter
+    wait_for "Question 4 of 5"
+    keys 2 Enter
+    wait_for "Question 5 of 5"
+    keys 1 Enter
+    wait_for "Your placement: Phase 3 (Senior), on the edge of Phase 4"
+    wait_for "questions 1, 2, 3 and 4"
+    wait_for "Phase 4 needs at least 4 answered regularly"
+    wait_for "Where to start"
+    keys Enter
+    wait_for "Ladder"
+    wait_for "quiz Phase 3, edge of 4"
+    screen | grep -q "│   ●Senior" || fail "no placement mark on the Senior row"
+    quit_tui
+    [ "$(q "SELECT answers || ' ' || phase || ' ' || on_edge_of FROM quiz_attempts")" = \
+        "regularly,once,regularly,once,no 3 4" ] || fail "attempt row: $(q 'SELECT * FROM quiz_attempts')"
+    [ "$(q "SELECT count(*) FROM events e JOIN quiz_attempts a ON a.event_uuid = e.uuid WHERE e.kind = 'quiz'")" = 1 ] ||
+        fail "no quiz event with the attempt's uuid"
+    [ "$(q "SELECT quiz_offered FROM profiles")" = 1 ] || fail "quiz_offered not set"
+    climb status --json >"$T/s.json"
+    python3 - "$T/s.json" <<'PY' || fail "status --json placement"
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["placement"] == {"phase": 3, "on_edge_of": 4, "taken_at": "2026-03-14T09:30:00Z"}, d["placement"]
+assert d["title"] is None
+PY
+    # Never offered again unasked.
+    tmux -L "$TMUX_SOCK" kill-server
+    TMUX_SOCK="$TMUX_SOCK-again"
+    start_tui 80 24
+    wait_for "Before moving up to Mid"
+    screen | grep -q "Where are you now?" && fail "offered a second time"
+    quit_tui
+}
+
+skip_offer_once() {
+    start_tui 80 24
+    wait_for "Where are you now?"
+    keys s
+    wait_for "Quiz skipped; press Q to take it any time."
+    quit_tui
+    [ "$(q "SELECT quiz_offered FROM profiles WHERE name = 'ana'")" = 1 ] || fail "not marked offered"
+    [ "$(q "SELECT count(*) FROM quiz_attempts")" = 0 ] || fail "skipping stored an attempt"
+    tmux -L "$TMUX_SOCK" kill-server
+    TMUX_SOCK="$TMUX_SOCK-again"
+    start_tui 80 24
+    wait_for "Before moving up to Mid"
+    screen | grep -q "Where are you now?" && fail "offered again after a skip"
+    quit_tui
+}
+
+esc_abandons_nothing_saved() {
+    prepare
+    before=$(q "SELECT count(*) FROM events")
+    start_tui 80 24
+    wait_for "Before moving up to Mid"
+    screen | grep -q "Where are you now?" && fail "offered to a profile made by the CLI"
+    keys Q
+    wait_for "Question 1 of 5"
+    keys 3 Enter 3 Enter
+    wait_for "Question 3 of 5"
+    keys Escape
+    wait_for "Quiz abandoned; nothing was saved."
+    quit_tui
+    [ "$(q "SELECT count(*) FROM quiz_attempts")" = 0 ] || fail "an abandoned quiz was stored"
+    [ "$(q "SELECT count(*) FROM events")" = "$before" ] || fail "an abandoned quiz wrote events"
+    climb status --json | grep -q '"placement": null' || fail "placement not null"
+}
+
+retake_keeps_both() {
+    climb quiz --answers no,no,no,no,no >/dev/null || fail "first attempt"
+    start_tui 80 24
+    wait_for "quiz Phase 1 ·"
+    keys Q
+    for n in 1 2 3 4 5; do
+        wait_for "Question $n of 5"
+        keys 3 Enter
+    done
+    wait_for "Your placement: Phase 4 (Staff)"
+    keys Enter
+    wait_for "quiz Phase 4 ·"
+    screen | grep -q "│   ●Staff" || fail "no placement mark on the Staff row"
+    quit_tui
+    [ "$(q "SELECT count(*) FROM quiz_attempts")" = 2 ] || fail "expected two attempts"
+    climb quiz --history >"$T/h" || fail "history failed"
+    [ "$(wc -l <"$T/h")" = 2 ] || fail "history: $(cat "$T/h")"
+    head -1 "$T/h" | grep -q "Phase 4 (Staff) .*regularly,regularly,regularly,regularly,regularly" ||
+        fail "newest first: $(cat "$T/h")"
+    tail -1 "$T/h" | grep -q "Phase 1 (Junior) .*no,no,no,no,no" || fail "first attempt: $(cat "$T/h")"
+}
+
+title_marks_and_sentence() {
+    climb title mid >/dev/null || fail "title mid"
+    climb quiz --answers regularly,regularly,regularly,regularly,no >/dev/null || fail "quiz"
+    start_tui 80 24
+    wait_for "Your title says Mid but the quiz puts you at Staff (Phase 4)."
+    wait_for "◆ title Mid"
+    screen | grep -q "│  ◆ Mid" || fail "no title mark on the Mid row"
+    screen | grep -q "│   ●Staff" || fail "no placement mark on the Staff row"
+    keys h j j j
+    wait_for "Staff · 7-10 years"
+    keys t
+    wait_for "Your title is now Staff."
+    wait_for "◆ title Staff"
+    screen | grep -q "│ ▸◆●Staff" || fail "title and placement marks not both on Staff"
+    screen | grep -q "Your title says" && fail "sentence shown though title and placement agree"
+    quit_tui
+    [ "$(climb title)" = "title: Staff" ] || fail "climb title: $(climb title)"
+    [ "$(q "SELECT group_concat(previous || '>' || value) FROM events WHERE kind = 'title'")" = ">mid,mid>staff" ] ||
+        fail "title events: $(q "SELECT previous, value FROM events WHERE kind = 'title'")"
+    climb title boss 2>"$T/err"
+    [ $? -eq 2 ] || fail "unknown level exit code"
+    grep -q "unknown level 'boss'; the levels are: junior, mid, senior, staff, principal" "$T/err" ||
+        fail "message: $(cat "$T/err")"
+}
+
+cli_answers_json_and_status() {
+    out=$(climb quiz --answers once,once,regularly,regularly,no --json) || fail "quiz --json failed"
+    echo "$out" >"$T/q.json"
+    climb title senior >/dev/null
+    climb status --json >"$T/s.json"
+    python3 - "$T/q.json" "$T/s.json" <<'PY' || fail "JSON shapes"
+import json, sys
+q = json.load(open(sys.argv[1]))
+assert q == {"phase": 3, "on_edge_of": 4, "yes": 4, "regularly": 2,
+             "taken_at": "2026-03-14T09:30:00Z"}, q
+s = json.load(open(sys.argv[2]))
+assert s["title"] == "senior", s["title"]
+assert s["placement"] == {"phase": 3, "on_edge_of": 4, "taken_at": "2026-03-14T09:30:00Z"}
+PY
+    climb quiz --answers once,once,no,no,no --json | grep -q '"on_edge_of": null' ||
+        fail "on_edge_of not null off the boundaries"
+    climb quiz --answers once,once,no,no,no | grep -q "Placement: Phase 2 (Mid)" || fail "text output"
+}
+
+cli_answers_malformed() {
+    for bad in "no,once" "no,once,regularly,no,no,no" "no,no,maybe,no,no" "no,no,no,no," "NO,no,no,no,no"; do
+        climb quiz --answers "$bad" >"$T/out" 2>"$T/err"
+        [ $? -eq 2 ] || fail "exit code for '$bad'"
+        [ -s "$T/out" ] && fail "printed a placement for '$bad'"
+        grep -q "nothing saved" "$T/err" || fail "message for '$bad': $(cat "$T/err")"
+    done
+    grep -q "answer 1 is 'NO'; use no, once or regularly" "$T/err" || fail "unknown word message"
+    climb quiz --answers no,once 2>&1 | grep -q "expected 5 answers (one per question), got 2" ||
+        fail "wrong count message"
+    climb quiz --answers 2>/dev/null
+    [ $? -eq 2 ] || fail "--answers without a list"
+    [ "$(q "SELECT (SELECT count(*) FROM profiles) + (SELECT count(*) FROM quiz_attempts) + (SELECT count(*) FROM events)")" = 0 ] ||
+        fail "malformed answers stored something"
+}
+
+cli_plain_lines() {
+    printf '1\n2\nmaybe\n3\nregularly\nr\n' | climb quiz >"$T/out" || fail "quiz from a pipe failed"
+    grep -q "Question 5 of 5" "$T/out" || fail "questions not asked"
+    grep -q "Please answer 1, 2 or 3" "$T/out" || fail "bad line not re-asked"
+    grep -q "Placement: Phase 3 (Senior), on the edge of Phase 4" "$T/out" || fail "placement: $(cat "$T/out")"
+    grep -q "Where to start:" "$T/out" || fail "no advice"
+    [ "$(q "SELECT answers FROM quiz_attempts")" = "no,once,regularly,regularly,regularly" ] || fail "stored answers"
+    printf '1\n2\n' | climb quiz >/dev/null 2>"$T/err"
+    [ $? -eq 1 ] || fail "exit code when input ends early"
+    grep -q "nothing saved" "$T/err" || fail "early end message"
+    [ "$(q "SELECT count(*) FROM quiz_attempts")" = 1 ] || fail "an unfinished quiz was stored"
+}
+
+run_test first_launch_quiz_from_keyboard
+run_test skip_offer_once
+run_test esc_abandons_nothing_saved
+run_test retake_keeps_both
+run_test title_marks_and_sentence
+run_test cli_answers_json_and_status
+run_test cli_answers_malformed
+run_test cli_plain_lines

@@ -1,0 +1,74 @@
+/* test_line_edit.c - the one-line text input: UTF-8 insertion and deletion by
+ * whole characters, cursor moves, the character limit, control characters
+ * refused, Enter accepting and Esc cancelling. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "climb/line_edit.h"
+
+#include <string.h>
+
+static void type(line_edit *e, const unsigned *cps, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        assert_int_equal(line_edit_key(e, (int)cps[i], 1), LINE_EDITING);
+}
+
+static void test_utf8_editing(void **state)
+{
+    (void)state;
+    line_edit e;
+    line_edit_init(&e, NULL, 64);
+    const unsigned word[] = {0xC9, 'm', 'i', 'l', 'e', ' ', 0x1F600, 0x4E2D}; /* É 😀 中 */
+    type(&e, word, 8);
+    assert_string_equal(e.buf, "\xC3\x89mile \xF0\x9F\x98\x80\xE4\xB8\xAD");
+    assert_int_equal(line_edit_chars(&e), 8);
+    line_edit_key(&e, KEY_LEFT, 0);
+    line_edit_key(&e, KEY_BACKSPACE, 0); /* removes the emoji, all 4 bytes */
+    assert_string_equal(e.buf, "\xC3\x89mile \xE4\xB8\xAD");
+    line_edit_key(&e, KEY_HOME, 0);
+    line_edit_key(&e, KEY_DC, 0); /* removes É, both bytes */
+    assert_string_equal(e.buf, "mile \xE4\xB8\xAD");
+    line_edit_key(&e, 'E', 1);
+    assert_string_equal(e.buf, "Emile \xE4\xB8\xAD");
+    line_edit_key(&e, KEY_END, 0);
+    line_edit_key(&e, 127, 1); /* DEL as Backspace */
+    line_edit_key(&e, 8, 1);   /* ^H as Backspace */
+    assert_string_equal(e.buf, "Emile");
+    line_edit_key(&e, KEY_RIGHT, 0); /* at the end: stays */
+    assert_int_equal(e.cursor, e.len);
+    assert_int_equal(line_edit_key(&e, '\n', 1), LINE_ACCEPT);
+    assert_int_equal(line_edit_key(&e, KEY_ENTER, 0), LINE_ACCEPT);
+    assert_int_equal(line_edit_key(&e, 27, 1), LINE_CANCEL);
+    assert_string_equal(e.buf, "Emile");
+}
+
+static void test_refuses_controls_and_limits(void **state)
+{
+    (void)state;
+    line_edit e;
+    line_edit_init(&e, "ab", 3);
+    line_edit_key(&e, '\t', 1);
+    line_edit_key(&e, 0x85, 1);   /* C1 control */
+    line_edit_key(&e, 0xD800, 1); /* a lone surrogate is not a character */
+    assert_string_equal(e.buf, "ab");
+    line_edit_key(&e, 'c', 1);
+    line_edit_key(&e, 'd', 1); /* over the limit of 3 characters */
+    assert_string_equal(e.buf, "abc");
+    line_edit_key(&e, KEY_HOME, 0);
+    line_edit_key(&e, KEY_BACKSPACE, 0); /* nothing before the cursor */
+    assert_string_equal(e.buf, "abc");
+    assert_int_equal(e.cursor, 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_utf8_editing),
+        cmocka_unit_test(test_refuses_controls_and_limits),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
