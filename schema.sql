@@ -45,6 +45,8 @@ CREATE TABLE events (
 );
 CREATE INDEX events_by_time ON events (profile_id, at);
 CREATE INDEX events_by_kind ON events (profile_id, kind, at, item, value);
+-- The latest state event of each criterion before a date (history chart).
+CREATE INDEX events_by_item ON events (profile_id, kind, item, at);
 
 CREATE TABLE quiz_attempts (
     id         INTEGER PRIMARY KEY,

@@ -1,13 +1,16 @@
 /* commit_floor.c - the tick's floor: what one SQLite commit costs on this disk in
  * WAL mode with synchronous=FULL, measured in-process with no start-up in it.
  *
- * It creates (or reuses) a scratch database DB holding one one-row table and times
- * N rounds of two transactions, interleaved:
+ * It creates (or reuses) a scratch database DB and times N rounds of three
+ * transactions, interleaved:
  *   commit_empty  BEGIN IMMEDIATE; COMMIT - takes and drops the write lock but
  *                 writes no page, so SQLite appends nothing to the WAL and syncs
  *                 nothing;
  *   commit_row    BEGIN IMMEDIATE; UPDATE of one integer; COMMIT - the smallest
- *                 commit that reaches the disk: one WAL frame and its fsync.
+ *                 commit that reaches the disk: one WAL frame and its fsync;
+ *   commit_pages6 the same, updating six rows that each fill their own page: six
+ *                 WAL frames and one fsync, the size of a tick's commit (its event
+ *                 row, the event's three indexes and the criterion's state row).
  * A tick must reach the disk, so run.sh compares it with commit_row.
  *
  * usage: commit_floor DB N
@@ -61,18 +64,25 @@ int main(int argc, char **argv)
     }
     if (exec(db, "PRAGMA journal_mode=WAL") || exec(db, "PRAGMA synchronous=FULL") ||
         exec(db, "CREATE TABLE IF NOT EXISTS floor (id INTEGER PRIMARY KEY, n INTEGER)") ||
-        exec(db, "INSERT OR IGNORE INTO floor VALUES (1, 0)"))
+        exec(db, "INSERT OR IGNORE INTO floor VALUES (1, 0)") ||
+        exec(db, "CREATE TABLE IF NOT EXISTS pages (id INTEGER PRIMARY KEY, n INTEGER, pad BLOB)") ||
+        exec(db, "INSERT OR IGNORE INTO pages SELECT value, 0, zeroblob(3000) FROM"
+                 " (WITH RECURSIVE c(value) AS (SELECT 1 UNION ALL SELECT value + 1 FROM c"
+                 " WHERE value < 6) SELECT value FROM c)"))
         return 1;
-    sqlite3_stmt *begin, *commit, *update;
+    sqlite3_stmt *begin, *commit, *update, *update6;
     if (sqlite3_prepare_v2(db, "BEGIN IMMEDIATE", -1, &begin, NULL) ||
         sqlite3_prepare_v2(db, "COMMIT", -1, &commit, NULL) ||
-        sqlite3_prepare_v2(db, "UPDATE floor SET n = n + 1 WHERE id = 1", -1, &update, NULL)) {
+        sqlite3_prepare_v2(db, "UPDATE floor SET n = n + 1 WHERE id = 1", -1, &update, NULL) ||
+        sqlite3_prepare_v2(db, "UPDATE pages SET n = n + 1", -1, &update6, NULL)) {
         fprintf(stderr, "commit_floor: %s\n", sqlite3_errmsg(db));
         return 1;
     }
-    sqlite3_stmt *empty_tx[] = {begin, commit}, *row_tx[] = {begin, update, commit};
-    double *empty = calloc((size_t)n, sizeof *empty), *row = calloc((size_t)n, sizeof *row);
-    if (!empty || !row)
+    sqlite3_stmt *empty_tx[] = {begin, commit}, *row_tx[] = {begin, update, commit},
+                 *pages_tx[] = {begin, update6, commit};
+    double *empty = calloc((size_t)n, sizeof *empty), *row = calloc((size_t)n, sizeof *row),
+           *pages = calloc((size_t)n, sizeof *pages);
+    if (!empty || !row || !pages)
         return 1;
     int ok = 1;
     for (int i = -3; i < n && ok; i++) { /* three rounds of warm-up */
@@ -81,9 +91,12 @@ int main(int argc, char **argv)
         double t1 = now_ms();
         ok = ok && step_all(row_tx, 3) == 0;
         double t2 = now_ms();
+        ok = ok && step_all(pages_tx, 3) == 0;
+        double t3 = now_ms();
         if (i >= 0) {
             empty[i] = t1 - t0;
             row[i] = t2 - t1;
+            pages[i] = t3 - t2;
         }
     }
     if (!ok)
@@ -91,6 +104,7 @@ int main(int argc, char **argv)
     sqlite3_finalize(begin);
     sqlite3_finalize(commit);
     sqlite3_finalize(update);
+    sqlite3_finalize(update6);
     sqlite3_close(db);
     struct rusage ru;
     getrusage(RUSAGE_SELF, &ru);
@@ -101,9 +115,13 @@ int main(int argc, char **argv)
         printf("\ncommit_row %ld", ru.ru_maxrss);
         for (int i = 0; i < n; i++)
             printf(" %.4f", row[i]);
+        printf("\ncommit_pages6 %ld", ru.ru_maxrss);
+        for (int i = 0; i < n; i++)
+            printf(" %.4f", pages[i]);
         putchar('\n');
     }
     free(empty);
     free(row);
+    free(pages);
     return ok ? 0 : 1;
 }

@@ -9,10 +9,12 @@
  * Sizes: one profile ("me", profile 1) up to 9,999 events; from 10,000 events one
  * more profile per 10,000 events, "me" holding half of all events and the others
  * sharing the rest. Events are spread evenly over the ten years before NOW, in id
- * order. The same arguments always give the same rows (fixed-seed PRNG, UUIDs
- * included). One transaction, prepared statements: 1,000,000 events in seconds.
+ * order; the last two leave profile 1's first criterion todo without a note,
+ * the one the bench ticks. The same arguments always give the same rows
+ * (fixed-seed PRNG, UUIDs included). One transaction, prepared statements: 1,000,000 events in seconds.
  *
- * usage: gen_db DB LADDER_JSON EVENTS NOW_EPOCH */
+ * usage: gen_db DB LADDER_JSON EVENTS NOW_EPOCH    (EVENTS >= 10)
+ * Prints the id of the criterion left for the bench to tick. */
 #define _POSIX_C_SOURCE 200809L
 #include <jansson.h>
 #include <sqlite3.h>
@@ -396,9 +398,34 @@ static int generate(const criteria *cs, long long n_events, long long now)
             add_event(pid, at, "profile", NULL, name, NULL, NULL, uuid))
             return -1;
     }
-    for (; i < n_events; i++) {
+    for (; i < n_events - 2; i++) {
         long long pid = n_profiles == 1 || pick(2) ? 1 : 2 + (long long)pick((unsigned)(n_profiles - 1));
         if (one_event(cs, &ps[pid - 1], pid, start + i * span / n_events))
+            return -1;
+    }
+    /* The last two events leave profile 1's first criterion todo without a note,
+     * so the bench has a known criterion to tick and untick with Space (unticking
+     * a criterion that has a note asks for confirmation). */
+    crit *k = &ps[0].crit[0];
+    for (; i < n_events; i++) {
+        long long at = start + i * span / n_events;
+        int rc;
+        if (k->has_note) {
+            rc = add_event(1, at, "note", cs->id[0], NULL, k->note, NULL, uuid);
+            k->has_note = 0;
+            k->note[0] = '\0';
+            k->note_at = 0;
+            k->updated_at = at;
+        } else if (k->state != 0) {
+            rc = add_event(1, at, "state", cs->id[0], STATES[0], STATES[k->state], NULL, uuid);
+            k->state = 0;
+            k->has_reason = 0;
+            k->updated_at = at;
+        } else {
+            rc = ev_setting(&ps[0], 1, at);
+        }
+        k->touched = 1;
+        if (rc)
             return -1;
     }
     if (write_state(cs, ps, n_profiles, start) || exec("COMMIT"))
@@ -406,15 +433,15 @@ static int generate(const criteria *cs, long long n_events, long long now)
     sqlite3_finalize(ins_profile);
     sqlite3_finalize(ins_event);
     sqlite3_finalize(ins_quiz);
-    for (long long k = 0; k < n_profiles; k++)
-        free(ps[k].crit);
+    for (long long pi = 0; pi < n_profiles; pi++)
+        free(ps[pi].crit);
     free(ps);
     return 0;
 }
 
 int main(int argc, char **argv)
 {
-    if (argc != 5 || atoll(argv[3]) < 1) {
+    if (argc != 5 || atoll(argv[3]) < 10) {
         fprintf(stderr, "usage: gen_db DB LADDER_JSON EVENTS NOW_EPOCH\n");
         return 2;
     }
@@ -430,6 +457,8 @@ int main(int argc, char **argv)
              exec("PRAGMA cache_size=-262144") || exec("PRAGMA foreign_keys=ON") ||
              generate(&cs, atoll(argv[3]), atoll(argv[4])) || exec("PRAGMA journal_mode=WAL");
     sqlite3_close(db);
+    if (!rc)
+        printf("%s\n", cs.id[0]);
     for (size_t i = 0; i < cs.n; i++) {
         free(cs.id[i]);
         free(cs.text[i]);

@@ -1,4 +1,5 @@
 #!/bin/sh
+# shellcheck disable=SC2086 # $ui is split into words on purpose (checked: no blanks)
 # run.sh - the benchmark behind `make bench`. Builds the bench's own small tools
 # (bench/*.c) beside an optimised climb, generates the deterministic synthetic
 # databases, then for each size times climb against floors measured in the same
@@ -20,6 +21,8 @@ data=$build/bench-data
 sizes=${BENCH_SIZES:-"1000 100000 1000000"}
 results=$build/bench-results.md
 [ -x "$climb" ] || { echo "bench: no climb binary at $climb (run: make bench)" >&2; exit 1; }
+# Commands below are built from these paths by word splitting ($ui): no blanks.
+case $build in *[[:space:]]*) echo "bench: the build path must not contain blanks: $build" >&2; exit 1 ;; esac
 command -v sqlite3 >/dev/null || { echo "bench: needs the sqlite3 command (tools/deps.sh)" >&2; exit 1; }
 mkdir -p "$tools" "$data"
 
@@ -41,10 +44,13 @@ CC=${CC:-cc}
 WARN="-std=c11 -Wall -Wextra -Wpedantic -Werror -Wshadow -Wstrict-prototypes \
 -Wmissing-prototypes -Wformat=2 -Wwrite-strings -Wundef"
 pkgs="ncursesw sqlite3 yaml-0.1 jansson"
+# newer A B: A exists and was modified after B.
+newer() { [ -e "$1" ] && [ -n "$(find "$1" -prune -newer "$2" 2>/dev/null)" ]; }
 # tool NAME PKGS: compiles bench/NAME.c when the binary is missing or older.
 tool() {
-    [ "$tools/$1" -nt "bench/$1.c" ] && return 0
+    newer "$tools/$1" "bench/$1.c" && return 0
     cflags="" libs=""
+    # shellcheck disable=SC2086 # PKGS is a list
     [ -z "$2" ] || { cflags=$(pkg-config --cflags $2) && libs=$(pkg-config --libs $2); }
     # shellcheck disable=SC2086
     $CC $WARN -O2 $cflags -o "$tools/$1" "bench/$1.c" $libs
@@ -129,6 +135,9 @@ label() { # 1000 -> 1k
 block='jjkk<Tab>j<BTab>Gg1'
 printf 'q' >"$data/q.keys"
 printf 'H' >"$data/H.keys"
+i=0
+: >"$data/HH.keys"
+while [ $i -lt 50 ]; do printf 'HH\n' >>"$data/HH.keys"; i=$((i + 1)); done
 : >"$data/nav.keys"
 : >"$data/mixed.keys"
 i=0
@@ -138,6 +147,10 @@ while [ $i -lt 100 ]; do
     i=$((i + 1))
 done
 printf 'q' >>"$data/nav.keys"
+# 1,000 presses of '1': each selects phase 1 again and repaints every pane and bar,
+# as a tick does.
+awk 'BEGIN { for (i = 0; i < 20; i++) { for (j = 0; j < 50; j++) printf "1"; print "" }; printf "q" }' \
+    >"$data/repaint.keys"
 printf 'q' >>"$data/mixed.keys"
 
 # --- what this climb offers -----------------------------------------------------
@@ -153,7 +166,7 @@ fs=$(df -PT "$data" 2>/dev/null | awk 'NR == 2 { print $2 }')
 emit "climb bench, $(date -u +%Y-%m-%dT%H:%MZ)"
 emit ""
 emit "- machine: $(nproc) cores, ${cpu:-unknown CPU}, $(awk '/MemTotal/ { printf "%.1f GB RAM", $2 / 1048576 }' /proc/meminfo), $(uname -sr)"
-emit "- disk: ${fs:-?} at $data"
+emit "- disk: ${fs:-?} at $data; load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 emit "- climb $("$climb" --version | sed 's/^climb //'), SQLite $(sqlite3 --version | cut -d' ' -f1), $($CC --version | head -n 1), ncurses $(pkg-config --modversion ncursesw)"
 emit "- runs: first frame $n_frame, sessions $n_session, history $n_hist, tick ${n_tick}x2, CLI tick $n_cli, export $n_export_small (1M: $n_export_big); times are median (min-max)"
 emit ""
@@ -167,11 +180,12 @@ for n in $sizes; do
     [ "$n" -gt 1000 ] && big=1 # sizes above 1k are held to the 1M targets
     pristine=$data/events-$n.db
     # (Re)generate when missing or older than the generator or the schema.
-    if [ ! -f "$pristine" ] || [ "$tools/gen_db" -nt "$pristine" ] || [ schema.sql -nt "$pristine" ]; then
-        rm -f "$pristine" "$pristine-wal" "$pristine-shm"
+    if [ ! -f "$pristine" ] || [ ! -s "$pristine.tick" ] || newer "$tools/gen_db" "$pristine" ||
+        newer schema.sql "$pristine"; then
+        rm -f "$pristine" "$pristine-wal" "$pristine-shm" "$pristine.tick"
         t0=$(date +%s.%N)
         "$climb" --db "$pristine" --user me status --json >"$data/ladder.json"
-        "$tools/gen_db" "$pristine" "$data/ladder.json" "$n" "$now_epoch"
+        "$tools/gen_db" "$pristine" "$data/ladder.json" "$n" "$now_epoch" >"$pristine.tick"
         t1=$(date +%s.%N)
         awk -v n="$n" -v t="$t1 - $t0" -v mb="$(du -m "$pristine" | cut -f1)" 'BEGIN {
             split(t, p, " - "); printf "bench: generated %s events in %.1f s (%s MB)\n", n, p[1] - p[2], mb }' >&2
@@ -193,7 +207,7 @@ INSERT INTO criterion_state SELECT * FROM s.cs;
 COMMIT;
 EOF
     restore="sqlite3 '$db' < '$data/restore.sql'"
-    ui="$climb --db $db --user me --keys"
+    ui="$climb --db $db --user me --keys" # split into words where it is used
 
     # 1. first frame vs the minimal program
     out=$data/frame.txt
@@ -203,14 +217,25 @@ EOF
         ratio "$([ $big = 1 ] && echo 2 || echo 1.5)" | tee -a "$results"
     floor_rss=$(rss "$out" floor)
 
-    # 2. key latency: 1,000 navigation keys, then the same with 100 ticks among them
+    # 2. key latency: 1,000 navigation keys, then the same with 100 ticks among them.
+    # First check that the session with ticks really ticks 100 times.
+    sh -c "$restore"
+    $ui "$data/mixed.keys" >/dev/null </dev/null
+    ticked=$(sqlite3 "$db" "SELECT count(*) FROM events WHERE id > $max_id AND kind = 'state'")
+    sh -c "$restore"
+    [ "$ticked" = 100 ] ||
+        echo "bench: the session with ticks wrote $ticked state events, not 100 (is Space still tick?)" >&2
     out=$data/session.txt
     $measure -n $n_session -w 1 -p "$restore" s0 $ui "$data/q.keys" ::: nav $ui "$data/nav.keys" \
-        ::: mixed $ui "$data/mixed.keys" >"$out"
+        ::: mixed $ui "$data/mixed.keys" ::: repaint $ui "$data/repaint.keys" >"$out"
     nav_key=$(pairdiff "$(samples "$out" nav)" "$(samples "$out" s0)" 1000)
     all_key=$(pairdiff "$(samples "$out" mixed)" "$(samples "$out" s0)" 1100)
+    repaint_key=$(pairdiff "$(samples "$out" repaint)" "$(samples "$out" s0)" 1000)
     tui_tick=$(pairdiff "$(samples "$out" mixed)" "$(samples "$out" nav)" 100)
+    tick_net=$(pairdiff "$tui_tick" "$repaint_key" 1)
     row "$ev" "navigation key (1,000 in a session)" "$(stat "$nav_key")" ms "" abs 0.1 | tee -a "$results"
+    row "$ev" "full repaint key ('1', 1,000 in a session)" "$(stat "$repaint_key")" ms "" abs 0.1 |
+        tee -a "$results"
     row "$ev" "any key (1,000 nav + 100 ticks)" "$(stat "$all_key")" ms "" info "" | tee -a "$results"
     session_rss=$(rss "$out" mixed)
 
@@ -218,9 +243,8 @@ EOF
     out=$data/tick.txt
     : >"$out"
     rm -f "$data/commit_floor.db" "$data/commit_floor.db-wal" "$data/commit_floor.db-shm"
-    crit=$(sqlite3 "$db" "SELECT criterion_id FROM criterion_state WHERE profile_id = 1 AND state IN ('todo', 'done') ORDER BY criterion_id LIMIT 1")
-    crit=${crit:-p1-own-pipeline}
-    for round in 1 2; do
+    crit=$(cat "$pristine.tick") # todo without a note: Space ticks it without a question
+    for _ in 1 2; do
         "$tools/commit_floor" "$data/commit_floor.db" $n_tick >>"$out"
         "$tools/tick_cost" "$db" me "$crit" $n_tick >>"$out"
         sh -c "$restore"
@@ -228,9 +252,17 @@ EOF
     commit_row=$(stat "$(samples "$out" commit_row)")
     row "$ev" "tick, in-process (model_set_state)" "$(stat "$(samples "$out" tick)")" ms "$commit_row" \
         ratio 1.5 | tee -a "$results"
-    row "$ev" "tick in the TUI (session with ticks - without)" "$(stat "$tui_tick")" ms "$commit_row" \
-        ratio 1.5 | tee -a "$results"
+    if [ "$ticked" = 100 ]; then
+        row "$ev" "tick key in the TUI, with its repaint" "$(stat "$tui_tick")" ms "$commit_row" \
+            info "" | tee -a "$results"
+        row "$ev" "tick key in the TUI, less a full repaint" "$(stat "$tick_net")" ms "$commit_row" \
+            ratio 1.5 | tee -a "$results"
+    else
+        emit "| $ev | tick key in the TUI | invalid: $ticked ticks, not 100 | - | - | <= 1.5x | not measured |"
+    fi
     row "$ev" "empty commit (BEGIN IMMEDIATE; COMMIT)" "$(stat "$(samples "$out" commit_empty)")" ms \
+        "$commit_row" info "" | tee -a "$results"
+    row "$ev" "6-page commit (a tick's WAL frames)" "$(stat "$(samples "$out" commit_pages6)")" ms \
         "$commit_row" info "" | tee -a "$results"
     out=$data/cli_tick.txt
     $measure -n $n_cli -w 1 -p "$restore" tick "$climb" --db "$db" --user me tick "$crit" \
@@ -240,12 +272,22 @@ EOF
         "$floor_frame" info "" | tee -a "$results"
 
     # 4. history view and its chart: a session that opens it, minus one that does not
+    # (H must change the screen: otherwise this build has no history view.)
+    $ui "$data/q.keys" >"$data/q.screen" </dev/null
+    $ui "$data/H.keys" >"$data/H.screen" </dev/null
+    cmp -s "$data/q.screen" "$data/H.screen" && has_history=0
     if [ $has_history = 1 ]; then
         out=$data/history.txt
         $measure -n $n_hist -w 2 q $ui "$data/q.keys" ::: H $ui "$data/H.keys" >"$out"
         hist=$(pairdiff "$(samples "$out" H)" "$(samples "$out" q)" 1)
         row "$ev" "history view (H) and chart" "$(stat "$hist")" ms "$floor_frame" abs \
             "$([ $big = 1 ] && echo 20 || echo 5)" | tee -a "$results"
+        # The same, opened and closed 50 times in one session (warm, steadier).
+        out=$data/history50.txt
+        $measure -n $n_session -w 1 q $ui "$data/q.keys" ::: HH $ui "$data/HH.keys" >"$out"
+        hist=$(pairdiff "$(samples "$out" HH)" "$(samples "$out" q)" 50)
+        row "$ev" "history open + close, 50 in a session" "$(stat "$hist")" ms "" info "" |
+            tee -a "$results"
     else
         emit "| $ev | history view (H) and chart | not in this build | - | - | <= $([ $big = 1 ] && echo 20 || echo 5) ms | not measured |"
     fi
@@ -271,4 +313,5 @@ EOF
     rm -f "$db" "$db-wal" "$db-shm"
 done
 emit ""
+emit "- load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "bench: table saved in $results" >&2

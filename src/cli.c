@@ -14,8 +14,8 @@ const cli_command cli_commands[] = {
     {"note", cli_note, "ID TEXT|-", "set the evidence note of a criterion (- reads stdin)"},
     {"stale-after", cli_stale_after, "MONTHS", "flag evidence older than MONTHS (default 12)"},
     {"roadblock", cli_roadblock, "[ID on|off]", "list roadblocks; flag one that applies to you"},
-    {"quiz", cli_quiz, "[--answers LIST] [--json] [--history]",
-     "take the five-question placement quiz (LIST: no,once,regularly,...)"},
+    {"quiz", cli_quiz, "[--answers LIST|--history] [--json]",
+     "take the placement quiz; LIST: one of no/once/regularly per question, comma-separated"},
     {"users", cli_users, "[--json]", "list the profiles with title, placement and progress"},
     {"title", cli_title, "[LEVEL]", "show or set your title (junior, mid, senior, ...)"},
     {"export", cli_export, "[--format json|md|csv] [-o FILE] [--force]",
@@ -23,6 +23,7 @@ const cli_command cli_commands[] = {
     {"import", cli_import, "FILE", "merge a JSON snapshot into the profile (again: no change)"},
     {"history", cli_history, "[--json] [--since DATE] [--until DATE] [--kind KIND]",
      "the profile's events, newest first"},
+    {"keys", cli_keys, "", "list the keys of the full-screen view"},
     {"check-content", cli_check_content, "FILE", "validate a ladder file and report errors"},
     {NULL, NULL, NULL, NULL},
 };

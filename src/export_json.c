@@ -136,19 +136,122 @@ static int quiz_record(void *ctx, const snap_quiz *q)
     return 0;
 }
 
+/* Events are the bulk of a snapshot, so they take a faster path that is still
+ * jansson's encoding: the member names are fixed, each value is one reused
+ * jansson string dumped straight into a reused record buffer, and the record is
+ * written with one fwrite. Text that is not UTF-8 makes jansson's dump fail. */
+typedef struct {
+    json_writer *w;
+    json_t *str;
+    char *buf;
+    size_t len, cap;
+    long long day;        /* UTC day of `at`, to reformat only the clock part */
+    char at[32];
+    int bad_text;
+} event_encoder;
+
+static const char *const EVENT_KEYS[] = {"{\"uuid\":", ",\"at\":", ",\"kind\":", ",\"item\":",
+                                         ",\"value\":", ",\"previous\":", ",\"detail\":"};
+
+static int reserve(event_encoder *enc, size_t more)
+{
+    if (enc->len + more <= enc->cap)
+        return 0;
+    size_t cap = (enc->len + more) * 2;
+    char *grown = realloc(enc->buf, cap);
+    if (!grown) {
+        enc->w->oom = 1;
+        return -1;
+    }
+    enc->buf = grown;
+    enc->cap = cap;
+    return 0;
+}
+
+static int append(event_encoder *enc, const char *s, size_t n)
+{
+    if (reserve(enc, n))
+        return -1;
+    memcpy(enc->buf + enc->len, s, n);
+    enc->len += n;
+    return 0;
+}
+
+/* Appends s as a JSON string, encoded by jansson (null when s is NULL). */
+static int put_text(event_encoder *enc, const char *s)
+{
+    if (!s)
+        return append(enc, "null", 4);
+    if (json_string_setn_nocheck(enc->str, s, strlen(s)) != 0) {
+        enc->w->oom = 1;
+        return -1;
+    }
+    size_t room = enc->cap - enc->len;
+    size_t n = json_dumpb(enc->str, enc->buf + enc->len, room, JSON_ENCODE_ANY);
+    if (n > room) {
+        if (reserve(enc, n))
+            return -1;
+        n = json_dumpb(enc->str, enc->buf + enc->len, enc->cap - enc->len, JSON_ENCODE_ANY);
+    }
+    if (n == 0) {
+        enc->bad_text = 1;
+        return -1;
+    }
+    enc->len += n;
+    return 0;
+}
+
+/* enc->at = t as "YYYY-MM-DDTHH:MM:SSZ"; the date part is reused within a day. */
+static void format_at(event_encoder *enc, long long t)
+{
+    long long day = t >= 0 ? t / 86400 : -((-t + 86399) / 86400);
+    int sec = (int)(t - day * 86400);
+    if (day != enc->day || !enc->at[0]) {
+        clock_format_utc(t, enc->at, sizeof enc->at);
+        enc->day = day;
+        return;
+    }
+    char *p = enc->at + 11;
+    int parts[3] = {sec / 3600, sec / 60 % 60, sec % 60};
+    for (int i = 0; i < 3; i++, p += 3) {
+        p[0] = (char)('0' + parts[i] / 10);
+        p[1] = (char)('0' + parts[i] % 10);
+    }
+}
+
 static int event_record(void *ctx, const snap_event *e)
 {
-    json_writer *w = ctx;
-    json_t *o = json_object();
-    json_object_set_new(o, "uuid", json_string(e->uuid));
-    json_object_set_new(o, "at", time_json(e->at));
-    json_object_set_new(o, "kind", json_string(e->kind));
-    json_object_set_new(o, "item", str_json(e->item));
-    json_object_set_new(o, "value", str_json(e->value));
-    json_object_set_new(o, "previous", str_json(e->previous));
-    json_object_set_new(o, "detail", str_json(e->detail));
-    put_record(w, o);
-    return w->oom || ferror(w->out) ? 1 : 0;
+    event_encoder *enc = ctx;
+    json_writer *w = enc->w;
+    format_at(enc, e->at);
+    const char *vals[] = {e->uuid, enc->at, e->kind, e->item, e->value, e->previous, e->detail};
+    enc->len = 0;
+    if (append(enc, w->first ? "\n    " : ",\n    ", w->first ? 5 : 6))
+        return 1;
+    w->first = 0;
+    for (size_t i = 0; i < sizeof vals / sizeof *vals; i++)
+        if (append(enc, EVENT_KEYS[i], strlen(EVENT_KEYS[i])) || put_text(enc, vals[i]))
+            return 1;
+    if (append(enc, "}", 1))
+        return 1;
+    return fwrite(enc->buf, 1, enc->len, w->out) == enc->len ? 0 : 1;
+}
+
+static int write_events(const climb_model *m, json_writer *w, int *bad_text)
+{
+    event_encoder enc;
+    memset(&enc, 0, sizeof enc);
+    enc.w = w;
+    enc.str = json_string("");
+    int rc = 1;
+    if (enc.str && reserve(&enc, 1024) == 0)
+        rc = snap_events_each(m->store, m->profile.id, NULL, event_record, &enc);
+    else
+        w->oom = 1;
+    *bad_text = enc.bad_text;
+    json_decref(enc.str);
+    free(enc.buf);
+    return rc;
 }
 
 int export_json(const climb_model *m, FILE *out, long long now, char *err, size_t errlen)
@@ -190,11 +293,16 @@ int export_json(const climb_model *m, FILE *out, long long now, char *err, size_
     rc = rc ? rc : snap_quiz_each(m->store, m->profile.id, quiz_record, &w);
     close_array(&w, 0);
     open_array(&w, "events");
-    rc = rc ? rc : snap_events_each(m->store, m->profile.id, NULL, event_record, &w);
+    int bad_text = 0;
+    rc = rc ? rc : write_events(m, &w, &bad_text);
     close_array(&w, 1);
     fputs("}\n", out);
     if (rc < 0) {
         snprintf(err, errlen, "%s", store_error(m->store));
+        return -1;
+    }
+    if (bad_text) {
+        snprintf(err, errlen, "the history holds text that is not valid UTF-8");
         return -1;
     }
     if (w.oom) {

@@ -9,7 +9,7 @@ enum { DAY = 86400, ROUGH_TICKS = 5, ROUGH_DAYS = 90 };
 void forecast_span_text(long long seconds, char *buf, size_t len)
 {
     long long days = seconds / DAY;
-    long long months = (long long)((double)days / 30.436875);
+    long long months = (long long)((double)days / 30.436875 + 0.5); /* rounded */
     if (seconds < DAY)
         snprintf(buf, len, "under a day");
     else if (days < 14)

@@ -143,7 +143,7 @@ static int page(climb_store *st, long long profile_id, const hist_filter *f, int
     sqlite3_stmt *s = prepare_page(st, profile_id, f, order, from, (long long)max);
     if (!s)
         return -1;
-    int rc;
+    int rc = SQLITE_DONE;
     while (*n < max && (rc = sqlite3_step(s)) == SQLITE_ROW)
         read_event(s, &out[(*n)++]);
     if (*n < max && rc != SQLITE_DONE) {
@@ -412,7 +412,7 @@ int history_first_done(climb_store *st, long long profile_id, const char *const 
     *at = 0;
     sqlite3_stmt *s = prepare(st, "SELECT at FROM events WHERE profile_id = ?1 AND"
                                   " kind = 'state' AND item = ?2 AND value = 'done'"
-                                  " ORDER BY at LIMIT 1");
+                                  " ORDER BY at, id LIMIT 1");
     if (!s)
         return -1;
     int r = 0;

@@ -99,12 +99,28 @@ typedef struct {
     unsigned char *crit;   /* per criterion of the ladder */
     unsigned char *block;  /* per roadblock */
     int title;
+    int settings;          /* bit i: snap_settings[i] */
     int has_profile_event;
 } touched;
 
 static void touch(touched *t, const climb_ladder *l, const snap_event *e)
 {
     long k;
+    if (strcmp(e->kind, "undo") == 0 && e->value) {
+        /* an undo names the kind and the item of the event it took back */
+        snap_event undone = *e;
+        undone.kind = e->value;
+        undone.item = e->detail;
+        if (strcmp(undone.kind, "undo") != 0)
+            touch(t, l, &undone);
+        return;
+    }
+    if (strcmp(e->kind, "setting") == 0 && e->item) {
+        for (int i = 0; snap_settings[i]; i++)
+            if (strcmp(snap_settings[i], e->item) == 0)
+                t->settings |= 1 << i;
+        return;
+    }
     if (!e->item)
         t->title |= strcmp(e->kind, "title") == 0;
     else if ((strcmp(e->kind, "state") == 0 || strcmp(e->kind, "note") == 0) &&
@@ -220,6 +236,9 @@ static int derive(climb_store *st, const climb_ladder *l, const json_t *root, lo
     for (size_t i = 0; i < l->n_roadblocks; i++)
         if (t->block[i] && snap_derive_roadblock(st, pid, l->roadblocks[i].id))
             return -1;
+    for (int i = 0; snap_settings[i]; i++)
+        if ((t->settings & (1 << i)) && snap_derive_setting(st, pid, snap_settings[i]))
+            return -1;
     return t->title ? snap_derive_title(st, pid) : 0;
 }
 
@@ -267,7 +286,7 @@ int import_apply(climb_store *st, const climb_ladder *l, const import_snapshot *
     size_t n_crit = 0;
     for (size_t p = 0; p < l->n_phases; p++)
         n_crit += l->phases[p].n_criteria;
-    touched t = {calloc(n_crit + 1, 1), calloc(l->n_roadblocks + 1, 1), 0, 0};
+    touched t = {calloc(n_crit + 1, 1), calloc(l->n_roadblocks + 1, 1), 0, 0, 0};
     int rc = -1;
     if (!t.crit || !t.block) {
         snprintf(err, errlen, "out of memory");

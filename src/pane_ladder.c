@@ -5,6 +5,7 @@
  * selects that level's phase. */
 #include "climb/draw.h"
 #include "climb/ladder_text.h"
+#include "climb/text.h"
 #include "climb/profiles.h"
 #include "climb/view.h"
 
@@ -66,6 +67,8 @@ static int draw_detail(tui *t, WINDOW *w, int row, int h, int width)
             continue;
         snprintf(line, sizeof line, "To %s: usually %d-%d years", to->name, tl->years_min,
                  tl->years_max);
+        if (text_width(line) > width - 2) /* the narrow side-by-side pane */
+            snprintf(line, sizeof line, "To %s: %d-%d y", to->name, tl->years_min, tl->years_max);
         row += draw_wrapped(w, row, 2, width - 2, 0, h - 1 - row, line, A_NORMAL);
     }
     static const char *const labels[] = {"Unlocks: ", "Plateau: "};

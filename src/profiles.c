@@ -60,8 +60,9 @@ static int collect_names(climb_store *st, char ***names, size_t *n)
     size_t cap = 0;
     *names = NULL;
     *n = 0;
-    if (sqlite3_prepare_v2(store_db(st), "SELECT name FROM profiles ORDER BY name", -1, &s,
-                           NULL) != SQLITE_OK)
+    if (sqlite3_prepare_v2(store_db(st),
+                           "SELECT name FROM profiles ORDER BY name COLLATE NOCASE, name", -1,
+                           &s, NULL) != SQLITE_OK)
         return db_fail(st);
     int rc;
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {

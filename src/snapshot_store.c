@@ -435,3 +435,33 @@ int snap_derive_title(climb_store *st, long long profile_id)
     latest_free(&e);
     return rc;
 }
+
+const char *const snap_settings[] = {"stale_months", "quiz_offered", NULL};
+
+int snap_derive_setting(climb_store *st, long long profile_id, const char *name)
+{
+    /* one fixed statement per setting: column names never come from the data */
+    static const char *const SQL[] = {
+        "UPDATE profiles SET stale_months = ?2 WHERE id = ?1",
+        "UPDATE profiles SET quiz_offered = ?2 WHERE id = ?1",
+    };
+    int which = 0;
+    while (snap_settings[which] && strcmp(snap_settings[which], name) != 0)
+        which++;
+    if (!snap_settings[which])
+        return 0;
+    latest_event e;
+    int rc = latest(st, profile_id, "setting", name, NULL, &e);
+    if (rc != 0)
+        return rc < 0 ? -1 : 0;
+    sqlite3_stmt *s = e.value ? prepare(st, SQL[which]) : NULL;
+    if (s) {
+        sqlite3_bind_int64(s, 1, profile_id);
+        sqlite3_bind_int64(s, 2, strtoll(e.value, NULL, 10));
+        rc = run(st, s, "cannot save the setting");
+    } else {
+        rc = e.value ? -1 : 0;
+    }
+    latest_free(&e);
+    return rc;
+}

@@ -159,9 +159,13 @@ static void draw_title_bar(tui *t)
         r = short_right;
     draw_fill(w, 0, 0, t->cols, a);
     int rw = text_width(r);
-    int used = draw_text(w, 0, 0, t->cols - rw - 1, l, a);
-    if (used + rw + 1 <= t->cols)
+    if (text_width(l) + rw + 1 <= t->cols) {
+        draw_text(w, 0, 0, t->cols - rw - 1, l, a);
         draw_text(w, 0, t->cols - rw, rw, r, a);
+    } else { /* narrow: the name, then as much of the rest as fits */
+        int used = draw_text(w, 0, 0, t->cols, l, a);
+        draw_text(w, 0, used + 1, t->cols - used - 1, r, a);
+    }
     wnoutrefresh(w);
 }
 

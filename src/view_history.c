@@ -13,14 +13,15 @@
 #include "climb/history_text.h"
 #include "climb/ladder_text.h"
 #include "climb/text.h"
-#include "climb/text_edit.h"
+#include "climb/line_edit.h"
 #include "climb/undo.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-enum { MAX_ROWS = 256, FIXED_LINES = 10, MAX_CHART_H = 8, WHAT_W = 14, STAMP_W = 18 };
+enum { MAX_ROWS = 256, FIXED_LINES = 7, MAX_CHART_H = 8, WHAT_W = 14, STAMP_W = 18 };
+enum { SUMMARY_LINES = 3, SUMMARY_WRAP = 2 };
 enum { MODE_LIST, MODE_FILTER, MODE_DATE };
 enum { KEY_ESC = 27 };
 
@@ -46,10 +47,10 @@ typedef struct {
     size_t n_buckets;
     int bar_w;
     int chart_for;               /* columns the chart was loaded for; -1: reload */
-    char summary[3][768];
+    char summary[SUMMARY_LINES][768];
     int summary_valid;
     int mode, filter_field;
-    text_edit date;
+    line_edit date;              /* the "go to date" prompt (g) */
     char status[512];
     int status_error;
 } hist_view;
@@ -73,8 +74,6 @@ static void hv_close(void *state)
     free_rows(v);
     free(v->buckets);
     free(v->ids);
-    if (v->mode == MODE_DATE)
-        text_edit_free(&v->date);
     free(v);
 }
 
@@ -103,10 +102,21 @@ static void set_status(hist_view *v, int error, const char *msg)
     v->status_error = error;
 }
 
-/* Rows of the chart and of the timeline for the current screen size. */
-static void lay_out(const tui *t, int *chart_h, int *rows)
+/* Rows the summary takes: each sentence wrapped to at most SUMMARY_WRAP rows. */
+static int summary_rows(const tui *t, const hist_view *v)
 {
-    int spare = t->rows - FIXED_LINES;
+    int n = 0;
+    for (int i = 0; i < SUMMARY_LINES; i++) {
+        int k = v->summary[i][0] ? draw_wrapped_lines(v->summary[i], t->cols - 2) : 0;
+        n += k > SUMMARY_WRAP ? SUMMARY_WRAP : k;
+    }
+    return n;
+}
+
+/* Rows of the chart and of the timeline for the current screen size. */
+static void lay_out(const tui *t, const hist_view *v, int *chart_h, int *rows)
+{
+    int spare = t->rows - FIXED_LINES - (v->summary_valid ? summary_rows(t, v) : SUMMARY_LINES);
     int h = spare / 2;
     *chart_h = h < 1 ? 1 : h > MAX_CHART_H ? MAX_CHART_H : h;
     *rows = spare - *chart_h < 1 ? 1 : spare - *chart_h;
@@ -198,7 +208,7 @@ static void phase_line(tui *t, hist_view *v, int p, long long now, char *buf, si
     long long first = 0;
     history_first_done(t->model->store, t->model->profile.id, v->ids + t->model->first[p],
                        ph->n_criteria, &first);
-    char since[64] = "no tick yet", typical[96] = "", tenure[32] = "";
+    char since[64] = "no tick yet", typical[96] = "", tenure[160] = "";
     if (first)
         when_ago(first, now, since, sizeof since);
     const climb_timeline *tl = step_timeline(l, ph);
@@ -350,10 +360,7 @@ static void draw_bottom(tui *t, hist_view *v, WINDOW *w, int y)
     if (v->mode == MODE_DATE) {
         snprintf(line, sizeof line, "Go to date (YYYY-MM-DD), Enter to go, Esc to cancel: ");
         int used = draw_text(w, y, 1, t->cols - 2, line, draw_style(ST_HEADING));
-        int x = 1 + used;
-        used = draw_text(w, y, x, t->cols - 2 - x, v->date.buf, A_NORMAL);
-        if (x + used < t->cols - 1)
-            mvwaddch(w, y, x + used, ' ' | A_REVERSE);
+        line_edit_draw(&v->date, w, y, 1 + used, t->cols - 2 - used, A_NORMAL);
         return;
     }
     if (v->mode == MODE_FILTER) {
@@ -386,13 +393,13 @@ static void hv_draw(tui *t, void *state)
 {
     hist_view *v = state;
     int chart_h, visible;
-    lay_out(t, &chart_h, &visible);
+    if (!v->summary_valid)
+        load_summary(t, v);
+    lay_out(t, v, &chart_h, &visible);
     if (v->rows_for != visible)
         load_rows(t, v, visible);
     if (v->chart_for != t->cols)
         load_chart(t, v);
-    if (!v->summary_valid)
-        load_summary(t, v);
     WINDOW *w = newwin(t->rows, t->cols, 0, 0);
     if (!w)
         return;
@@ -416,9 +423,12 @@ static void hv_draw(tui *t, void *state)
              v->period == HIST_MONTH ? "month" : "week (Monday to Sunday, local time)");
     draw_text(w, 1, 1, t->cols - 2, heading, draw_style(ST_HEADING));
     int y = 2 + draw_chart(t, v, w, 2, chart_h);
-    for (int i = 0; i < 3; i++)
-        draw_text(w, y + i, 1, t->cols - 2, v->summary[i], A_NORMAL);
-    y += 3;
+    for (int i = 0; i < SUMMARY_LINES; i++) {
+        if (!v->summary[i][0])
+            continue;
+        int k = draw_wrapped(w, y, 1, t->cols - 2, 0, SUMMARY_WRAP, v->summary[i], A_NORMAL);
+        y += k > SUMMARY_WRAP ? SUMMARY_WRAP : k;
+    }
     char tl[160];
     if (v->top.at == history_key_newest().at)
         snprintf(tl, sizeof tl, "Timeline, newest first");
@@ -499,36 +509,25 @@ static int do_undo(tui *t, hist_view *v)
     return DIRTY_ALL;
 }
 
-static int handle_date(tui *t, hist_view *v, int key, int is_char)
+static int handle_date(hist_view *v, int key, int is_char)
 {
-    if (is_char && key == KEY_ESC) {
-        text_edit_free(&v->date);
-        v->mode = MODE_LIST;
-    } else if ((is_char && (key == '\n' || key == '\r')) || (!is_char && key == KEY_ENTER)) {
-        long long at;
-        if (history_parse_date(v->date.buf, 1, &at) == 0) {
-            v->top = history_key_at(at - 1);
-            v->rows_for = -1;
-            char msg[96];
-            snprintf(msg, sizeof msg, "showing events up to %s", v->date.buf);
-            set_status(v, 0, msg);
-        } else {
-            char msg[160];
-            snprintf(msg, sizeof msg, "not a date: '%s' (YYYY-MM-DD)", v->date.buf);
-            set_status(v, 1, msg);
-        }
-        text_edit_free(&v->date);
-        v->mode = MODE_LIST;
-    } else if ((!is_char && key == KEY_BACKSPACE) || (is_char && (key == 127 || key == 8))) {
-        text_edit_backspace(&v->date);
-    } else if (!is_char && key == KEY_LEFT) {
-        text_edit_left(&v->date);
-    } else if (!is_char && key == KEY_RIGHT) {
-        text_edit_right(&v->date);
-    } else if (is_char && key > 32 && key < 127) {
-        text_edit_insert(&v->date, (unsigned)key);
+    line_edit_result r = line_edit_key(&v->date, key, is_char);
+    if (r == LINE_EDITING)
+        return DIRTY_BARS;
+    v->mode = MODE_LIST;
+    if (r == LINE_CANCEL)
+        return DIRTY_BARS;
+    long long at;
+    char msg[160];
+    if (history_parse_date(v->date.buf, 1, &at) == 0) {
+        v->top = history_key_at(at - 1);
+        v->rows_for = -1;
+        snprintf(msg, sizeof msg, "showing events up to %.32s", v->date.buf);
+        set_status(v, 0, msg);
+    } else {
+        snprintf(msg, sizeof msg, "not a date: '%.32s' (YYYY-MM-DD)", v->date.buf);
+        set_status(v, 1, msg);
     }
-    (void)t;
     return DIRTY_BARS;
 }
 
@@ -561,11 +560,11 @@ static int hv_handle(tui *t, void *state, int key, int is_char, action a)
 {
     hist_view *v = state;
     if (v->mode == MODE_DATE)
-        return handle_date(t, v, key, is_char);
+        return handle_date(v, key, is_char);
     if (v->mode == MODE_FILTER)
         return handle_filter(t, v, key, is_char, a);
     int chart_h, visible;
-    lay_out(t, &chart_h, &visible);
+    lay_out(t, v, &chart_h, &visible);
     if (is_char) {
         switch (key) {
         case KEY_ESC: case 'H': tui_pop_view(t); return DIRTY_ALL;
@@ -575,8 +574,8 @@ static int hv_handle(tui *t, void *state, int key, int is_char, action a)
         case 'f': v->mode = MODE_FILTER; v->filter_field = 0; return DIRTY_BARS;
         case 'u': return do_undo(t, v);
         case 'g':
-            if (text_edit_init(&v->date, "", 32) == 0)
-                v->mode = MODE_DATE;
+            line_edit_init(&v->date, NULL, 25);
+            v->mode = MODE_DATE;
             return DIRTY_BARS;
         default: break;
         }

@@ -55,6 +55,13 @@ static const char *selected(const switcher *s)
     return s->cursor < s->n ? s->list[s->cursor].name : NULL;
 }
 
+/* Copies the selected name (before the list changes under it); "" when none. */
+static void copy_selected(const switcher *s, char *buf, size_t len)
+{
+    const char *name = selected(s);
+    snprintf(buf, len, "%s", name ? name : "");
+}
+
 static void draw_row(tui *t, WINDOW *w, int y, int width, const profile_info *p, int on)
 {
     attr_t a = on ? draw_style(ST_CURSOR) : A_NORMAL;
@@ -78,11 +85,13 @@ static void draw_row(tui *t, WINDOW *w, int y, int width, const profile_info *p,
 
 static const char *prompt(const switcher *s, char *buf, size_t len)
 {
+    char name[256];
+    copy_selected(s, name, sizeof name);
     switch (s->mode) {
     case MODE_CREATE: return "Name of the new profile:";
-    case MODE_RENAME: snprintf(buf, len, "New name for %s:", selected(s)); return buf;
+    case MODE_RENAME: snprintf(buf, len, "New name for %s:", name); return buf;
     case MODE_DELETE:
-        snprintf(buf, len, "Type %s again to delete it and all its data:", selected(s));
+        snprintf(buf, len, "Type %s again to delete it and all its data:", name);
         return buf;
     default: return "";
     }
@@ -105,7 +114,7 @@ static void switcher_draw(tui *t, void *state)
     int rows = h - 6, top = (int)s->cursor >= rows ? (int)s->cursor - rows + 1 : 0;
     for (int i = 0; i < rows && top + i < (int)s->n; i++)
         draw_row(t, win, 2 + i, w - 2, &s->list[top + i], top + i == (int)s->cursor);
-    char buf[256];
+    char buf[400];
     if (s->mode != MODE_LIST) {
         draw_text(win, h - 4, 2, w - 4, prompt(s, buf, sizeof buf), draw_style(ST_HEADING));
         line_edit_draw(&s->edit, win, h - 3, 2, w - 4, A_NORMAL);
@@ -172,7 +181,7 @@ static int accept_create(tui *t, switcher *s, const char *name)
 static int accept_rename(tui *t, switcher *s, const char *name)
 {
     char old[256];
-    snprintf(old, sizeof old, "%s", selected(s));
+    copy_selected(s, old, sizeof old);
     int current = strcmp(old, t->model->profile.name) == 0;
     int rc = profiles_rename(t->model->store, old, name, clock_now());
     if (rc == PROFILE_EXISTS || rc == PROFILE_NOT_FOUND) {
@@ -198,7 +207,7 @@ static int accept_rename(tui *t, switcher *s, const char *name)
 static int accept_delete(tui *t, switcher *s, const char *typed)
 {
     char name[256];
-    snprintf(name, sizeof name, "%s", selected(s));
+    copy_selected(s, name, sizeof name);
     if (strcmp(typed, name) != 0) {
         snprintf(s->error, sizeof s->error, "the name does not match; nothing was deleted");
         line_edit_init(&s->edit, NULL, 64);

@@ -110,10 +110,10 @@ static void search_draw(tui *t, void *state)
         s->scroll = s->cursor - s->page + 1;
     for (int i = 0; i < s->page && (size_t)(s->scroll + i) < s->res.n; i++)
         draw_hit(t, w, 4 + i, wd - 2, &s->res.hits[s->scroll + i], s->scroll + i == s->cursor);
-    draw_text(w, h - 2, 2, wd - 4,
-              s->typing ? "type to search  Up/Down choose  Enter to the list  Ctrl-U clear  Esc close"
-                        : "n/N next/previous  Enter go to it  / edit the query  Esc close",
-              draw_style(ST_DIM));
+    static const char *const hints[] = {
+        "n/N next/previous  Enter go to it  / edit the query  Esc close",
+        "type to search  Up/Down choose  Enter to the list  Ctrl-U clear  Esc close"};
+    draw_text(w, h - 2, 2, wd - 4, hints[s->typing], draw_style(ST_DIM));
     wnoutrefresh(w);
     delwin(w);
 }
@@ -145,7 +145,10 @@ static void select_level(tui *t, int i)
 static int jump(tui *t, search_hit h)
 {
     char what[160];
-    snprintf(what, sizeof what, "%s, %s", search_kind_name(h.kind), h.field);
+    if (strcmp(search_kind_name(h.kind), h.field) == 0)
+        snprintf(what, sizeof what, "%s", h.field);
+    else
+        snprintf(what, sizeof what, "%s, %s", search_kind_name(h.kind), h.field);
     tui_pop_view(t);
     switch (h.kind) {
     case HIT_CRITERION: case HIT_NOTE:

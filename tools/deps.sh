@@ -16,6 +16,9 @@ command -v tmux >/dev/null 2>&1 || need="$need tmux"
 command -v sqlite3 >/dev/null 2>&1 || need="$need sqlite3"
 command -v cmark >/dev/null 2>&1 || need="$need cmark"
 command -v python3 >/dev/null 2>&1 || need="$need python3"
+# Debian's own python3 validates snapshots against docs/snapshot.schema.json
+/usr/bin/python3 -c 'import jsonschema' >/dev/null 2>&1 || need="$need python3-jsonschema"
+command -v valgrind >/dev/null 2>&1 || need="$need valgrind"
 [ -z "$need" ] && exit 0
 
 echo "climb: installing missing packages:$need"

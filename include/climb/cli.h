@@ -34,6 +34,7 @@ int cli_quiz(app *a, int argc, char **argv);
 int cli_users(app *a, int argc, char **argv);
 int cli_title(app *a, int argc, char **argv);
 int cli_set(app *a, int argc, char **argv);
+int cli_keys(app *a, int argc, char **argv);
 int cli_note(app *a, int argc, char **argv);
 int cli_stale_after(app *a, int argc, char **argv);
 int cli_roadblock(app *a, int argc, char **argv);

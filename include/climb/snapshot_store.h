@@ -84,5 +84,9 @@ int snap_derive_criterion(climb_store *st, long long profile_id, const char *cri
 int snap_derive_roadblock(climb_store *st, long long profile_id, const char *roadblock_id);
 /* Re-derives the profile's title from its latest 'title' event, if any. */
 int snap_derive_title(climb_store *st, long long profile_id);
+/* The profile settings kept as columns and changed by 'setting' events. */
+extern const char *const snap_settings[];  /* NULL-terminated */
+/* Re-derives one of snap_settings from its latest 'setting' event, if any. */
+int snap_derive_setting(climb_store *st, long long profile_id, const char *name);
 
 #endif

@@ -135,7 +135,7 @@ title_marks_and_sentence() {
     screen | grep -q "Your title says" && fail "sentence shown though title and placement agree"
     quit_tui
     [ "$(climb title)" = "title: Staff" ] || fail "climb title: $(climb title)"
-    [ "$(q "SELECT group_concat(previous || '>' || value) FROM events WHERE kind = 'title'")" = ">mid,mid>staff" ] ||
+    [ "$(q "SELECT group_concat(ifnull(previous, '') || '>' || value) FROM events WHERE kind = 'title'")" = ">mid,mid>staff" ] ||
         fail "title events: $(q "SELECT previous, value FROM events WHERE kind = 'title'")"
     climb title boss 2>"$T/err"
     [ $? -eq 2 ] || fail "unknown level exit code"
@@ -191,6 +191,30 @@ cli_plain_lines() {
     [ "$(q "SELECT count(*) FROM quiz_attempts")" = 1 ] || fail "an unfinished quiz was stored"
 }
 
+# The quiz, title, users and the P switcher under valgrind: no invalid access, no
+# leak. Skipped in sanitizer builds and where valgrind is missing.
+quiz_under_valgrind() {
+    case "${CLIMB_BUILD:-build}" in *asan*) return 0 ;; esac
+    command -v valgrind >/dev/null 2>&1 || return 0
+    vg() {
+        valgrind -q --error-exitcode=99 --leak-check=full --show-leak-kinds=definite,indirect \
+            --errors-for-leak-kinds=definite,indirect "$CLIMB_BIN" --db "$DB" --user ana "$@"
+    }
+    vg quiz --answers no,once,regularly,no,no >/dev/null 2>"$T/vg" || fail "quiz: $(cat "$T/vg")"
+    vg quiz --answers no,once >/dev/null 2>"$T/vg"
+    [ $? -eq 2 ] || fail "bad answers: $(cat "$T/vg")"
+    printf '1\n2\n3\n' | vg quiz >/dev/null 2>"$T/vg"
+    [ $? -eq 1 ] || fail "early end: $(cat "$T/vg")"
+    vg quiz --history --json >/dev/null 2>"$T/vg" || fail "history: $(cat "$T/vg")"
+    vg title senior >/dev/null 2>"$T/vg" || fail "title: $(cat "$T/vg")"
+    vg users --json >/dev/null 2>"$T/vg" || fail "users: $(cat "$T/vg")"
+    printf 'Q3<Enter>2<Enter><Backspace><Enter>1<Enter>1<Enter>1<Enter><Enter>PnZo\303\253<Left><Backspace><Enter>s<Enter>Pkr<Backspace>x<Enter><Esc>htq' >"$T/keys"
+    TERM=xterm-256color vg --keys "$T/keys" >/dev/null 2>"$T/vg" || fail "TUI: $(cat "$T/vg")"
+    [ "$(q "SELECT count(*) FROM quiz_attempts")" = 2 ] || fail "headless quiz not recorded"
+    [ "$(q "SELECT count(*) FROM profiles WHERE name IN ('anx', 'Zë')")" = 2 ] ||
+        fail "headless profiles: $(q 'SELECT name FROM profiles')"
+}
+
 run_test first_launch_quiz_from_keyboard
 run_test skip_offer_once
 run_test esc_abandons_nothing_saved
@@ -199,3 +223,4 @@ run_test title_marks_and_sentence
 run_test cli_answers_json_and_status
 run_test cli_answers_malformed
 run_test cli_plain_lines
+run_test quiz_under_valgrind

@@ -144,8 +144,8 @@ static void test_delete_only_that_profile(void **state)
     assert_int_equal(profiles_delete(f->st, "bob"), PROFILE_NOT_FOUND);
     assert_int_equal(count(f->st, "SELECT count(*) FROM profiles"), 1);
     assert_int_equal(count(f->st, "SELECT count(*) FROM criterion_state"), 1);
-    assert_int_equal(count(f->st, "SELECT count(*) FROM criterion_state WHERE note = 'ana''s note'"),
-                     1);
+    assert_int_equal(
+        count(f->st, "SELECT count(*) FROM criterion_state WHERE note = 'ana''s note'"), 1);
     assert_int_equal(count(f->st, "SELECT count(*) FROM quiz_attempts"), 1);
     assert_int_equal(count(f->st, "SELECT count(DISTINCT profile_id) FROM events"), 1);
 }

@@ -1,0 +1,257 @@
+/* test_import.c - snapshots read back and merged: refusals with the line and
+ * column of broken JSON or the path of a wrong field, idempotent import, merging
+ * two databases, state re-derived from the latest events (ties in recorded
+ * order, undone events ignored), and a failing import writing nothing. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "climb/content.h"
+#include "climb/export.h"
+#include "climb/import.h"
+#include "climb/model.h"
+#include "climb/snapshot_store.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+typedef struct {
+    char dir[64], path_a[128], path_b[128];
+    climb_ladder ladder;
+    climb_store *a, *b;
+    climb_model ma;
+} fixture;
+
+static int setup(void **state)
+{
+    fixture *f = calloc(1, sizeof *f);
+    climb_content_error cerr;
+    char err[512];
+    int created;
+    setenv("CLIMB_NOW", "2026-03-14T09:30:00Z", 1);
+    snprintf(f->dir, sizeof f->dir, "/tmp/climb-import-XXXXXX");
+    assert_non_null(mkdtemp(f->dir));
+    snprintf(f->path_a, sizeof f->path_a, "%s/a.db", f->dir);
+    snprintf(f->path_b, sizeof f->path_b, "%s/b.db", f->dir);
+    assert_int_equal(content_load_default(&f->ladder, &cerr), 0);
+    assert_int_equal(store_open(f->path_a, &f->a, err, sizeof err), 0);
+    assert_int_equal(store_open(f->path_b, &f->b, err, sizeof err), 0);
+    assert_int_equal(model_open(&f->ma, &f->ladder, f->a, "ana", 1, &created), 0);
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    fixture *f = *state;
+    char cmd[96];
+    model_close(&f->ma);
+    store_close(f->a);
+    store_close(f->b);
+    content_free(&f->ladder);
+    snprintf(cmd, sizeof cmd, "rm -rf %s", f->dir);
+    assert_int_equal(system(cmd), 0);
+    free(f);
+    return 0;
+}
+
+static long long count(climb_store *st, const char *sql)
+{
+    sqlite3_stmt *s;
+    assert_int_equal(sqlite3_prepare_v2(store_db(st), sql, -1, &s, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+    long long n = sqlite3_column_int64(s, 0);
+    sqlite3_finalize(s);
+    return n;
+}
+
+/* The JSON snapshot of model m, as a string. */
+static char *snapshot(climb_model *m)
+{
+    FILE *tmp = tmpfile();
+    char err[256];
+    assert_int_equal(export_json(m, tmp, 1773480600, err, sizeof err), 0);
+    long n = ftell(tmp);
+    char *buf = calloc((size_t)n + 1, 1);
+    rewind(tmp);
+    assert_int_equal(fread(buf, 1, (size_t)n, tmp), (size_t)n);
+    fclose(tmp);
+    return buf;
+}
+
+static int import_text(fixture *f, climb_store *st, const char *user, const char *json,
+                       import_result *r, char *err, size_t errlen)
+{
+    import_snapshot *s;
+    if (import_load_buffer(json, strlen(json), "s.json", &f->ladder, &s, err, errlen))
+        return -2;
+    int rc = import_apply(st, &f->ladder, s, user, r, err, errlen);
+    import_free(s);
+    return rc;
+}
+
+static void expect_refused(fixture *f, const char *json, const char *message)
+{
+    char err[768];
+    import_result r;
+    assert_int_equal(import_text(f, f->b, "ana", json, &r, err, sizeof err), -2);
+    if (!strstr(err, message))
+        fail_msg("expected '%s' in '%s'", message, err);
+}
+
+static void test_refusals_name_the_problem(void **state)
+{
+    fixture *f = *state;
+    expect_refused(f, "{\n \"format\": \"climb-snapshot\",\n x}", "s.json:3:2: broken JSON");
+    expect_refused(f, "[]", "snapshot: expected an object, found a list");
+    expect_refused(f, "{\"format\": \"climb-snapshot\", \"format_version\": 7}",
+                   "format_version: unknown format version 7");
+    expect_refused(f, "{\"format\": \"other\", \"format_version\": 1}", "not a climb snapshot");
+    char *good = snapshot(&f->ma);
+    char *bad = strdup(good);
+    char *p = strstr(bad, "\"created_at\":\"");
+    memcpy(p, "\"created_at\":7,\"x\":\"", 20);
+    expect_refused(f, bad, "profile.created_at: expected a string, found a number");
+    free(bad);
+    bad = strdup(good);
+    p = strstr(bad, "\"state\":\"todo\"");
+    memcpy(p, "\"state\":\"nope\"", 14);
+    expect_refused(f, bad, "phases[0].criteria[0].state: unknown state 'nope'");
+    free(bad);
+    free(good);
+    assert_int_equal(count(f->b, "SELECT count(*) FROM profiles"), 0);
+}
+
+static void test_round_trip_and_idempotent(void **state)
+{
+    fixture *f = *state;
+    char err[512];
+    import_result r;
+    assert_int_equal(model_set_state(&f->ma, 0, 0, STATE_DONE, "evidence", NULL), 0);
+    assert_int_equal(model_set_state(&f->ma, 1, 2, STATE_DOING, NULL, NULL), 0);
+    char *json = snapshot(&f->ma);
+    assert_int_equal(import_text(f, f->b, "ana", json, &r, err, sizeof err), 0);
+    assert_int_equal(r.profile_created, 1);
+    assert_int_equal(r.events_added, 4); /* profile, state, note, state */
+    assert_int_equal(r.criteria_updated, 2);
+    /* the second time nothing is new and nothing is written */
+    int before = sqlite3_total_changes(store_db(f->b));
+    assert_int_equal(import_text(f, f->b, "ana", json, &r, err, sizeof err), 0);
+    assert_int_equal(r.events_added, 0);
+    assert_int_equal(r.events_known, 4);
+    assert_int_equal(sqlite3_total_changes(store_db(f->b)), before);
+    /* the copy exports the same snapshot */
+    climb_model mb;
+    int created;
+    assert_int_equal(model_open(&mb, &f->ladder, f->b, "ana", 0, &created), 0);
+    char *again = snapshot(&mb);
+    assert_string_equal(again, json);
+    model_close(&mb);
+    free(again);
+    free(json);
+}
+
+static void test_merge_takes_the_latest_event(void **state)
+{
+    fixture *f = *state;
+    char err[512];
+    import_result r;
+    /* b has its own profile with a later untick of the criterion a ticks */
+    assert_int_equal(model_set_state(&f->ma, 0, 0, STATE_DONE, NULL, NULL), 0);
+    climb_model mb;
+    int created;
+    setenv("CLIMB_NOW", "2026-03-15T09:30:00Z", 1);
+    assert_int_equal(model_open(&mb, &f->ladder, f->b, "ana", 1, &created), 0);
+    assert_int_equal(model_set_state(&mb, 0, 0, STATE_DONE, NULL, NULL), 0);
+    setenv("CLIMB_NOW", "2026-03-16T09:30:00Z", 1);
+    assert_int_equal(model_set_state(&mb, 0, 0, STATE_TODO, NULL, NULL), 0);
+    char *ja = snapshot(&f->ma), *jb = snapshot(&mb);
+    model_close(&mb);
+    assert_int_equal(import_text(f, f->b, "ana", ja, &r, err, sizeof err), 0);
+    assert_int_equal(r.events_added, 2);
+    assert_int_equal(import_text(f, f->a, "ana", jb, &r, err, sizeof err), 0);
+    assert_int_equal(r.events_added, 3);
+    const char *q = "SELECT count(*) FROM criterion_state WHERE criterion_id = 'p1-own-pipeline'"
+                    " AND state = 'todo' AND done_at = 1773567000";
+    assert_int_equal(count(f->a, q), 1);
+    assert_int_equal(count(f->b, q), 1);
+    /* created_at is the earlier of the two */
+    assert_int_equal(count(f->b, "SELECT created_at FROM profiles"), 1773480600);
+    free(ja);
+    free(jb);
+}
+
+static void test_derive_ties_and_undo(void **state)
+{
+    fixture *f = *state;
+    climb_store *st = f->b;
+    long long pid;
+    char u1[37], u2[37];
+    assert_int_equal(store_begin(st), 0);
+    assert_int_equal(snap_profile_create(st, "bo", 100, &pid), 0);
+    /* three changes within one second: the last recorded wins, whatever the UUIDs */
+    assert_int_equal(store_event_add(st, pid, 200, "state", "p1-own-pipeline", "done", "todo",
+                                     NULL, u1), 0);
+    assert_int_equal(store_event_add(st, pid, 200, "state", "p1-own-pipeline", "todo", "done",
+                                     NULL, NULL), 0);
+    assert_int_equal(store_event_add(st, pid, 200, "state", "p1-own-pipeline", "n/a", "todo",
+                                     "no pipelines here", u2), 0);
+    assert_int_equal(snap_derive_criterion(st, pid, "p1-own-pipeline", 0, NULL, "text"), 0);
+    assert_int_equal(count(st, "SELECT count(*) FROM criterion_state WHERE state = 'n/a'"
+                               " AND reason = 'no pipelines here' AND done_at = 200"),
+                     1);
+    /* an undone event does not count */
+    assert_int_equal(store_event_add(st, pid, 300, "undo", u2, "state", NULL, NULL, NULL), 0);
+    assert_int_equal(snap_derive_criterion(st, pid, "p1-own-pipeline", 0, NULL, "text"), 0);
+    assert_int_equal(count(st, "SELECT count(*) FROM criterion_state WHERE state = 'todo'"
+                               " AND reason IS NULL"),
+                     1);
+    /* roadblock and title */
+    assert_int_equal(store_event_add(st, pid, 400, "roadblock", "rb-firefighting", "on", "off",
+                                     NULL, NULL), 0);
+    assert_int_equal(store_event_add(st, pid, 401, "title", NULL, "mid", NULL, NULL, NULL), 0);
+    assert_int_equal(snap_derive_roadblock(st, pid, "rb-firefighting"), 0);
+    assert_int_equal(snap_derive_title(st, pid), 0);
+    assert_int_equal(count(st, "SELECT flagged_at FROM roadblock_flags"), 400);
+    assert_int_equal(count(st, "SELECT count(*) FROM profiles WHERE title = 'mid'"), 1);
+    assert_int_equal(store_event_add(st, pid, 500, "roadblock", "rb-firefighting", "off", "on",
+                                     NULL, NULL), 0);
+    assert_int_equal(snap_derive_roadblock(st, pid, "rb-firefighting"), 0);
+    assert_int_equal(count(st, "SELECT count(*) FROM roadblock_flags"), 0);
+    store_commit(st);
+}
+
+static void test_failed_import_writes_nothing(void **state)
+{
+    fixture *f = *state;
+    char err[512];
+    import_result r;
+    assert_int_equal(model_set_state(&f->ma, 0, 0, STATE_DONE, "x", NULL), 0);
+    char *json = snapshot(&f->ma);
+    /* "ana"'s events already exist in a under ana: importing them as bo fails at the
+     * first one, after the profile row was made; all of it is rolled back */
+    long long events = count(f->a, "SELECT count(*) FROM events");
+    assert_int_equal(import_text(f, f->a, "bo", json, &r, err, sizeof err), -1);
+    assert_non_null(strstr(err, "under another profile"));
+    assert_non_null(strstr(err, "nothing was imported"));
+    assert_int_equal(count(f->a, "SELECT count(*) FROM profiles WHERE name = 'bo'"), 0);
+    assert_int_equal(count(f->a, "SELECT count(*) FROM events"), events);
+    free(json);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_refusals_name_the_problem, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_round_trip_and_idempotent, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_merge_takes_the_latest_event, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_derive_ties_and_undo, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_failed_import_writes_nothing, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
