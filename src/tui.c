@@ -306,6 +306,23 @@ static int handle_mouse(tui *t)
     return DIRTY_NONE;
 }
 
+/* A key for the innermost view: F1, or '?' when the view neither binds it nor
+ * takes text, opens the help of its key table; anything else goes to the view. */
+static int key_for_view(tui *t, int key, int is_char, action a)
+{
+    const view_ops *top = t->views[t->n_views - 1];
+    void *state = t->view_state[t->n_views - 1];
+    const view_key *table = top->keys ? top->keys(state) : NULL;
+    int help = !is_char && key == KEY_F(1) && !view_key_cmd(table, key, is_char);
+    if (is_char && key == '?' && !view_key_cmd(table, key, is_char) && !view_keys_take_text(table))
+        help = 1;
+    if (table && help) {
+        help_open_view(t, top->name, table);
+        return DIRTY_ALL;
+    }
+    return top->handle(t, state, key, is_char, a);
+}
+
 static int handle_key(tui *t, key_source *in, int key, int is_char)
 {
     if (key == KEY_MOUSE && !is_char)
@@ -318,7 +335,7 @@ static int handle_key(tui *t, key_source *in, int key, int is_char)
     if (t->too_small)
         return a == ACT_QUIT ? (t->quit = 1, DIRTY_NONE) : DIRTY_NONE;
     if (t->n_views > 0)
-        return t->views[t->n_views - 1]->handle(t, t->view_state[t->n_views - 1], key, is_char, a);
+        return key_for_view(t, key, is_char, a);
     if (a == ACT_NONE) {
         tui_message(t, 0, "no action on that key; press ? for help");
         return DIRTY_BARS;

@@ -32,18 +32,35 @@ static void confirm_draw(tui *t, void *state)
     werase(win);
     draw_box(win, "Confirm", 1);
     draw_wrapped(win, 1, 2, w - 4, 0, h - 3, cs->question, A_NORMAL);
-    draw_text(win, h - 2, 2, w - 4, "y yes   n or Esc no", draw_style(ST_HEADING));
+    draw_text(win, h - 2, 2, w - 4, "y yes   n or Esc no   ? keys", draw_style(ST_HEADING));
     wnoutrefresh(win);
     delwin(win);
+}
+
+enum { CMD_YES = 1, CMD_NO };
+
+static const view_key CONFIRM_KEYS[] = {
+    {'y', 0, CMD_YES, "y", "yes: go ahead"},
+    {'Y', 0, CMD_YES, "Y", NULL},
+    {'n', 0, CMD_NO, "n", "no: leave things as they are"},
+    {'N', 0, CMD_NO, "N", NULL},
+    {27, 0, CMD_NO, "Esc", NULL},
+    {'q', 0, CMD_NO, "q", NULL},
+    {0, 0, 0, NULL, NULL},
+};
+
+static const view_key *confirm_keys(void *state)
+{
+    (void)state;
+    return CONFIRM_KEYS;
 }
 
 static int confirm_handle(tui *t, void *state, int key, int is_char, action a)
 {
     confirm_state *cs = state;
     (void)a;
-    if (!is_char)
-        return DIRTY_NONE;
-    if (key == 'y' || key == 'Y') {
+    int cmd = view_key_cmd(CONFIRM_KEYS, key, is_char);
+    if (cmd == CMD_YES) {
         confirm_fn yes = cs->yes;
         void *ctx = cs->ctx;
         void (*free_ctx)(void *) = cs->free_ctx;
@@ -54,14 +71,15 @@ static int confirm_handle(tui *t, void *state, int key, int is_char, action a)
             free_ctx(ctx);
         return DIRTY_ALL;
     }
-    if (key == 'n' || key == 'N' || key == 27 || key == 'q') {
+    if (cmd == CMD_NO) {
         tui_pop_view(t);
         return DIRTY_ALL;
     }
     return DIRTY_NONE;
 }
 
-static const view_ops confirm_view = {"confirm", confirm_draw, confirm_handle, confirm_close};
+static const view_ops confirm_view = {"confirm", confirm_draw, confirm_handle, confirm_close,
+                                      confirm_keys};
 
 void confirm_open(tui *t, const char *question, confirm_fn yes, void *ctx,
                   void (*free_ctx)(void *))

@@ -84,11 +84,57 @@ static void editor_draw(tui *t, void *state)
         start = i + 1;
     }
     draw_text(win, h - 2, 2, w - 4,
-              es->multiline ? "Ctrl-X save   Esc cancel   arrows move   Enter new line"
-                            : "Enter save   Esc cancel",
+              es->multiline ? "Ctrl-X save   Esc cancel   Enter new line   F1 keys"
+                            : "Enter save   Esc cancel   F1 keys",
               draw_style(ST_DIM));
     wnoutrefresh(win);
     delwin(win);
+}
+
+/* Closes the view first, then reports, so done() may open another view. */
+enum {
+    CMD_CANCEL = 1, CMD_SAVE, CMD_NEWLINE, CMD_BACKSPACE, CMD_DELETE, CMD_LEFT, CMD_RIGHT,
+    CMD_UP, CMD_DOWN, CMD_HOME, CMD_END, CMD_TEXT
+};
+
+static const view_key MULTI_KEYS[] = {
+    {24, 0, CMD_SAVE, "Ctrl-X", "save the text and close"},
+    {27, 0, CMD_CANCEL, "Esc", "close without saving"},
+    {'\n', KEY_ENTER, CMD_NEWLINE, "Enter", "start a new line"},
+    {'\r', 0, CMD_NEWLINE, NULL, NULL},
+    {127, KEY_BACKSPACE, CMD_BACKSPACE, "Backspace", "delete the character before the cursor"},
+    {8, 0, CMD_BACKSPACE, NULL, NULL},
+    {0, KEY_DC, CMD_DELETE, "Delete", "delete the character under the cursor"},
+    {0, KEY_LEFT, CMD_LEFT, "Left", "move left"},
+    {0, KEY_RIGHT, CMD_RIGHT, "Right", "move right"},
+    {0, KEY_UP, CMD_UP, "Up", "move up a line"},
+    {0, KEY_DOWN, CMD_DOWN, "Down", "move down a line"},
+    {1, KEY_HOME, CMD_HOME, "Home Ctrl-A", "go to the start of the line"},
+    {5, KEY_END, CMD_END, "End Ctrl-E", "go to the end of the line"},
+    {0, 0, CMD_TEXT, "any character", "typed into the text (F1: this help)"},
+    {0, 0, 0, NULL, NULL},
+};
+
+/* One-line prompts: Enter saves; the rest as in the multi-line editor. */
+static const view_key LINE_KEYS[] = {
+    {'\n', KEY_ENTER, CMD_SAVE, "Enter", "save the text and close"},
+    {'\r', 0, CMD_SAVE, NULL, NULL},
+    {27, 0, CMD_CANCEL, "Esc", "close without saving"},
+    {127, KEY_BACKSPACE, CMD_BACKSPACE, "Backspace", "delete the character before the cursor"},
+    {8, 0, CMD_BACKSPACE, NULL, NULL},
+    {0, KEY_DC, CMD_DELETE, "Delete", "delete the character under the cursor"},
+    {0, KEY_LEFT, CMD_LEFT, "Left", "move left"},
+    {0, KEY_RIGHT, CMD_RIGHT, "Right", "move right"},
+    {1, KEY_HOME, CMD_HOME, "Home Ctrl-A", "go to the start"},
+    {5, KEY_END, CMD_END, "End Ctrl-E", "go to the end"},
+    {0, 0, CMD_TEXT, "any character", "typed into the text (F1: this help)"},
+    {0, 0, 0, NULL, NULL},
+};
+
+static const view_key *editor_keys(void *state)
+{
+    const editor_state *es = state;
+    return es->multiline ? MULTI_KEYS : LINE_KEYS;
 }
 
 /* Closes the view first, then reports, so done() may open another view. */
@@ -108,48 +154,41 @@ static void finish(tui *t, editor_state *es, int save)
         free_ctx(ctx);
 }
 
-static int editor_key(tui *t, editor_state *es, int key)
+static void apply_edit(text_edit *ed, int cmd)
 {
-    switch (key) {
-    case 27: finish(t, es, 0); return DIRTY_ALL;
-    case 24: finish(t, es, 1); return DIRTY_ALL; /* Ctrl-X */
-    case 127: case 8: text_edit_backspace(&es->ed); break;
-    case '\r': case '\n':
-        if (!es->multiline) {
-            finish(t, es, 1);
-            return DIRTY_ALL;
-        }
-        text_edit_insert(&es->ed, '\n');
-        break;
-    default:
-        if (text_edit_insert(&es->ed, (unsigned)key) != 0)
-            beep();
+    switch (cmd) {
+    case CMD_BACKSPACE: text_edit_backspace(ed); break;
+    case CMD_DELETE: text_edit_delete(ed); break;
+    case CMD_LEFT: text_edit_left(ed); break;
+    case CMD_RIGHT: text_edit_right(ed); break;
+    case CMD_UP: text_edit_up(ed); break;
+    case CMD_DOWN: text_edit_down(ed); break;
+    case CMD_HOME: text_edit_home(ed); break;
+    case CMD_END: text_edit_end(ed); break;
+    default: break;
     }
-    return DIRTY_ALL;
 }
 
 static int editor_handle(tui *t, void *state, int key, int is_char, action a)
 {
     editor_state *es = state;
     (void)a;
-    if (is_char)
-        return editor_key(t, es, key);
-    switch (key) {
-    case KEY_LEFT: text_edit_left(&es->ed); break;
-    case KEY_RIGHT: text_edit_right(&es->ed); break;
-    case KEY_UP: text_edit_up(&es->ed); break;
-    case KEY_DOWN: text_edit_down(&es->ed); break;
-    case KEY_HOME: text_edit_home(&es->ed); break;
-    case KEY_END: text_edit_end(&es->ed); break;
-    case KEY_BACKSPACE: text_edit_backspace(&es->ed); break;
-    case KEY_DC: text_edit_delete(&es->ed); break;
-    case KEY_ENTER: return editor_key(t, es, '\n');
-    default: break;
+    int cmd = view_key_cmd(editor_keys(es), key, is_char);
+    if (cmd == CMD_SAVE || cmd == CMD_CANCEL) {
+        finish(t, es, cmd == CMD_SAVE);
+        return DIRTY_ALL;
     }
+    if (cmd == CMD_NEWLINE)
+        text_edit_insert(&es->ed, '\n');
+    else if (cmd)
+        apply_edit(&es->ed, cmd);
+    else if (is_char && text_edit_insert(&es->ed, (unsigned)key) != 0)
+        beep();
     return DIRTY_ALL;
 }
 
-static const view_ops editor_view = {"editor", editor_draw, editor_handle, editor_close};
+static const view_ops editor_view = {"the editor", editor_draw, editor_handle, editor_close,
+                                     editor_keys};
 
 /* Splits the editor command on blanks into argv (no shell, no quoting). */
 static int split_command(char *cmd, char **argv, int max)

@@ -147,7 +147,7 @@ static int export_handle(tui *t, void *state, int key, int is_char, action a)
     return DIRTY_ALL;
 }
 
-static const view_ops export_view = {"export", export_draw, export_handle, free};
+static const view_ops export_view = {"export", export_draw, export_handle, free, NULL};
 
 void export_view_open(tui *t)
 {

@@ -37,7 +37,7 @@ static void faq_close(void *state)
     free(state);
 }
 
-static const view_ops faq_view = {"faq", faq_draw, faq_handle, faq_close};
+static const view_ops faq_view = {"faq", faq_draw, faq_handle, faq_close, NULL};
 
 void faq_view_open(tui *t, int index)
 {

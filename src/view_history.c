@@ -595,7 +595,7 @@ static int hv_handle(tui *t, void *state, int key, int is_char, action a)
     return DIRTY_BARS;
 }
 
-static const view_ops history_view = {"history", hv_draw, hv_handle, hv_close};
+static const view_ops history_view = {"history", hv_draw, hv_handle, hv_close, NULL};
 
 void history_view_open(tui *t)
 {

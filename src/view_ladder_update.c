@@ -57,28 +57,45 @@ static void summary_draw(tui *t, void *state)
                skip;
         skip = 0;
     }
-    draw_text(w, t->rows - 2, 2, t->cols - 4, "Up/Down scroll   any other key continues",
+    draw_text(w, t->rows - 2, 2, t->cols - 4, "Up/Down scroll   Enter continue   ? keys",
               draw_style(ST_DIM));
     wnoutrefresh(w);
     delwin(w);
 }
 
+enum { CMD_UP = 1, CMD_DOWN, CMD_CLOSE };
+
+static const view_key SUMMARY_KEYS[] = {
+    {'k', KEY_UP, CMD_UP, "Up k", "scroll up"},
+    {'j', KEY_DOWN, CMD_DOWN, "Down j", "scroll down"},
+    {'\n', KEY_ENTER, CMD_CLOSE, "Enter", "continue to the ladder"},
+    {27, 0, CMD_CLOSE, "Esc", NULL},
+    {'q', 0, CMD_CLOSE, "q", NULL},
+    {' ', 0, CMD_CLOSE, "Space", NULL},
+    {0, 0, 0, NULL, NULL},
+};
+
+static const view_key *summary_keys(void *state)
+{
+    (void)state;
+    return SUMMARY_KEYS;
+}
+
 static int summary_handle(tui *t, void *state, int key, int is_char, action a)
 {
     summary_state *ss = state;
-    (void)key;
-    (void)is_char;
-    if (a == ACT_DOWN)
-        ss->scroll++;
-    else if (a == ACT_UP && ss->scroll > 0)
-        ss->scroll--;
-    else if (a != ACT_UP)
-        tui_pop_view(t);
+    (void)a;
+    switch (view_key_cmd(SUMMARY_KEYS, key, is_char)) {
+    case CMD_DOWN: ss->scroll++; break;
+    case CMD_UP: ss->scroll -= ss->scroll > 0; break;
+    case CMD_CLOSE: tui_pop_view(t); break;
+    default: return DIRTY_NONE;
+    }
     return DIRTY_ALL;
 }
 
-static const view_ops summary_view = {"ladder update", summary_draw, summary_handle,
-                                      summary_close};
+static const view_ops summary_view = {"the ladder update", summary_draw, summary_handle,
+                                      summary_close, summary_keys};
 
 void ladder_update_check(tui *t)
 {

@@ -282,7 +282,7 @@ static int switcher_handle(tui *t, void *state, int key, int is_char, action a)
     return DIRTY_ALL;
 }
 
-const view_ops profiles_view = {"profiles", switcher_draw, switcher_handle, switcher_free};
+const view_ops profiles_view = {"profiles", switcher_draw, switcher_handle, switcher_free, NULL};
 
 void profiles_view_open(tui *t)
 {

@@ -250,7 +250,7 @@ static int quiz_handle(tui *t, void *state, int key, int is_char, action a)
     }
 }
 
-const view_ops quiz_view = {"quiz", quiz_draw, quiz_handle, free};
+const view_ops quiz_view = {"quiz", quiz_draw, quiz_handle, free, NULL};
 
 static void open_at(tui *t, quiz_stage stage)
 {

@@ -99,7 +99,7 @@ static void res_close(void *state)
     free(s);
 }
 
-static const view_ops resources_view = {"resources", res_draw, res_handle, res_close};
+static const view_ops resources_view = {"resources", res_draw, res_handle, res_close, NULL};
 
 /* Index of the phase numbered `number`, or -1. */
 static int phase_index(const climb_ladder *l, int number)

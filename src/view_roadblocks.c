@@ -110,7 +110,7 @@ static void rb_close(void *state)
     free(s);
 }
 
-static const view_ops roadblocks_view = {"roadblocks", rb_draw, rb_handle, rb_close};
+static const view_ops roadblocks_view = {"roadblocks", rb_draw, rb_handle, rb_close, NULL};
 
 void roadblocks_view_open(tui *t, int index)
 {

@@ -268,7 +268,7 @@ static void search_close(void *state)
     free(s);
 }
 
-static const view_ops search_view = {"search", search_draw, search_handle, search_close};
+static const view_ops search_view = {"search", search_draw, search_handle, search_close, NULL};
 
 void search_view_open(tui *t)
 {

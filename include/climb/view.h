@@ -26,15 +26,38 @@ enum {
 
 typedef struct tui tui;
 
+/* One key of a view's own key table: the typed character (key) or function key
+ * (fkey, a KEY_* code) that runs the view's command `cmd` (> 0), the key's name
+ * as help shows it, and what it does (NULL: another key for the command of the
+ * row above). A row with neither key nor fkey says the view takes typed text
+ * (so '?' is text there, and F1 opens help). A table ends with a row whose name
+ * is NULL. The view dispatches its keys through the table and help lists it, so
+ * the two cannot drift. */
+typedef struct {
+    int key;
+    int fkey;
+    int cmd;
+    const char *name;
+    const char *help;
+} view_key;
+
+/* The command a key runs in a table, or 0. */
+int view_key_cmd(const view_key *table, int key, int is_char);
+/* 1 when the table has the "takes typed text" row. */
+int view_keys_take_text(const view_key *table);
+
 /* A full-screen or floating view over the panes (help, quiz, history, ...). It
  * gets every key first: the raw key, whether it is a typed character, and the
  * action the main key table binds to it. draw paints with wnoutrefresh only.
- * handle returns DIRTY_* bits; a view leaves by calling tui_pop_view. */
+ * handle returns DIRTY_* bits; a view leaves by calling tui_pop_view. keys gives
+ * the view's key table for its current mode: F1, and '?' unless the table binds
+ * it or takes text, open help listing that table. */
 typedef struct {
     const char *name;
     void (*draw)(tui *t, void *state);
     int (*handle)(tui *t, void *state, int key, int is_char, action a);
     void (*close)(void *state); /* frees state; may be NULL */
+    const view_key *(*keys)(void *state);
 } view_ops;
 
 enum { VIEW_STACK = 4 };
@@ -89,5 +112,7 @@ void tui_pop_view(tui *t);
 extern const view_ops help_view;
 /* Opens help, listing the keys of the main key table. */
 void help_open(tui *t);
+/* Opens help listing a view's key table (titled with the view's name). */
+void help_open_view(tui *t, const char *view_name, const view_key *table);
 
 #endif
