@@ -104,8 +104,9 @@ deps:
 	$(Q)tools/deps.sh
 
 install: $(BUILD)/climb
-	install -d $(DESTDIR)$(PREFIX)/bin
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 0755 $(BUILD)/climb $(DESTDIR)$(PREFIX)/bin/climb
+	install -m 0644 docs/climb.1 $(DESTDIR)$(PREFIX)/share/man/man1/climb.1
 
 clean:
 	rm -rf build

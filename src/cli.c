@@ -51,12 +51,22 @@ void cli_usage(FILE *out)
                  "  -V, --version   show the version\n\n"
                  "Commands:\n");
     for (const cli_command *c = cli_commands; c->name; c++) {
-        char left[64];
+        char left[128];
         snprintf(left, sizeof left, "%s %s", c->name, c->usage);
-        fprintf(out, "  %-30s %s\n", left, c->summary);
+        if (strlen(left) <= 30)
+            fprintf(out, "  %-30s %s\n", left, c->summary);
+        else
+            fprintf(out, "  %s\n  %-30s %s\n", left, "", c->summary);
     }
+    fprintf(out, "\nclimb COMMAND --help shows one command's usage.\n");
     fprintf(out, "\nEnvironment: CLIMB_DB, CLIMB_NOW (ISO 8601 time used as now), CLIMB_KEYS,\n"
                  "NO_COLOR. Exit codes: 0 ok, 1 runtime error, 2 usage or content error.\n");
+}
+
+int cli_command_help(const cli_command *c)
+{
+    printf("usage: climb [OPTIONS] %s %s\n%s\n", c->name, c->usage, c->summary);
+    return EXIT_OK;
 }
 
 int cli_usage_error(const cli_command *c, const char *bad)

@@ -3,6 +3,7 @@
  * characters visible first. */
 #include "climb/draw.h"
 #include "climb/text.h"
+#include "climb/wrap_cache.h"
 
 #include <langinfo.h>
 #include <stdlib.h>
@@ -79,10 +80,8 @@ void draw_init(void)
 
 void draw_fill(WINDOW *w, int y, int x, int width, attr_t attr)
 {
-    wattrset(w, attr);
-    for (int i = 0; i < width; i++)
-        mvwaddch(w, y, x + i, ' ');
-    wattrset(w, A_NORMAL);
+    if (width > 0)
+        mvwhline(w, y, x, ' ' | (chtype)attr, width);
 }
 
 /* Draws bytes [s, s+n) that are already visible-safe, clipped to width. */
@@ -117,48 +116,40 @@ int draw_text(WINDOW *w, int y, int x, int width, const char *s, attr_t attr)
 
 int draw_wrapped_lines(const char *s, int width)
 {
-    char *safe = text_visible(s ? s : "", 1);
-    if (!safe)
-        return 0;
-    int n = (int)text_wrap(safe, width, NULL, 0);
-    free(safe);
-    return n;
+    wrapped_text wt;
+    return wrap_cache_get(s ? s : "", width, &wt) == 0 ? (int)wt.total : 0;
 }
 
 int draw_wrapped(WINDOW *w, int y, int x, int width, int skip, int max_rows, const char *s,
                  attr_t attr)
 {
-    char *safe = text_visible(s ? s : "", 1);
-    if (!safe || width <= 0)
-        return free(safe), 0;
-    text_span lines[64];
-    size_t total = text_wrap(safe, width, lines, 64);
-    size_t stored = total < 64 ? total : 64;
-    for (size_t i = (size_t)(skip > 0 ? skip : 0); i < stored && max_rows > 0; i++, max_rows--)
-        put_clipped(w, y++, x, width, safe + lines[i].start, lines[i].len, attr);
-    free(safe);
-    return (int)total;
+    wrapped_text wt;
+    if (width <= 0 || wrap_cache_get(s ? s : "", width, &wt) != 0)
+        return 0;
+    for (size_t i = (size_t)(skip > 0 ? skip : 0); i < wt.stored && max_rows > 0; i++, max_rows--)
+        put_clipped(w, y++, x, width, wt.safe + wt.lines[i].start, wt.lines[i].len, attr);
+    return (int)wt.total;
+}
+
+/* A line-drawing glyph as a wide character cell in attr. */
+static void box_cell(glyph g, attr_t attr, cchar_t *out)
+{
+    static const wchar_t utf8[] = {L'\x2500', L'\x2502', L'\x250C', L'\x2510', L'\x2514',
+                                   L'\x2518'};
+    static const wchar_t ascii[] = {L'-', L'|', L'+', L'+', L'+', L'+'};
+    wchar_t wc[2] = {utf8_mode ? utf8[g] : ascii[g], L'\0'};
+    setcchar(out, wc, attr, 0, NULL);
 }
 
 void draw_box(WINDOW *w, const char *title, int focused)
 {
-    int h, wd;
-    getmaxyx(w, h, wd);
+    int wd = getmaxx(w);
     attr_t a = draw_style(focused ? ST_BORDER_FOCUS : ST_BORDER);
-    wattrset(w, a);
-    for (int x = 1; x < wd - 1; x++) {
-        mvwaddstr(w, 0, x, draw_glyph(GL_H));
-        mvwaddstr(w, h - 1, x, draw_glyph(GL_H));
-    }
-    for (int y = 1; y < h - 1; y++) {
-        mvwaddstr(w, y, 0, draw_glyph(GL_V));
-        mvwaddstr(w, y, wd - 1, draw_glyph(GL_V));
-    }
-    mvwaddstr(w, 0, 0, draw_glyph(GL_TL));
-    mvwaddstr(w, 0, wd - 1, draw_glyph(GL_TR));
-    mvwaddstr(w, h - 1, 0, draw_glyph(GL_BL));
-    mvwaddstr(w, h - 1, wd - 1, draw_glyph(GL_BR));
-    wattrset(w, A_NORMAL);
+    cchar_t c[GL_BR + 1];
+    for (int g = GL_H; g <= GL_BR; g++)
+        box_cell((glyph)g, a, &c[g]);
+    wborder_set(w, &c[GL_V], &c[GL_V], &c[GL_H], &c[GL_H], &c[GL_TL], &c[GL_TR], &c[GL_BL],
+                &c[GL_BR]);
     if (title && wd > 4) {
         mvwaddch(w, 0, 1, ' ');
         int used = draw_text(w, 0, 2, wd - 5, title, a);

@@ -43,6 +43,15 @@ static int parse_globals(int argc, char **argv, app_options *o)
     return -1;
 }
 
+/* 1 when a command's arguments ask for its help (-h or --help, before any "--"). */
+static int asks_help(int argc, char **argv)
+{
+    for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++)
+        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
+            return 1;
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     app a;
@@ -64,6 +73,8 @@ int main(int argc, char **argv)
         if (!cmd) {
             app_error("unknown command '%s' (see: climb --help)", argv[optind]);
             rc = EXIT_USAGE;
+        } else if (asks_help(argc - optind, argv + optind)) {
+            rc = cli_command_help(cmd);
         } else {
             rc = cmd->run(&a, argc - optind, argv + optind);
         }

@@ -109,19 +109,26 @@ static int each_attempt(climb_store *st, long long profile_id, int limit, quiz_a
     return stop < 0 ? -1 : 0;
 }
 
-static int keep_first(void *ctx, const quiz_attempt *a)
-{
-    quiz_attempt *out = ctx;
-    *out = *a;
-    return 1;
-}
+
+/* Asked at every repaint of the title bar and the Ladder pane: kept prepared. */
+static const char LATEST_SQL[] =
+    "SELECT id, event_uuid, taken_at, answers, yes, regularly, phase, on_edge_of"
+    " FROM quiz_attempts WHERE profile_id = ?1 ORDER BY taken_at DESC, id DESC LIMIT 1";
 
 int quiz_store_latest(climb_store *st, long long profile_id, quiz_attempt *out)
 {
     memset(out, 0, sizeof *out);
-    if (each_attempt(st, profile_id, 1, keep_first, out))
+    sqlite3_stmt *s = store_prepare_cached(st, LATEST_SQL);
+    if (!s)
         return -1;
-    return out->id ? 0 : 1;
+    sqlite3_bind_int64(s, 1, profile_id);
+    int rc = sqlite3_step(s);
+    if (rc == SQLITE_ROW)
+        read_attempt(s, out);
+    sqlite3_reset(s);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return db_fail(st, "database error");
+    return rc == SQLITE_ROW ? 0 : 1;
 }
 
 int quiz_store_each(climb_store *st, long long profile_id, quiz_attempt_fn fn, void *ctx)

@@ -19,6 +19,8 @@ static const char *const STMT_SQL[STMT_COUNT] = {
     [STMT_STATE_PUT] = "INSERT OR REPLACE INTO criterion_state (profile_id, criterion_id, state,"
                        " done_at, note, note_at, reason, text_at_done, updated_at)"
                        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    [STMT_BEGIN] = "BEGIN IMMEDIATE",
+    [STMT_COMMIT] = "COMMIT",
 };
 
 const char *store_state_name(crit_state s)
@@ -72,16 +74,52 @@ sqlite3_stmt *store_stmt(climb_store *st, enum store_stmt which)
     return *s;
 }
 
+/* Runs a cached statement that returns no rows (BEGIN, COMMIT). */
+static int run_cached(climb_store *st, enum store_stmt which)
+{
+    sqlite3_stmt *s = store_stmt(st, which);
+    int rc = s ? sqlite3_step(s) : SQLITE_ERROR;
+    if (s)
+        sqlite3_reset(s);
+    return rc == SQLITE_DONE ? 0 : -1;
+}
+
+sqlite3_stmt *store_prepare_cached(climb_store *st, const char *sql)
+{
+    int i;
+    for (i = 0; i < CACHED_MAX && st->cached[i].sql; i++) {
+        if (st->cached[i].sql == sql) {
+            sqlite3_reset(st->cached[i].stmt);
+            sqlite3_clear_bindings(st->cached[i].stmt);
+            return st->cached[i].stmt;
+        }
+    }
+    sqlite3_stmt *s = NULL;
+    if (sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &s, NULL) != SQLITE_OK) {
+        store_fail(st, "database error: %s", sqlite3_errmsg(st->db));
+        return NULL;
+    }
+    if (i < CACHED_MAX) {
+        st->cached[i].sql = sql;
+        st->cached[i].stmt = s;
+    } else {
+        store_fail(st, "too many cached statements");
+        sqlite3_finalize(s);
+        return NULL;
+    }
+    return s;
+}
+
 int store_begin(climb_store *st)
 {
-    if (sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+    if (run_cached(st, STMT_BEGIN) != 0)
         return store_fail(st, "cannot start a transaction: %s", sqlite3_errmsg(st->db));
     return 0;
 }
 
 int store_commit(climb_store *st)
 {
-    if (sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+    if (run_cached(st, STMT_COMMIT) != 0) {
         store_fail(st, "cannot commit: %s", sqlite3_errmsg(st->db));
         store_rollback(st);
         return -1;

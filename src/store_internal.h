@@ -9,12 +9,20 @@ enum store_stmt {
     STMT_EVENT_ADD,
     STMT_STATE_GET,
     STMT_STATE_PUT,
+    STMT_BEGIN,
+    STMT_COMMIT,
     STMT_COUNT
 };
+
+enum { CACHED_MAX = 16 };
 
 struct climb_store {
     sqlite3 *db;
     sqlite3_stmt *stmts[STMT_COUNT];
+    struct {
+        const char *sql;  /* the caller's static string: compared by address */
+        sqlite3_stmt *stmt;
+    } cached[CACHED_MAX];
     char err[512];
 };
 

@@ -130,6 +130,9 @@ static int vet_new(const char *path, char *err, size_t errlen)
 static int migrate(sqlite3 *db, char *err, size_t errlen)
 {
     int version = 0, target = store_schema_version();
+    /* Up to date (the usual case): no write lock taken, nothing written. */
+    if (pragma_int(db, "PRAGMA user_version", &version) == SQLITE_OK && version == target)
+        return 0;
     if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK ||
         pragma_int(db, "PRAGMA user_version", &version) != SQLITE_OK) {
         snprintf(err, errlen, "cannot start migration: %s", sqlite3_errmsg(db));
@@ -219,6 +222,8 @@ void store_close(climb_store *st)
         return;
     for (size_t i = 0; i < STMT_COUNT; i++)
         sqlite3_finalize(st->stmts[i]);
+    for (size_t i = 0; i < CACHED_MAX; i++)
+        sqlite3_finalize(st->cached[i].stmt);
     sqlite3_close(st->db);
     free(st);
 }

@@ -6,6 +6,7 @@
 #include "climb/draw.h"
 #include "climb/input.h"
 #include "climb/view.h"
+#include "climb/wrap_cache.h"
 #include "climb/profiles.h"
 #include "climb/text.h"
 #include "climb/view_profiles.h"
@@ -454,6 +455,7 @@ int tui_run(app *a)
         free_windows(&t);
         endwin();
         delscreen(s);
+        wrap_cache_clear();
     }
     undo_untrack();
     release_stderr(held, saved);

@@ -106,7 +106,8 @@ void ladder_update_check(tui *t)
         tui_message(t, 1, "could not compare the ladder: %s", store_error(st));
         return;
     }
-    if (ladder_update_record(st, t->ladder) != 0)
+    int changed = ss->diff.first_seen || ss->diff.n_items > 0;
+    if (changed && ladder_update_record(st, t->ladder) != 0) /* no write when unchanged */
         tui_message(t, 1, "could not record the ladder: %s", store_error(st));
     if (ss->diff.first_seen || ss->diff.n_items == 0)
         summary_close(ss);

@@ -19,6 +19,8 @@ extern const cli_command cli_commands[];
 const cli_command *cli_find(const char *name);
 void cli_usage(FILE *out);
 
+/* Prints one command's usage and summary to stdout; returns EXIT_OK. */
+int cli_command_help(const cli_command *c);
 /* Names the unexpected argument (when not NULL), prints "usage: climb NAME USAGE"
  * to stderr and returns EXIT_USAGE. */
 int cli_usage_error(const cli_command *c, const char *bad);

@@ -82,6 +82,11 @@ int store_set_stale_months(climb_store *st, long long profile_id, int months, lo
 
 /* Low-level access for modules that own their own tables (quiz, history, export). */
 struct sqlite3 *store_db(climb_store *st);
+/* A prepared statement for `sql` (a string constant, matched by its address)
+ * kept for the life of the store and handed back reset with its bindings
+ * cleared; for queries on hot paths (a repaint). The caller must not finalize it
+ * or use it again before it is done stepping it. NULL on error (store_error). */
+struct sqlite3_stmt *store_prepare_cached(climb_store *st, const char *sql);
 /* Begins an IMMEDIATE transaction / commits / rolls back. */
 int store_begin(climb_store *st);
 int store_commit(climb_store *st);

@@ -1,0 +1,32 @@
+#!/bin/sh
+# test_docs.sh - the README and the manual page list the keys and commands the
+# binary has: `climb keys` and `climb --help` come from the tables that dispatch
+# them, so a key or command added without its documentation fails here.
+. "$(dirname "$0")/lib.sh"
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+
+keys_documented() {
+    "$CLIMB_BIN" keys >"$T/keys" || fail "climb keys"
+    [ "$(wc -l <"$T/keys")" -ge 20 ] || fail "too few keys listed"
+    while IFS= read -r line; do
+        grep -qxF -- "$line" "$root/README.md" || fail "README lacks the key line: $line"
+        keys=$(printf '%s' "$line" | cut -c1-20 | sed 's/ *$//')
+        help=$(printf '%s' "$line" | cut -c22-)
+        grep -qF -- "$(printf '%s\t%s' "$keys" "$help")" "$root/docs/climb.1" ||
+            fail "climb.1 lacks the key: $keys	$help"
+    done <"$T/keys"
+}
+
+commands_documented() {
+    "$CLIMB_BIN" --help >"$T/help" || fail "climb --help"
+    sed -n 's/^  \([a-z][a-z-]*\) .*/\1/p; s/^  \([a-z][a-z-]*\)$/\1/p' "$T/help" | sort -u >"$T/cmds"
+    [ "$(wc -l <"$T/cmds")" -ge 10 ] || fail "too few commands in --help"
+    while IFS= read -r cmd; do
+        grep -qE "^\.(B|BI|BR) \"?$cmd( |\"|$)" "$root/docs/climb.1" ||
+            fail "climb.1 lacks the command $cmd"
+        "$CLIMB_BIN" "$cmd" --help >/dev/null || fail "$cmd --help"
+    done <"$T/cmds"
+}
+
+run_test keys_documented
+run_test commands_documented
