@@ -46,7 +46,7 @@ const char *app_check_user_name(const char *name)
     return NULL;
 }
 
-static void default_user(char *buf, size_t len)
+void app_default_user(char *buf, size_t len)
 {
     const char *env = getenv("USER");
     struct passwd *pw;
@@ -100,7 +100,7 @@ int app_open_store(app *a)
     if (a->opt.user)
         snprintf(a->user, sizeof a->user, "%s", a->opt.user);
     else
-        default_user(a->user, sizeof a->user);
+        app_default_user(a->user, sizeof a->user);
     const char *bad = app_check_user_name(a->opt.user ? a->opt.user : a->user);
     if (bad) {
         app_error("%s", bad);

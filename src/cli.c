@@ -84,7 +84,6 @@ int cli_find_criterion(app *a, const char *id, size_t *phase, size_t *index)
     const climb_ladder *l = &a->ladder;
     size_t n = a->model.n_crit, k = 0;
     const char **ids = malloc((n ? n : 1) * sizeof *ids);
-    const char *near[3];
     if (!ids) {
         app_error("out of memory");
         return -1;
@@ -92,13 +91,9 @@ int cli_find_criterion(app *a, const char *id, size_t *phase, size_t *index)
     for (size_t p = 0; p < l->n_phases; p++)
         for (size_t i = 0; i < l->phases[p].n_criteria; i++)
             ids[k++] = l->phases[p].criteria[i].id;
-    size_t found = suggest_ids(id, ids, n, near, 3);
+    char list[256];
+    suggest_list(id, ids, n, list, sizeof list);
     free(ids);
-    char list[256] = "";
-    for (size_t i = 0; i < found; i++) {
-        strncat(list, i ? ", " : "", sizeof list - strlen(list) - 1);
-        strncat(list, near[i], sizeof list - strlen(list) - 1);
-    }
     app_error("unknown criterion '%s'; closest: %s (see: climb status)", id, list);
     return -1;
 }

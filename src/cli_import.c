@@ -7,23 +7,9 @@
 #include "climb/import.h"
 #include "climb/text.h"
 
-#include <pwd.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-
-/* The profile every command uses by default: $USER, else the login name. */
-static void default_user(char *buf, size_t len)
-{
-    const char *env = getenv("USER");
-    struct passwd *pw;
-    if (env && *env)
-        snprintf(buf, len, "%s", env);
-    else if ((pw = getpwuid(getuid())) != NULL)
-        snprintf(buf, len, "%s", pw->pw_name);
-    else
-        snprintf(buf, len, "me");
-}
 
 static int parse(app *a, int argc, char **argv, const char **file)
 {
@@ -74,7 +60,7 @@ int cli_import(app *a, int argc, char **argv)
     if (a->opt.user)
         snprintf(a->user, sizeof a->user, "%s", a->opt.user);
     else
-        default_user(a->user, sizeof a->user);
+        app_default_user(a->user, sizeof a->user);
     const char *bad = app_check_user_name(a->user);
     if (bad) {
         app_error("%s", bad);

@@ -17,20 +17,15 @@ static int find_roadblock(const climb_ladder *l, const char *id)
         if (strcmp(l->roadblocks[i].id, id) == 0)
             return (int)i;
     const char **ids = malloc((l->n_roadblocks ? l->n_roadblocks : 1) * sizeof *ids);
-    const char *near[3];
     if (!ids) {
         app_error("out of memory");
         return -1;
     }
     for (size_t i = 0; i < l->n_roadblocks; i++)
         ids[i] = l->roadblocks[i].id;
-    size_t found = suggest_ids(id, ids, l->n_roadblocks, near, 3);
+    char list[256];
+    suggest_list(id, ids, l->n_roadblocks, list, sizeof list);
     free(ids);
-    char list[256] = "";
-    for (size_t i = 0; i < found; i++) {
-        strncat(list, i ? ", " : "", sizeof list - strlen(list) - 1);
-        strncat(list, near[i], sizeof list - strlen(list) - 1);
-    }
     app_error("unknown roadblock '%s'; closest: %s (see: climb roadblock)", id, list);
     return -1;
 }

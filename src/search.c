@@ -2,6 +2,7 @@
  * person's notes, one hit per matching field, and one-line excerpts of the hits
  * for the results list. No curses, no SQL. */
 #include "climb/search.h"
+#include "climb/text.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -11,37 +12,16 @@
  * they only ever match themselves. */
 enum { BAD_BYTE_BASE = 0x110000 };
 
-/* Decodes one code point at s; returns its byte length (1 for an invalid byte). */
+/* Decodes one code point at s; returns its byte length (1 for an invalid byte,
+ * which decodes to BAD_BYTE_BASE + the byte). s is NUL-terminated. */
 static size_t decode(const unsigned char *s, unsigned *cp)
 {
-    unsigned c = s[0], min;
-    size_t len;
-    if (c < 0x80) {
-        *cp = c;
-        return 1;
-    } else if ((c & 0xE0) == 0xC0) {
-        len = 2; min = 0x80; c &= 0x1F;
-    } else if ((c & 0xF0) == 0xE0) {
-        len = 3; min = 0x800; c &= 0x0F;
-    } else if ((c & 0xF8) == 0xF0) {
-        len = 4; min = 0x10000; c &= 0x07;
-    } else {
+    size_t n = text_utf8_decode((const char *)s, 4, cp);
+    if (n == 0) {
         *cp = BAD_BYTE_BASE + s[0];
         return 1;
     }
-    for (size_t i = 1; i < len; i++) {
-        if ((s[i] & 0xC0) != 0x80) { /* also stops at the terminating NUL */
-            *cp = BAD_BYTE_BASE + s[0];
-            return 1;
-        }
-        c = (c << 6) | (s[i] & 0x3F);
-    }
-    if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) {
-        *cp = BAD_BYTE_BASE + s[0];
-        return 1;
-    }
-    *cp = c;
-    return len;
+    return n;
 }
 
 static unsigned fold(unsigned cp)

@@ -1,6 +1,7 @@
 /* suggest.c - edit distance ranking of known ids for "did you mean" messages. */
 #include "climb/suggest.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -59,4 +60,17 @@ size_t suggest_ids(const char *want, const char *const *ids, size_t n, const cha
             count++;
     }
     return count;
+}
+
+void suggest_list(const char *want, const char *const *ids, size_t n, char *buf, size_t len)
+{
+    const char *near[3];
+    size_t found = suggest_ids(want, ids, n, near, 3), used = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; i < found && used < len; i++) {
+        int w = snprintf(buf + used, len - used, "%s%s", i ? ", " : "", near[i]);
+        if (w < 0)
+            break;
+        used += (size_t)w;
+    }
 }

@@ -7,8 +7,6 @@
 #include <string.h>
 #include <wchar.h>
 
-/* Decodes one UTF-8 sequence at s (n bytes available). Returns its length and
- * stores the code point, or 0 for an invalid or truncated sequence. */
 static size_t utf8_decode(const unsigned char *s, size_t n, unsigned *cp)
 {
     unsigned c = s[0];
@@ -37,6 +35,11 @@ static size_t utf8_decode(const unsigned char *s, size_t n, unsigned *cp)
         return 0;
     *cp = c;
     return len;
+}
+
+size_t text_utf8_decode(const char *s, size_t n, unsigned *cp)
+{
+    return n ? utf8_decode((const unsigned char *)s, n, cp) : 0;
 }
 
 int text_utf8_valid(const char *s, size_t len, size_t *bad_offset)

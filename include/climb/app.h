@@ -40,6 +40,9 @@ int app_open_store(app *a);
 int app_open(app *a, int create);
 void app_close(app *a);
 
+/* The profile every command uses by default: $USER, else the login name. */
+void app_default_user(char *buf, size_t len);
+
 /* Checks a profile name: 1-64 characters of UTF-8 without control characters.
  * Returns NULL when fine, else what is wrong. */
 const char *app_check_user_name(const char *name);

@@ -10,4 +10,7 @@
 size_t suggest_ids(const char *want, const char *const *ids, size_t n, const char **out,
                    size_t max);
 
+/* Writes the (up to) three closest ids, comma-separated, into buf. */
+void suggest_list(const char *want, const char *const *ids, size_t n, char *buf, size_t len);
+
 #endif

@@ -9,6 +9,11 @@
  * *bad_offset (when not NULL) is the byte offset of the first bad sequence. */
 int text_utf8_valid(const char *s, size_t len, size_t *bad_offset);
 
+/* Decodes one UTF-8 sequence at s (at most n bytes; a NUL ends it early):
+ * returns its length and stores the code point, or 0 for an invalid or cut
+ * sequence. */
+size_t text_utf8_decode(const char *s, size_t n, unsigned *cp);
+
 /* A newly allocated copy of s that is safe to show on a terminal: control
  * characters become ^X (DEL ^?), C1 controls <U+0085>-style, invalid bytes \xNN.
  * When keep_newlines is set, '\n' is kept as is. Returns NULL only on ENOMEM. */
