@@ -1,6 +1,7 @@
 /* doc_view.c - the scrollable reading view behind the roadblocks, resources and
  * FAQ views: lays items out as wrapped lines, keeps the selected one in sight and
- * draws only the visible lines, all text through draw_text/draw_wrapped. */
+ * draws only the visible lines, all text through draw_text/draw_wrapped; runs the
+ * reading keys' commands (DOC_KEY_ROWS). */
 #include "climb/doc_view.h"
 #include "climb/draw.h"
 
@@ -195,33 +196,49 @@ void doc_draw(tui *t, doc *d, const char *title, const char *hint)
     delwin(w);
 }
 
-int doc_move(doc *d, action a)
+/* Applies a moving command (up, down, page, home, end): 1 when it was one. */
+static int doc_move(doc *d, int cmd)
 {
     int n = (int)d->n;
-    switch (a) {
-    case ACT_UP:
+    switch (cmd) {
+    case DOC_CMD_UP:
         if (d->cursor > 0)
             doc_select(d, d->cursor - 1);
         else
             d->scroll = 0;
         return 1;
-    case ACT_DOWN:
+    case DOC_CMD_DOWN:
         if (d->cursor + 1 < n)
             doc_select(d, d->cursor + 1);
         return 1;
-    case ACT_PAGE_UP:
+    case DOC_CMD_PAGE_UP:
         d->scroll -= d->page > 1 ? d->page - 1 : 1;
         d->paged = 1;
         return 1;
-    case ACT_PAGE_DOWN:
+    case DOC_CMD_PAGE_DOWN:
         d->scroll += d->page > 1 ? d->page - 1 : 1;
         d->paged = 1;
         return 1;
-    case ACT_HOME: doc_select(d, 0); d->scroll = 0; return 1;
-    case ACT_END:
+    case DOC_CMD_HOME: doc_select(d, 0); d->scroll = 0; return 1;
+    case DOC_CMD_END:
         if (n > 0)
             doc_select(d, n - 1);
         return 1;
     default: return 0;
     }
+}
+
+int doc_command(tui *t, doc *d, int cmd)
+{
+    if (doc_move(d, cmd))
+        return DIRTY_ALL;
+    if (cmd == DOC_CMD_REDRAW) {
+        clearok(curscr, TRUE);
+        return DIRTY_LAYOUT;
+    }
+    if (cmd == DOC_CMD_CLOSE) {
+        tui_pop_view(t);
+        return DIRTY_ALL;
+    }
+    return NOT_HANDLED;
 }

@@ -1,6 +1,6 @@
-/* line_edit.c - the one-line text input: insertion of typed characters as UTF-8,
- * deletion and cursor moves by whole characters, and drawing with a visible
- * cursor and horizontal scrolling through draw_text. */
+/* line_edit.c - the one-line text input: its key table, insertion of typed
+ * characters as UTF-8, deletion and cursor moves by whole characters, and drawing
+ * with a visible cursor and horizontal scrolling through draw_text. */
 #include "climb/line_edit.h"
 #include "climb/draw.h"
 #include "climb/text.h"
@@ -110,32 +110,37 @@ static void cut(line_edit *e, size_t from, size_t to)
         e->cursor = e->cursor >= to ? e->cursor - (to - from) : from;
 }
 
-line_edit_result line_edit_key(line_edit *e, int key, int is_char)
+const view_key line_edit_keys[] = {
+    {'\n', KEY_ENTER, LINE_CMD_ACCEPT, "Enter", "accept the text"},
+    {'\r', 0, LINE_CMD_ACCEPT, "Ctrl-M", NULL},
+    {27, 0, LINE_CMD_CANCEL, "Esc", "cancel"},
+    LINE_EDIT_KEY_ROWS("typed into the text (F1: this help)"),
+    {0, 0, 0, NULL, NULL},
+};
+
+line_edit_result line_edit_command(line_edit *e, int cmd, int key, int is_char)
 {
-    if (is_char) {
-        switch (key) {
-        case '\n': case '\r': return LINE_ACCEPT;
-        case 27: return LINE_CANCEL;
-        case 127: case 8: cut(e, prev_boundary(e, e->cursor), e->cursor); break;
-        case 1: e->cursor = 0; break;      /* Ctrl-A */
-        case 5: e->cursor = e->len; break; /* Ctrl-E */
-        default:
-            if (key >= 0)
-                insert(e, (unsigned)key);
-        }
-        return LINE_EDITING;
-    }
-    switch (key) {
-    case KEY_ENTER: return LINE_ACCEPT;
-    case KEY_BACKSPACE: cut(e, prev_boundary(e, e->cursor), e->cursor); break;
-    case KEY_DC: cut(e, e->cursor, next_boundary(e, e->cursor)); break;
-    case KEY_LEFT: e->cursor = prev_boundary(e, e->cursor); break;
-    case KEY_RIGHT: e->cursor = next_boundary(e, e->cursor); break;
-    case KEY_HOME: e->cursor = 0; break;
-    case KEY_END: e->cursor = e->len; break;
+    switch (cmd) {
+    case LINE_CMD_ACCEPT: return LINE_ACCEPT;
+    case LINE_CMD_CANCEL: return LINE_CANCEL;
+    case LINE_CMD_BACKSPACE: cut(e, prev_boundary(e, e->cursor), e->cursor); break;
+    case LINE_CMD_DELETE: cut(e, e->cursor, next_boundary(e, e->cursor)); break;
+    case LINE_CMD_LEFT: e->cursor = prev_boundary(e, e->cursor); break;
+    case LINE_CMD_RIGHT: e->cursor = next_boundary(e, e->cursor); break;
+    case LINE_CMD_HOME: e->cursor = 0; break;
+    case LINE_CMD_END: e->cursor = e->len; break;
+    case 0:
+        if (is_char && key >= 0)
+            insert(e, (unsigned)key);
+        break;
     default: break;
     }
     return LINE_EDITING;
+}
+
+line_edit_result line_edit_key(line_edit *e, int key, int is_char)
+{
+    return line_edit_command(e, view_key_cmd(line_edit_keys, key, is_char), key, is_char);
 }
 
 /* Byte offset of the first character starting at or after column `col`. */

@@ -60,7 +60,7 @@ static void export_draw(tui *t, void *state)
             draw_text(win, y, 2, 2, i == s->cursor ? draw_glyph(GL_CURSOR) : " ", a);
             draw_text(win, y, 4, w - 6, row, a);
         }
-        draw_text(win, h - 2, 2, w - 4, "Up/Down choose  Enter next  Esc cancel",
+        draw_text(win, h - 2, 2, w - 4, "Up/Down choose  Enter next  Esc cancel  ? keys",
                   draw_style(ST_DIM));
     } else if (s->step == STEP_PATH) {
         draw_text(win, y++, 2, w - 4, export_format_label(ORDER[s->cursor]),
@@ -69,11 +69,11 @@ static void export_draw(tui *t, void *state)
         line_edit_draw(&s->path, win, ++y, 2, w - 4, A_UNDERLINE);
         if (s->error[0])
             draw_wrapped(win, y + 2, 2, w - 4, 0, h - y - 4, s->error, draw_style(ST_ERROR));
-        draw_text(win, h - 2, 2, w - 4, "Enter write  Esc back", draw_style(ST_DIM));
+        draw_text(win, h - 2, 2, w - 4, "Enter write  Esc back  F1 keys", draw_style(ST_DIM));
     } else {
         draw_text(win, y++, 2, w - 4, "Written to:", draw_style(ST_HEADING));
         draw_wrapped(win, y, 2, w - 4, 0, h - y - 2, s->written, A_NORMAL);
-        draw_text(win, h - 2, 2, w - 4, "any key closes", draw_style(ST_DIM));
+        draw_text(win, h - 2, 2, w - 4, "F1 keys  any other key closes", draw_style(ST_DIM));
     }
     wnoutrefresh(win);
     delwin(win);
@@ -98,31 +98,70 @@ static void overwrite_yes(tui *t, void *ctx)
     write_file(t, ctx, 1);
 }
 
-static int handle_format(tui *t, export_state *s, int key, int is_char, action a)
+enum { CMD_PICK = 1, CMD_UP, CMD_DOWN, CMD_NEXT, CMD_CLOSE, CMD_WRITE, CMD_BACK };
+
+_Static_assert(EXPORT_FORMATS == 3, "FORMAT_KEYS binds 1 2 3 to the formats");
+
+static const view_key FORMAT_KEYS[] = {
+    {'k', KEY_UP, CMD_UP, "Up k", "choose the format above"},
+    {'j', KEY_DOWN, CMD_DOWN, "Down j", "choose the format below"},
+    {'\n', KEY_ENTER, CMD_NEXT, "Enter", "go on to the file name"},
+    {'\r', 0, CMD_NEXT, "Ctrl-M", NULL},
+    {'1', 0, CMD_PICK, "1", "choose that format and go on to the file name"},
+    {'2', 0, CMD_PICK, "2", NULL},
+    {'3', 0, CMD_PICK, "3", NULL},
+    {27, 0, CMD_CLOSE, "Esc", "cancel: close without writing"},
+    {'q', 0, CMD_CLOSE, "q", NULL},
+    {0, 0, 0, NULL, NULL},
+};
+
+static const view_key PATH_KEYS[] = {
+    {'\n', KEY_ENTER, CMD_WRITE, "Enter", "write the file (asks before replacing one)"},
+    {'\r', 0, CMD_WRITE, "Ctrl-M", NULL},
+    {27, 0, CMD_BACK, "Esc", "back to the formats"},
+    LINE_EDIT_KEY_ROWS("typed into the file name (F1: this help)"),
+    {0, 0, 0, NULL, NULL},
+};
+
+static const view_key DONE_KEYS[] = {
+    {0, 0, CMD_CLOSE, "any key", "close (F1: this help)"},
+    {0, 0, 0, NULL, NULL},
+};
+
+const view_key *const export_key_tables[] = {FORMAT_KEYS, PATH_KEYS, DONE_KEYS, NULL};
+
+static const view_key *export_keys(void *state)
 {
-    if (is_char && key >= '1' && key < '1' + EXPORT_FORMATS) {
+    const export_state *s = state;
+    return s->step == STEP_FORMAT ? FORMAT_KEYS : s->step == STEP_PATH ? PATH_KEYS : DONE_KEYS;
+}
+
+static int handle_format(tui *t, export_state *s, int key, int is_char)
+{
+    int cmd = view_key_cmd(FORMAT_KEYS, key, is_char);
+    if (cmd == CMD_PICK) {
         s->cursor = key - '1';
-        a = ACT_TOGGLE;
+        cmd = CMD_NEXT;
     }
-    if (a == ACT_UP && s->cursor > 0)
+    if (cmd == CMD_UP && s->cursor > 0)
         s->cursor--;
-    else if (a == ACT_DOWN && s->cursor < EXPORT_FORMATS - 1)
+    else if (cmd == CMD_DOWN && s->cursor < EXPORT_FORMATS - 1)
         s->cursor++;
-    else if (a == ACT_TOGGLE && key != ' ') {
+    else if (cmd == CMD_NEXT) {
         suggest_path(t, s);
         s->step = STEP_PATH;
-    } else if ((is_char && key == 27) || a == ACT_QUIT)
+    } else if (cmd == CMD_CLOSE)
         tui_pop_view(t);
     return DIRTY_ALL;
 }
 
 static int handle_path(tui *t, export_state *s, int key, int is_char)
 {
-    line_edit_result r = line_edit_key(&s->path, key, is_char);
-    if (r == LINE_CANCEL) {
+    int cmd = view_key_cmd(PATH_KEYS, key, is_char);
+    if (cmd == CMD_BACK) {
         s->step = STEP_FORMAT;
         s->error[0] = '\0';
-    } else if (r == LINE_ACCEPT) {
+    } else if (cmd == CMD_WRITE) {
         if (!s->path.buf[0]) {
             snprintf(s->error, sizeof s->error, "type a file name");
         } else if (atomic_file_exists(s->path.buf)) {
@@ -132,22 +171,26 @@ static int handle_path(tui *t, export_state *s, int key, int is_char)
         } else {
             write_file(t, s, 0);
         }
+    } else {
+        line_edit_command(&s->path, cmd, key, is_char);
     }
     return DIRTY_ALL;
 }
 
+/* The last step takes any key to close (its table's only row says so). */
 static int export_handle(tui *t, void *state, int key, int is_char, action a)
 {
     export_state *s = state;
+    (void)a;
     if (s->step == STEP_FORMAT)
-        return handle_format(t, s, key, is_char, a);
+        return handle_format(t, s, key, is_char);
     if (s->step == STEP_PATH)
         return handle_path(t, s, key, is_char);
     tui_pop_view(t);
     return DIRTY_ALL;
 }
 
-static const view_ops export_view = {"export", export_draw, export_handle, free, NULL};
+static const view_ops export_view = {"export", export_draw, export_handle, free, export_keys};
 
 void export_view_open(tui *t)
 {

@@ -7,26 +7,29 @@
 
 static void faq_draw(tui *t, void *state)
 {
-    doc_draw(t, state, "Frequently asked questions", "Up/Down move  PgUp/PgDn scroll  Esc close");
+    doc_draw(t, state, "Frequently asked questions",
+             "Up/Down move  PgUp/PgDn scroll  Esc close  ? keys");
+}
+
+static const view_key FAQ_KEYS[] = {
+    DOC_KEY_ROWS('F', "F"),
+    {0, 0, 0, NULL, NULL},
+};
+
+const view_key *const faq_key_tables[] = {FAQ_KEYS, NULL};
+
+static const view_key *faq_keys(void *state)
+{
+    (void)state;
+    return FAQ_KEYS;
 }
 
 static int faq_handle(tui *t, void *state, int key, int is_char, action a)
 {
-    (void)is_char;
-    if (doc_move(state, a))
-        return DIRTY_ALL;
-    if (a == ACT_HELP) {
-        help_open(t);
-        return DIRTY_ALL;
-    }
-    if (a == ACT_REDRAW) {
-        clearok(curscr, TRUE);
-        return DIRTY_LAYOUT;
-    }
-    if (a == ACT_QUIT || a == ACT_FAQ || key == 27) {
-        tui_pop_view(t);
-        return DIRTY_ALL;
-    }
+    (void)a;
+    int r = doc_command(t, state, view_key_cmd(FAQ_KEYS, key, is_char));
+    if (r != NOT_HANDLED)
+        return r;
     tui_message(t, 0, "Up/Down move between questions; Esc closes");
     return DIRTY_BARS;
 }
@@ -37,7 +40,7 @@ static void faq_close(void *state)
     free(state);
 }
 
-static const view_ops faq_view = {"faq", faq_draw, faq_handle, faq_close, NULL};
+static const view_ops faq_view = {"faq", faq_draw, faq_handle, faq_close, faq_keys};
 
 void faq_view_open(tui *t, int index)
 {

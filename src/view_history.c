@@ -3,7 +3,8 @@
  * current phase against the ladder's typical span, the forecast, and the timeline
  * newest first, one screenful at a time (keyset pages, never the whole log).
  * Keys: w/m week/month, c cumulative or per period, f filter by phase and kind,
- * g go to a date, u undo, arrows/PgUp/PgDn/Home/End scroll, Esc or H back. */
+ * g go to a date, u undo, arrows/PgUp/PgDn/Home/End scroll, Esc or H back; one
+ * key table per mode (list, filter, date) dispatches them and help lists it. */
 #include "climb/view_history.h"
 #include "climb/chart.h"
 #include "climb/clock.h"
@@ -23,7 +24,6 @@
 enum { MAX_ROWS = 256, FIXED_LINES = 7, MAX_CHART_H = 8, WHAT_W = 14, STAMP_W = 18 };
 enum { SUMMARY_LINES = 3, SUMMARY_WRAP = 2 };
 enum { MODE_LIST, MODE_FILTER, MODE_DATE };
-enum { KEY_ESC = 27 };
 
 static const struct {
     const char *kind, *label;
@@ -358,7 +358,8 @@ static void draw_bottom(tui *t, hist_view *v, WINDOW *w, int y)
 {
     char line[512];
     if (v->mode == MODE_DATE) {
-        snprintf(line, sizeof line, "Go to date (YYYY-MM-DD), Enter to go, Esc to cancel: ");
+        snprintf(line, sizeof line,
+                 "Go to date (YYYY-MM-DD), Enter to go, Esc to cancel, F1 keys: ");
         int used = draw_text(w, y, 1, t->cols - 2, line, draw_style(ST_HEADING));
         line_edit_draw(&v->date, w, y, 1 + used, t->cols - 2 - used, A_NORMAL);
         return;
@@ -371,8 +372,8 @@ static void draw_bottom(tui *t, hist_view *v, WINDOW *w, int y)
             snprintf(phase, sizeof phase, "phase %d", t->ladder->phases[v->phase_filter].number);
         int f0 = v->filter_field == 0;
         snprintf(line, sizeof line,
-                 "Filter %sphase: < %s >%s %skind: < %s >%s  Left/Right change, Tab switch,"
-                 " Enter done", f0 ? "[" : " ", phase, f0 ? "]" : " ", f0 ? " " : "[",
+                 "Filter %sphase: < %s >%s %skind: < %s >%s  ? keys  Left/Right change,"
+                 " Tab switch, Enter done", f0 ? "[" : " ", phase, f0 ? "]" : " ", f0 ? " " : "[",
                  KIND_FILTERS[v->kind_filter].label, f0 ? " " : "]");
         draw_text(w, y, 1, t->cols - 2, line, draw_style(ST_HEADING));
         return;
@@ -385,7 +386,7 @@ static void draw_bottom(tui *t, hist_view *v, WINDOW *w, int y)
     }
     draw_text(w, y, 1, t->cols - 2,
               "Esc back  w/m week/month  c cumulative/per period  f filter  g date  u undo"
-              "  arrows scroll",
+              "  arrows scroll  ? keys",
               draw_style(ST_KEYS));
 }
 
@@ -509,13 +510,72 @@ static int do_undo(tui *t, hist_view *v)
     return DIRTY_ALL;
 }
 
+enum {
+    CMD_CLOSE = 1, CMD_WEEK, CMD_MONTH, CMD_CUMULATIVE, CMD_FILTER, CMD_UNDO, CMD_DATE,
+    CMD_UP, CMD_DOWN, CMD_PAGE_UP, CMD_PAGE_DOWN, CMD_NEWEST, CMD_OLDEST, CMD_QUIT, CMD_REDRAW,
+    CMD_FILTER_DONE, CMD_FIELD, CMD_PREV_VALUE, CMD_NEXT_VALUE, CMD_GO, CMD_CANCEL
+};
+
+static const view_key LIST_KEYS[] = {
+    {27, 0, CMD_CLOSE, "Esc", "back to the ladder"},
+    {'H', 0, CMD_CLOSE, "H", NULL},
+    {'w', 0, CMD_WEEK, "w", "chart by week"},
+    {'m', 0, CMD_MONTH, "m", "chart by month"},
+    {'c', 0, CMD_CUMULATIVE, "c", "chart cumulative or per period"},
+    {'f', 0, CMD_FILTER, "f", "filter the timeline by phase and kind"},
+    {'g', 0, CMD_DATE, "g", "go to a date in the timeline"},
+    {'u', 0, CMD_UNDO, "u", "undo the last change made in this run"},
+    {'k', KEY_UP, CMD_UP, "Up k", "scroll the timeline to newer events"},
+    {'j', KEY_DOWN, CMD_DOWN, "Down j", "scroll the timeline to older events"},
+    {0, KEY_PPAGE, CMD_PAGE_UP, "PgUp", "a page of newer events"},
+    {0, KEY_NPAGE, CMD_PAGE_DOWN, "PgDn", "a page of older events"},
+    {0, KEY_HOME, CMD_NEWEST, "Home", "the latest events"},
+    {'G', KEY_END, CMD_OLDEST, "End G", "the first events"},
+    {12, 0, CMD_REDRAW, "Ctrl-L", "redraw the screen"},
+    {'q', 0, CMD_QUIT, "q", "quit climb (every change is already saved)"},
+    {0, 0, 0, NULL, NULL},
+};
+
+static const view_key FILTER_KEYS[] = {
+    {'h', KEY_LEFT, CMD_PREV_VALUE, "Left h", "the previous phase or kind"},
+    {'l', KEY_RIGHT, CMD_NEXT_VALUE, "Right l", "the next phase or kind"},
+    {'\t', 0, CMD_FIELD, "Tab", "switch between phase and kind"},
+    {0, KEY_BTAB, CMD_FIELD, "Shift-Tab", NULL},
+    {'k', KEY_UP, CMD_FIELD, "Up k", "the same: switch between phase and kind"},
+    {'j', KEY_DOWN, CMD_FIELD, "Down j", NULL},
+    {'\n', KEY_ENTER, CMD_FILTER_DONE, "Enter", "done: back to the timeline keys"},
+    {'\r', 0, CMD_FILTER_DONE, "Ctrl-M", NULL},
+    {' ', 0, CMD_FILTER_DONE, "Space", NULL},
+    {27, 0, CMD_FILTER_DONE, "Esc", "close the filter bar (the filter stays)"},
+    {'f', 0, CMD_FILTER_DONE, "f", NULL},
+    {0, 0, 0, NULL, NULL},
+};
+
+static const view_key DATE_KEYS[] = {
+    {'\n', KEY_ENTER, CMD_GO, "Enter", "show the events up to that date"},
+    {'\r', 0, CMD_GO, "Ctrl-M", NULL},
+    {27, 0, CMD_CANCEL, "Esc", "cancel"},
+    LINE_EDIT_KEY_ROWS("the date, YYYY-MM-DD, typed (F1: this help)"),
+    {0, 0, 0, NULL, NULL},
+};
+
+const view_key *const history_key_tables[] = {LIST_KEYS, FILTER_KEYS, DATE_KEYS, NULL};
+
+static const view_key *hv_keys(void *state)
+{
+    const hist_view *v = state;
+    return v->mode == MODE_DATE ? DATE_KEYS : v->mode == MODE_FILTER ? FILTER_KEYS : LIST_KEYS;
+}
+
 static int handle_date(hist_view *v, int key, int is_char)
 {
-    line_edit_result r = line_edit_key(&v->date, key, is_char);
-    if (r == LINE_EDITING)
+    int cmd = view_key_cmd(DATE_KEYS, key, is_char);
+    if (cmd != CMD_GO && cmd != CMD_CANCEL) {
+        line_edit_command(&v->date, cmd, key, is_char);
         return DIRTY_BARS;
+    }
     v->mode = MODE_LIST;
-    if (r == LINE_CANCEL)
+    if (cmd == CMD_CANCEL)
         return DIRTY_BARS;
     long long at;
     char msg[160];
@@ -531,17 +591,15 @@ static int handle_date(hist_view *v, int key, int is_char)
     return DIRTY_BARS;
 }
 
-static int handle_filter(tui *t, hist_view *v, int key, int is_char, action a)
+static int handle_filter(tui *t, hist_view *v, int key, int is_char)
 {
     int step = 0;
-    if ((is_char && (key == KEY_ESC || key == 'f')) || a == ACT_TOGGLE) {
-        v->mode = MODE_LIST;
-    } else if (a == ACT_NEXT_PANE || a == ACT_PREV_PANE || a == ACT_UP || a == ACT_DOWN) {
-        v->filter_field = !v->filter_field;
-    } else if (a == ACT_LEFT) {
-        step = -1;
-    } else if (a == ACT_RIGHT) {
-        step = 1;
+    switch (view_key_cmd(FILTER_KEYS, key, is_char)) {
+    case CMD_FILTER_DONE: v->mode = MODE_LIST; break;
+    case CMD_FIELD: v->filter_field = !v->filter_field; break;
+    case CMD_PREV_VALUE: step = -1; break;
+    case CMD_NEXT_VALUE: step = 1; break;
+    default: break;
     }
     if (step && v->filter_field == 0) {
         int n = (int)t->ladder->n_phases + 1; /* -1 (all) .. n_phases-1 */
@@ -559,43 +617,38 @@ static int handle_filter(tui *t, hist_view *v, int key, int is_char, action a)
 static int hv_handle(tui *t, void *state, int key, int is_char, action a)
 {
     hist_view *v = state;
+    (void)a;
     if (v->mode == MODE_DATE)
         return handle_date(v, key, is_char);
     if (v->mode == MODE_FILTER)
-        return handle_filter(t, v, key, is_char, a);
+        return handle_filter(t, v, key, is_char);
     int chart_h, visible;
     lay_out(t, v, &chart_h, &visible);
-    if (is_char) {
-        switch (key) {
-        case KEY_ESC: case 'H': tui_pop_view(t); return DIRTY_ALL;
-        case 'w': v->period = HIST_WEEK; v->chart_for = -1; return DIRTY_BARS;
-        case 'm': v->period = HIST_MONTH; v->chart_for = -1; return DIRTY_BARS;
-        case 'c': v->cumulative = !v->cumulative; return DIRTY_BARS;
-        case 'f': v->mode = MODE_FILTER; v->filter_field = 0; return DIRTY_BARS;
-        case 'u': return do_undo(t, v);
-        case 'g':
-            line_edit_init(&v->date, NULL, 25);
-            v->mode = MODE_DATE;
-            return DIRTY_BARS;
-        default: break;
-        }
-    }
-    switch (a) {
-    case ACT_UP: scroll_up(t, v, 1); break;
-    case ACT_DOWN: scroll_down(v, 1); break;
-    case ACT_PAGE_UP: scroll_up(t, v, visible); break;
-    case ACT_PAGE_DOWN: scroll_down(v, visible); break;
-    case ACT_HOME: v->top = history_key_newest(); v->rows_for = -1; break;
-    case ACT_END: go_end(t, v, visible); break;
-    case ACT_QUIT: t->quit = 1; return DIRTY_NONE;
-    case ACT_HELP: help_open(t); return DIRTY_ALL;
-    case ACT_REDRAW: clearok(curscr, TRUE); return DIRTY_LAYOUT;
+    switch (view_key_cmd(LIST_KEYS, key, is_char)) {
+    case CMD_CLOSE: tui_pop_view(t); return DIRTY_ALL;
+    case CMD_WEEK: v->period = HIST_WEEK; v->chart_for = -1; return DIRTY_BARS;
+    case CMD_MONTH: v->period = HIST_MONTH; v->chart_for = -1; return DIRTY_BARS;
+    case CMD_CUMULATIVE: v->cumulative = !v->cumulative; return DIRTY_BARS;
+    case CMD_FILTER: v->mode = MODE_FILTER; v->filter_field = 0; return DIRTY_BARS;
+    case CMD_UNDO: return do_undo(t, v);
+    case CMD_DATE:
+        line_edit_init(&v->date, NULL, 25);
+        v->mode = MODE_DATE;
+        return DIRTY_BARS;
+    case CMD_UP: scroll_up(t, v, 1); break;
+    case CMD_DOWN: scroll_down(v, 1); break;
+    case CMD_PAGE_UP: scroll_up(t, v, visible); break;
+    case CMD_PAGE_DOWN: scroll_down(v, visible); break;
+    case CMD_NEWEST: v->top = history_key_newest(); v->rows_for = -1; break;
+    case CMD_OLDEST: go_end(t, v, visible); break;
+    case CMD_QUIT: t->quit = 1; return DIRTY_NONE;
+    case CMD_REDRAW: clearok(curscr, TRUE); return DIRTY_LAYOUT;
     default: return DIRTY_NONE;
     }
     return DIRTY_BARS;
 }
 
-static const view_ops history_view = {"history", hv_draw, hv_handle, hv_close, NULL};
+static const view_ops history_view = {"history", hv_draw, hv_handle, hv_close, hv_keys};
 
 void history_view_open(tui *t)
 {

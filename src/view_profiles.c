@@ -1,7 +1,8 @@
 /* view_profiles.c - the profile switcher (P): lists every profile with its title,
  * placement and progress; Enter switches to the selected one (the model is closed
  * and reopened on it), n creates and switches, r renames, d deletes once the name
- * is typed again. Names are typed in a line_edit and checked like --user. */
+ * is typed again. Names are typed in a line_edit and checked like --user. One key
+ * table per mode (list, typing a name) dispatches the keys and help lists it. */
 #include "climb/view_profiles.h"
 #include "climb/clock.h"
 #include "climb/draw.h"
@@ -21,7 +22,7 @@ typedef struct {
     size_t cursor;
     switcher_mode mode;
     line_edit edit;
-    char error[768];  /* the last problem, or what was done */
+    char error[2 * LINE_EDIT_MAX + 128]; /* the last problem, or what was done */
     int ok;           /* error holds a success message */
 } switcher;
 
@@ -126,8 +127,8 @@ static void switcher_draw(tui *t, void *state)
         draw_text(win, h - (s->mode == MODE_LIST ? 3 : 5), 2, w - 4, s->error,
                   draw_style(s->ok ? ST_MESSAGE : ST_ERROR));
     draw_text(win, h - 2, 2, w - 4,
-              s->mode == MODE_LIST ? "Enter switch  n new  r rename  d delete  Esc close"
-                                   : "Enter accept  Esc cancel",
+              s->mode == MODE_LIST ? "Enter switch  n new  r rename  d delete  Esc close  ? keys"
+                                   : "Enter accept  Esc cancel  F1 keys",
               draw_style(ST_DIM));
     wnoutrefresh(win);
     delwin(win);
@@ -155,7 +156,7 @@ int profiles_view_switch(tui *t, const char *name, int created)
 /* Switches and leaves the switcher. The name is copied first: popping frees s. */
 static int switch_and_close(tui *t, switcher *s, const char *name, int created)
 {
-    char copy[256];
+    char copy[LINE_EDIT_MAX];
     snprintf(copy, sizeof copy, "%s", name);
     (void)s;
     tui_pop_view(t);
@@ -225,16 +226,52 @@ static int accept_delete(tui *t, switcher *s, const char *typed)
     return DIRTY_ALL;
 }
 
+enum { CMD_UP = 1, CMD_DOWN, CMD_SWITCH, CMD_NEW, CMD_RENAME, CMD_DELETE, CMD_CLOSE,
+       CMD_ACCEPT, CMD_CANCEL };
+
+static const view_key LIST_KEYS[] = {
+    {'k', KEY_UP, CMD_UP, "Up k", "select the profile above"},
+    {'j', KEY_DOWN, CMD_DOWN, "Down j", "select the profile below"},
+    {'\n', KEY_ENTER, CMD_SWITCH, "Enter", "switch to the selected profile"},
+    {'\r', 0, CMD_SWITCH, "Ctrl-M", NULL},
+    {'n', 0, CMD_NEW, "n", "create a profile and switch to it"},
+    {'r', 0, CMD_RENAME, "r", "rename the selected profile"},
+    {'d', 0, CMD_DELETE, "d", "delete the selected profile (retype its name)"},
+    {27, 0, CMD_CLOSE, "Esc", "close"},
+    {'q', 0, CMD_CLOSE, "q", NULL},
+    {'P', 0, CMD_CLOSE, "P", NULL},
+    {0, 0, 0, NULL, NULL},
+};
+
+/* Typing a name: to create, rename, or confirm a deletion. */
+static const view_key EDIT_KEYS[] = {
+    {'\n', KEY_ENTER, CMD_ACCEPT, "Enter", "accept the name (a deletion needs it to match)"},
+    {'\r', 0, CMD_ACCEPT, "Ctrl-M", NULL},
+    {27, 0, CMD_CANCEL, "Esc", "cancel: back to the list"},
+    LINE_EDIT_KEY_ROWS("typed into the name (F1: this help)"),
+    {0, 0, 0, NULL, NULL},
+};
+
+const view_key *const profiles_key_tables[] = {LIST_KEYS, EDIT_KEYS, NULL};
+
+static const view_key *switcher_keys(void *state)
+{
+    const switcher *s = state;
+    return s->mode == MODE_LIST ? LIST_KEYS : EDIT_KEYS;
+}
+
 static int handle_edit(tui *t, switcher *s, int key, int is_char)
 {
-    line_edit_result r = line_edit_key(&s->edit, key, is_char);
-    if (r == LINE_CANCEL) {
+    int cmd = view_key_cmd(EDIT_KEYS, key, is_char);
+    if (cmd == CMD_CANCEL) {
         s->mode = MODE_LIST;
         s->error[0] = '\0';
         return DIRTY_ALL;
     }
-    if (r != LINE_ACCEPT)
+    if (cmd != CMD_ACCEPT) {
+        line_edit_command(&s->edit, cmd, key, is_char);
         return DIRTY_ALL;
+    }
     const char *text = s->edit.buf;
     s->error[0] = '\0';
     s->ok = 0;
@@ -251,24 +288,37 @@ static int handle_edit(tui *t, switcher *s, int key, int is_char)
 static int switcher_handle(tui *t, void *state, int key, int is_char, action a)
 {
     switcher *s = state;
+    (void)a;
     if (s->mode != MODE_LIST)
         return handle_edit(t, s, key, is_char);
     s->error[0] = '\0';
     s->ok = 0;
-    if (a == ACT_UP && s->cursor > 0) {
-        s->cursor--;
-    } else if (a == ACT_DOWN && s->cursor + 1 < s->n) {
-        s->cursor++;
-    } else if ((is_char && (key == '\n' || key == '\r')) || (!is_char && key == KEY_ENTER)) {
+    switch (view_key_cmd(LIST_KEYS, key, is_char)) {
+    case CMD_UP:
+        if (s->cursor > 0)
+            s->cursor--;
+        break;
+    case CMD_DOWN:
+        if (s->cursor + 1 < s->n)
+            s->cursor++;
+        break;
+    case CMD_SWITCH:
         if (selected(s))
             return switch_and_close(t, s, selected(s), 0);
-    } else if (is_char && key == 'n') {
+        break;
+    case CMD_NEW:
         s->mode = MODE_CREATE;
         line_edit_init(&s->edit, NULL, 64);
-    } else if (is_char && key == 'r' && selected(s)) {
-        s->mode = MODE_RENAME;
-        line_edit_init(&s->edit, selected(s), 64);
-    } else if (is_char && key == 'd' && selected(s)) {
+        break;
+    case CMD_RENAME:
+        if (selected(s)) {
+            s->mode = MODE_RENAME;
+            line_edit_init(&s->edit, selected(s), 64);
+        }
+        break;
+    case CMD_DELETE:
+        if (!selected(s))
+            break;
         if (strcmp(selected(s), t->model->profile.name) == 0) {
             snprintf(s->error, sizeof s->error,
                      "%s is in use; switch to another profile before deleting it", selected(s));
@@ -276,13 +326,14 @@ static int switcher_handle(tui *t, void *state, int key, int is_char, action a)
             s->mode = MODE_DELETE;
             line_edit_init(&s->edit, NULL, 64);
         }
-    } else if ((is_char && (key == 27 || key == 'q')) || a == ACT_PROFILES) {
-        tui_pop_view(t);
+        break;
+    case CMD_CLOSE: tui_pop_view(t); break;
+    default: break;
     }
     return DIRTY_ALL;
 }
 
-const view_ops profiles_view = {"profiles", switcher_draw, switcher_handle, switcher_free, NULL};
+const view_ops profiles_view = {"profiles", switcher_draw, switcher_handle, switcher_free, switcher_keys};
 
 void profiles_view_open(tui *t)
 {

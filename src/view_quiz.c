@@ -115,9 +115,10 @@ static void draw_result(tui *t, quiz_state *qs, flow *f)
 static const char *footer(const quiz_state *qs)
 {
     switch (qs->stage) {
-    case STAGE_OFFER: return "Enter start  s/Esc skip  q quit";
-    case STAGE_QUESTION: return "Up/Down or 1 2 3 choose  Enter next  Backspace back  Esc abandon";
-    default: return "Enter/Esc close  Up/Down scroll  Q retake";
+    case STAGE_OFFER: return "Enter start  s/Esc skip  q quit  ? keys";
+    case STAGE_QUESTION:
+        return "Up/Down or 1 2 3 choose  Enter next  Backspace back  Esc abandon  ? keys";
+    default: return "Enter/Esc close  Up/Down scroll  Q retake  ? keys";
     }
 }
 
@@ -143,16 +144,6 @@ static void quiz_draw(tui *t, void *state)
     draw_text(win, h - 2, 2, w - 4, footer(qs), draw_style(ST_DIM));
     wnoutrefresh(win);
     delwin(win);
-}
-
-static int is_enter(int key, int is_char)
-{
-    return is_char ? key == '\n' || key == '\r' : key == KEY_ENTER;
-}
-
-static int is_backspace(int key, int is_char)
-{
-    return is_char ? key == 127 || key == 8 : key == KEY_BACKSPACE;
 }
 
 static void start_questions(quiz_state *qs)
@@ -184,22 +175,78 @@ static int finish(tui *t, quiz_state *qs)
     return DIRTY_ALL;
 }
 
-static int handle_question(tui *t, quiz_state *qs, int key, int is_char, action a)
+enum {
+    CMD_START = 1, CMD_SKIP, CMD_SKIP_QUIT, CMD_ABANDON, CMD_CHOOSE, CMD_UP, CMD_DOWN, CMD_FIRST,
+    CMD_LAST, CMD_NEXT, CMD_BACK, CMD_RETAKE, CMD_CLOSE
+};
+
+static const view_key OFFER_KEYS[] = {
+    {'\n', KEY_ENTER, CMD_START, "Enter", "take the quiz now"},
+    {'\r', 0, CMD_START, "Ctrl-M", NULL},
+    {'y', 0, CMD_START, "y", NULL},
+    {'s', 0, CMD_SKIP, "s", "skip it (Q takes it any time)"},
+    {27, 0, CMD_SKIP, "Esc", NULL},
+    {'n', 0, CMD_SKIP, "n", NULL},
+    {'q', 0, CMD_SKIP_QUIT, "q", "skip it and quit climb"},
+    {0, 0, 0, NULL, NULL},
+};
+
+_Static_assert(ANSWER_COUNT == 3, "QUESTION_KEYS binds 1 2 3 to the answers");
+
+static const view_key QUESTION_KEYS[] = {
+    {'1', 0, CMD_CHOOSE, "1", "choose that answer"},
+    {'2', 0, CMD_CHOOSE, "2", NULL},
+    {'3', 0, CMD_CHOOSE, "3", NULL},
+    {'k', KEY_UP, CMD_UP, "Up k", "choose the answer above"},
+    {'j', KEY_DOWN, CMD_DOWN, "Down j", "choose the answer below"},
+    {'g', KEY_HOME, CMD_FIRST, "Home g", "choose the first answer"},
+    {0, KEY_PPAGE, CMD_FIRST, "PgUp", NULL},
+    {'G', KEY_END, CMD_LAST, "End G", "choose the last answer"},
+    {0, KEY_NPAGE, CMD_LAST, "PgDn", NULL},
+    {'\n', KEY_ENTER, CMD_NEXT, "Enter", "answer and go to the next question"},
+    {'\r', 0, CMD_NEXT, "Ctrl-M", NULL},
+    {127, KEY_BACKSPACE, CMD_BACK, "Backspace", "back to the previous question"},
+    {8, 0, CMD_BACK, "Ctrl-H", NULL},
+    {27, 0, CMD_ABANDON, "Esc", "abandon the quiz; nothing is saved"},
+    {0, 0, 0, NULL, NULL},
+};
+
+static const view_key RESULT_KEYS[] = {
+    {'k', KEY_UP, CMD_UP, "Up k", "scroll up"},
+    {'j', KEY_DOWN, CMD_DOWN, "Down j", "scroll down"},
+    {'Q', 0, CMD_RETAKE, "Q", "take the quiz again"},
+    {'\n', KEY_ENTER, CMD_CLOSE, "Enter", "close"},
+    {'\r', 0, CMD_CLOSE, "Ctrl-M", NULL},
+    {27, 0, CMD_CLOSE, "Esc", NULL},
+    {'q', 0, CMD_CLOSE, "q", NULL},
+    {0, 0, 0, NULL, NULL},
+};
+
+const view_key *const quiz_key_tables[] = {OFFER_KEYS, QUESTION_KEYS, RESULT_KEYS, NULL};
+
+static const view_key *quiz_keys(void *state)
+{
+    const quiz_state *qs = state;
+    return qs->stage == STAGE_OFFER      ? OFFER_KEYS
+           : qs->stage == STAGE_QUESTION ? QUESTION_KEYS
+                                         : RESULT_KEYS;
+}
+
+/* A key on a question screen: cmd is its command in QUESTION_KEYS. */
+static int handle_question(tui *t, quiz_state *qs, int cmd, int key)
 {
     qs->hint = NULL;
-    if (is_char && key == 27) {
+    switch (cmd) {
+    case CMD_ABANDON:
         tui_pop_view(t);
         tui_message(t, 0, "Quiz abandoned; nothing was saved.");
         return DIRTY_ALL;
-    }
-    if (is_char && key >= '1' && key < '1' + ANSWER_COUNT) {
-        qs->choice = key - '1';
-    } else if (a == ACT_UP || a == ACT_PAGE_UP || a == ACT_HOME) {
-        qs->choice = a == ACT_UP && qs->choice > 0 ? qs->choice - 1 : 0;
-    } else if (a == ACT_DOWN || a == ACT_PAGE_DOWN || a == ACT_END) {
-        qs->choice = a == ACT_DOWN && qs->choice < ANSWER_COUNT - 1 ? qs->choice + 1
-                                                                     : ANSWER_COUNT - 1;
-    } else if (is_enter(key, is_char)) {
+    case CMD_CHOOSE: qs->choice = key - '1'; break;
+    case CMD_UP: qs->choice -= qs->choice > 0; break;
+    case CMD_FIRST: qs->choice = 0; break;
+    case CMD_DOWN: qs->choice += qs->choice < ANSWER_COUNT - 1; break;
+    case CMD_LAST: qs->choice = ANSWER_COUNT - 1; break;
+    case CMD_NEXT:
         qs->answers[qs->q] = (quiz_answer)qs->choice;
         if (qs->answered < qs->q + 1)
             qs->answered = qs->q + 1;
@@ -207,7 +254,8 @@ static int handle_question(tui *t, quiz_state *qs, int key, int is_char, action 
             return finish(t, qs);
         qs->q++;
         qs->choice = qs->q < qs->answered ? (int)qs->answers[qs->q] : ANSWER_NO;
-    } else if (is_backspace(key, is_char)) {
+        break;
+    case CMD_BACK:
         if (qs->q == 0) {
             qs->hint = "This is the first question; Esc abandons the quiz.";
         } else {
@@ -215,7 +263,8 @@ static int handle_question(tui *t, quiz_state *qs, int key, int is_char, action 
             qs->q--;
             qs->choice = (int)qs->answers[qs->q];
         }
-    } else {
+        break;
+    default:
         qs->hint = "Choose with Up/Down or 1 2 3, then Enter; Backspace goes back, Esc abandons.";
     }
     return DIRTY_ALL;
@@ -224,33 +273,35 @@ static int handle_question(tui *t, quiz_state *qs, int key, int is_char, action 
 static int quiz_handle(tui *t, void *state, int key, int is_char, action a)
 {
     quiz_state *qs = state;
+    int cmd = view_key_cmd(quiz_keys(qs), key, is_char);
+    (void)a;
     switch (qs->stage) {
     case STAGE_OFFER:
-        if (is_enter(key, is_char) || (is_char && key == 'y')) {
+        if (cmd == CMD_START) {
             start_questions(qs);
-        } else if (is_char && (key == 27 || key == 's' || key == 'n' || key == 'q')) {
-            if (key == 'q')
+        } else if (cmd == CMD_SKIP || cmd == CMD_SKIP_QUIT) {
+            if (cmd == CMD_SKIP_QUIT)
                 t->quit = 1;
             tui_pop_view(t);
             tui_message(t, 0, "Quiz skipped; press Q to take it any time.");
         }
         return DIRTY_ALL;
     case STAGE_QUESTION:
-        return handle_question(t, qs, key, is_char, a);
+        return handle_question(t, qs, cmd, key);
     default:
-        if (a == ACT_UP && qs->scroll > 0)
+        if (cmd == CMD_UP && qs->scroll > 0)
             qs->scroll--;
-        else if (a == ACT_DOWN && qs->scroll + 1 < qs->lines)
+        else if (cmd == CMD_DOWN && qs->scroll + 1 < qs->lines)
             qs->scroll++;
-        else if (a == ACT_QUIZ)
+        else if (cmd == CMD_RETAKE)
             start_questions(qs);
-        else if (is_enter(key, is_char) || (is_char && (key == 27 || key == 'q')))
+        else if (cmd == CMD_CLOSE)
             tui_pop_view(t);
         return DIRTY_ALL;
     }
 }
 
-const view_ops quiz_view = {"quiz", quiz_draw, quiz_handle, free, NULL};
+const view_ops quiz_view = {"quiz", quiz_draw, quiz_handle, free, quiz_keys};
 
 static void open_at(tui *t, quiz_stage stage)
 {

@@ -55,17 +55,35 @@ static void res_draw(tui *t, void *state)
     char title[256];
     snprintf(title, sizeof title, "Resources %s phase %d (%s)", draw_glyph(GL_DOT), ph->number,
              lv ? lv->name : ph->level);
-    doc_draw(t, &s->d, title, "1-4 phase  Up/Down move  Esc close");
+    doc_draw(t, &s->d, title, "1-4 phase  Up/Down move  Esc close  ? keys");
+}
+
+enum { CMD_PHASE = 1 };
+
+static const view_key RES_KEYS[] = {
+    {'1', 0, CMD_PHASE, "1", "show the resources of that phase"},
+    {'2', 0, CMD_PHASE, "2", NULL},
+    {'3', 0, CMD_PHASE, "3", NULL},
+    {'4', 0, CMD_PHASE, "4", NULL},
+    DOC_KEY_ROWS('r', "r"),
+    {0, 0, 0, NULL, NULL},
+};
+
+const view_key *const resources_key_tables[] = {RES_KEYS, NULL};
+
+static const view_key *res_keys(void *state)
+{
+    (void)state;
+    return RES_KEYS;
 }
 
 static int res_handle(tui *t, void *state, int key, int is_char, action a)
 {
     res_state *s = state;
-    (void)is_char;
-    if (doc_move(&s->d, a))
-        return DIRTY_ALL;
-    if (a >= ACT_PHASE1 && a <= ACT_PHASE4) {
-        int p = a - ACT_PHASE1;
+    (void)a;
+    int cmd = view_key_cmd(RES_KEYS, key, is_char);
+    if (cmd == CMD_PHASE) {
+        int p = key - '1';
         if (p >= (int)t->ladder->n_phases)
             return DIRTY_NONE;
         tui_select_phase(t, p);
@@ -75,18 +93,9 @@ static int res_handle(tui *t, void *state, int key, int is_char, action a)
         }
         return DIRTY_ALL;
     }
-    if (a == ACT_HELP) {
-        help_open(t);
-        return DIRTY_ALL;
-    }
-    if (a == ACT_REDRAW) {
-        clearok(curscr, TRUE);
-        return DIRTY_LAYOUT;
-    }
-    if (a == ACT_QUIT || a == ACT_RESOURCES || key == 27) {
-        tui_pop_view(t);
-        return DIRTY_ALL;
-    }
+    int r = doc_command(t, &s->d, cmd);
+    if (r != NOT_HANDLED)
+        return r;
     tui_message(t, 0, "1-4 show another phase's resources; Esc closes");
     return DIRTY_BARS;
 }
@@ -99,7 +108,7 @@ static void res_close(void *state)
     free(s);
 }
 
-static const view_ops resources_view = {"resources", res_draw, res_handle, res_close, NULL};
+static const view_ops resources_view = {"resources", res_draw, res_handle, res_close, res_keys};
 
 /* Index of the phase numbered `number`, or -1. */
 static int phase_index(const climb_ladder *l, int number)

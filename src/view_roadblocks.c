@@ -55,7 +55,7 @@ static void rb_draw(tui *t, void *state)
     rb_state *s = state;
     char title[64];
     snprintf(title, sizeof title, "Roadblocks %s %d flagged", draw_glyph(GL_DOT), s->n_flagged);
-    doc_draw(t, &s->d, title, "Space this is me  Up/Down move  Esc close");
+    doc_draw(t, &s->d, title, "Space this is me  Up/Down move  Esc close  ? keys");
 }
 
 static int toggle(tui *t, rb_state *s)
@@ -78,26 +78,34 @@ static int toggle(tui *t, rb_state *s)
     return DIRTY_ALL;
 }
 
+enum { CMD_TOGGLE = 1 };
+
+static const view_key RB_KEYS[] = {
+    {' ', 0, CMD_TOGGLE, "Space", "this is me: flag or unflag the selected one"},
+    {'\n', KEY_ENTER, CMD_TOGGLE, "Enter", NULL},
+    {'\r', 0, CMD_TOGGLE, "Ctrl-M", NULL},
+    DOC_KEY_ROWS('R', "R"),
+    {0, 0, 0, NULL, NULL},
+};
+
+const view_key *const roadblocks_key_tables[] = {RB_KEYS, NULL};
+
+static const view_key *rb_keys(void *state)
+{
+    (void)state;
+    return RB_KEYS;
+}
+
 static int rb_handle(tui *t, void *state, int key, int is_char, action a)
 {
     rb_state *s = state;
-    (void)is_char;
-    if (doc_move(&s->d, a))
-        return DIRTY_ALL;
-    if (a == ACT_TOGGLE)
+    (void)a;
+    int cmd = view_key_cmd(RB_KEYS, key, is_char);
+    if (cmd == CMD_TOGGLE)
         return toggle(t, s);
-    if (a == ACT_HELP) {
-        help_open(t);
-        return DIRTY_ALL;
-    }
-    if (a == ACT_REDRAW) {
-        clearok(curscr, TRUE);
-        return DIRTY_LAYOUT;
-    }
-    if (a == ACT_QUIT || a == ACT_ROADBLOCKS || key == 27) {
-        tui_pop_view(t);
-        return DIRTY_ALL;
-    }
+    int r = doc_command(t, &s->d, cmd);
+    if (r != NOT_HANDLED)
+        return r;
     tui_message(t, 0, "Space flags the selected roadblock; Esc closes");
     return DIRTY_BARS;
 }
@@ -110,7 +118,7 @@ static void rb_close(void *state)
     free(s);
 }
 
-static const view_ops roadblocks_view = {"roadblocks", rb_draw, rb_handle, rb_close, NULL};
+static const view_ops roadblocks_view = {"roadblocks", rb_draw, rb_handle, rb_close, rb_keys};
 
 void roadblocks_view_open(tui *t, int index)
 {

@@ -111,8 +111,8 @@ static void search_draw(tui *t, void *state)
     for (int i = 0; i < s->page && (size_t)(s->scroll + i) < s->res.n; i++)
         draw_hit(t, w, 4 + i, wd - 2, &s->res.hits[s->scroll + i], s->scroll + i == s->cursor);
     static const char *const hints[] = {
-        "n/N next/previous  Enter go to it  / edit the query  Esc close",
-        "type to search  Up/Down choose  Enter to the list  Ctrl-U clear  Esc close"};
+        "n/N next/previous  Enter go to it  / edit the query  Esc close  ? keys",
+        "type to search  Up/Down choose  Enter to the list  Ctrl-U clear  Esc close  F1 keys"};
     draw_text(w, h - 2, 2, wd - 4, hints[s->typing], draw_style(ST_DIM));
     wnoutrefresh(w);
     delwin(w);
@@ -180,83 +180,123 @@ static int jump(tui *t, search_hit h)
     return DIRTY_ALL;
 }
 
-static int is_enter(int key)
+enum {
+    CMD_CLOSE = 1, CMD_TO_LIST, CMD_TAB_TO_LIST, CMD_CLEAR, CMD_PREV, CMD_NEXT, CMD_PAGE_UP,
+    CMD_PAGE_DOWN, CMD_FIRST, CMD_LAST, CMD_PREV_MATCH, CMD_NEXT_MATCH, CMD_JUMP, CMD_EDIT,
+    CMD_REDRAW
+};
+
+/* While typing: keys that are not text, then the line-editing keys. */
+static const view_key TYPING_KEYS[] = {
+    {'\n', KEY_ENTER, CMD_TO_LIST, "Enter", "go to the list of matches"},
+    {'\r', 0, CMD_TO_LIST, "Ctrl-M", NULL},
+    {'\t', 0, CMD_TAB_TO_LIST, "Tab", "go to the list, when something matches"},
+    {27, 0, CMD_CLOSE, "Esc", "close the search"},
+    {0, KEY_UP, CMD_PREV, "Up", "choose the match above"},
+    {0, KEY_DOWN, CMD_NEXT, "Down", "choose the match below"},
+    {0, KEY_PPAGE, CMD_PAGE_UP, "PgUp", "choose a page of matches up"},
+    {0, KEY_NPAGE, CMD_PAGE_DOWN, "PgDn", "choose a page of matches down"},
+    {21, 0, CMD_CLEAR, "Ctrl-U", "clear the query"},
+    LINE_EDIT_KEY_ROWS("typed into the query (F1: this help)"),
+    {0, 0, 0, NULL, NULL},
+};
+
+/* In the list of matches. */
+static const view_key LIST_KEYS[] = {
+    {'\n', KEY_ENTER, CMD_JUMP, "Enter", "go to the selected match and close"},
+    {'\r', 0, CMD_JUMP, "Ctrl-M", NULL},
+    {'n', 0, CMD_NEXT_MATCH, "n", "next match (after the last: the first)"},
+    {'N', 0, CMD_PREV_MATCH, "N", "previous match (before the first: the last)"},
+    {'j', KEY_DOWN, CMD_NEXT, "Down j", "next match"},
+    {'\t', 0, CMD_NEXT, "Tab", NULL},
+    {'k', KEY_UP, CMD_PREV, "Up k", "previous match"},
+    {0, KEY_BTAB, CMD_PREV, "Shift-Tab", NULL},
+    {0, KEY_NPAGE, CMD_PAGE_DOWN, "PgDn", "a page of matches down"},
+    {0, KEY_PPAGE, CMD_PAGE_UP, "PgUp", "a page of matches up"},
+    {'g', KEY_HOME, CMD_FIRST, "Home g", "first match"},
+    {'G', KEY_END, CMD_LAST, "End G", "last match"},
+    {'/', 0, CMD_EDIT, "/", "edit the query"},
+    {27, 0, CMD_CLOSE, "Esc", "close the search"},
+    {'q', 0, CMD_CLOSE, "q", NULL},
+    {12, 0, CMD_REDRAW, "Ctrl-L", "redraw the screen"},
+    {0, 0, 0, NULL, NULL},
+};
+
+const view_key *const search_key_tables[] = {TYPING_KEYS, LIST_KEYS, NULL};
+
+static const view_key *search_keys(void *state)
 {
-    return key == '\n' || key == '\r' || key == KEY_ENTER;
+    const search_state *s = state;
+    return s->typing ? TYPING_KEYS : LIST_KEYS;
 }
 
 static int typing_key(tui *t, search_state *s, int key, int is_char)
 {
-    if (!is_char && (key == KEY_UP || key == KEY_DOWN)) {
-        move_cursor(s, key == KEY_UP ? -1 : 1, 0);
+    int cmd = view_key_cmd(TYPING_KEYS, key, is_char);
+    switch (cmd) {
+    case CMD_PREV: case CMD_NEXT:
+        move_cursor(s, cmd == CMD_PREV ? -1 : 1, 0);
         return DIRTY_ALL;
-    }
-    if (!is_char && (key == KEY_PPAGE || key == KEY_NPAGE)) {
-        move_cursor(s, key == KEY_PPAGE ? -s->page : s->page, 0);
+    case CMD_PAGE_UP: case CMD_PAGE_DOWN:
+        move_cursor(s, cmd == CMD_PAGE_UP ? -s->page : s->page, 0);
         return DIRTY_ALL;
-    }
-    if (is_char && key == '\t' && s->res.n > 0) {
-        s->typing = 0;
+    case CMD_TAB_TO_LIST:
+        if (s->res.n > 0)
+            s->typing = 0;
         return DIRTY_ALL;
-    }
-    if (is_char && key == 21) { /* Ctrl-U clears the query */
+    case CMD_CLEAR:
         line_edit_init(&s->q, NULL, QUERY_CHARS);
         run(t, s);
         return DIRTY_ALL;
-    }
-    char before[LINE_EDIT_MAX];
-    memcpy(before, s->q.buf, sizeof before);
-    line_edit_result r = line_edit_key(&s->q, key, is_char);
-    if (r == LINE_CANCEL) {
+    case CMD_CLOSE:
         tui_pop_view(t);
         return DIRTY_ALL;
-    }
-    if (r == LINE_ACCEPT) {
+    case CMD_TO_LIST:
         if (s->res.n == 0) {
             tui_message(t, 0, s->q.buf[0] ? "no match" : "type something to search for");
             return DIRTY_BARS;
         }
         s->typing = 0;
         return DIRTY_ALL;
+    default: break;
     }
+    char before[LINE_EDIT_MAX];
+    memcpy(before, s->q.buf, sizeof before);
+    line_edit_command(&s->q, cmd, key, is_char);
     if (strcmp(before, s->q.buf) != 0)
         run(t, s);
     return DIRTY_ALL;
 }
 
-static int list_key(tui *t, search_state *s, int key, int is_char, action a)
+static int list_key(tui *t, search_state *s, int key, int is_char)
 {
-    if (is_enter(key) && s->res.n > 0)
-        return jump(t, s->res.hits[s->cursor]);
-    if ((is_char && key == 'n') || a == ACT_DOWN || a == ACT_NEXT_PANE)
-        move_cursor(s, 1, is_char && key == 'n');
-    else if ((is_char && key == 'N') || a == ACT_UP || a == ACT_PREV_PANE)
-        move_cursor(s, -1, is_char && key == 'N');
-    else if (a == ACT_PAGE_DOWN || a == ACT_PAGE_UP)
-        move_cursor(s, a == ACT_PAGE_UP ? -s->page : s->page, 0);
-    else if (a == ACT_HOME || a == ACT_END)
-        move_cursor(s, a == ACT_HOME ? -s->cursor : (int)s->res.n, 0);
-    else if (is_char && key == '/')
-        s->typing = 1;
-    else if (a == ACT_HELP)
-        help_open(t);
-    else if (a == ACT_REDRAW) {
-        clearok(curscr, TRUE);
-        return DIRTY_LAYOUT;
-    } else if (a == ACT_QUIT || key == 27) {
-        tui_pop_view(t);
-    } else {
-        tui_message(t, 0, "n/N move between matches, Enter goes to one, / edits, Esc closes");
-        return DIRTY_BARS;
+    switch (view_key_cmd(LIST_KEYS, key, is_char)) {
+    case CMD_JUMP:
+        if (s->res.n > 0)
+            return jump(t, s->res.hits[s->cursor]);
+        break;
+    case CMD_NEXT_MATCH: move_cursor(s, 1, 1); return DIRTY_ALL;
+    case CMD_PREV_MATCH: move_cursor(s, -1, 1); return DIRTY_ALL;
+    case CMD_NEXT: move_cursor(s, 1, 0); return DIRTY_ALL;
+    case CMD_PREV: move_cursor(s, -1, 0); return DIRTY_ALL;
+    case CMD_PAGE_DOWN: move_cursor(s, s->page, 0); return DIRTY_ALL;
+    case CMD_PAGE_UP: move_cursor(s, -s->page, 0); return DIRTY_ALL;
+    case CMD_FIRST: move_cursor(s, -s->cursor, 0); return DIRTY_ALL;
+    case CMD_LAST: move_cursor(s, (int)s->res.n, 0); return DIRTY_ALL;
+    case CMD_EDIT: s->typing = 1; return DIRTY_ALL;
+    case CMD_REDRAW: clearok(curscr, TRUE); return DIRTY_LAYOUT;
+    case CMD_CLOSE: tui_pop_view(t); return DIRTY_ALL;
+    default: break;
     }
-    return DIRTY_ALL;
+    tui_message(t, 0, "n/N move between matches, Enter goes to one, / edits, Esc closes");
+    return DIRTY_BARS;
 }
 
 static int search_handle(tui *t, void *state, int key, int is_char, action a)
 {
     search_state *s = state;
-    int r = s->typing ? typing_key(t, s, key, is_char) : list_key(t, s, key, is_char, a);
-    return r;
+    (void)a;
+    return s->typing ? typing_key(t, s, key, is_char) : list_key(t, s, key, is_char);
 }
 
 static void search_close(void *state)
@@ -268,7 +308,7 @@ static void search_close(void *state)
     free(s);
 }
 
-static const view_ops search_view = {"search", search_draw, search_handle, search_close, NULL};
+static const view_ops search_view = {"search", search_draw, search_handle, search_close, search_keys};
 
 void search_view_open(tui *t)
 {

@@ -1,7 +1,9 @@
 /* doc_view.h - a scrollable reading view shared by the reference views
  * (roadblocks, resources, FAQ): an optional introduction, then items, each a
  * heading with an optional dim line and paragraphs; a cursor selects one item and
- * the view scrolls to keep it in sight. Drawn over the panes in a boxed window. */
+ * the view scrolls to keep it in sight. Drawn over the panes in a boxed window.
+ * Its keys (moving, redraw, close) are view_key rows the views put in their own
+ * tables (DOC_KEY_ROWS), with the view's own keys before them. */
 #ifndef CLIMB_DOC_VIEW_H
 #define CLIMB_DOC_VIEW_H
 
@@ -45,8 +47,32 @@ void doc_select(doc *d, int i);
 /* Draws the document in a window over the panes with `title` in its border and
  * `hint` (the view's keys) on its last row. */
 void doc_draw(tui *t, doc *d, const char *title, const char *hint);
-/* Applies a moving action (up, down, page, home, end). Returns 1 when it was
- * one, else 0. */
-int doc_move(doc *d, action a);
+/* The commands of the reading keys. A view's own commands stay below
+ * DOC_CMD_FIRST so that its table can hold both. */
+enum {
+    DOC_CMD_FIRST = 100,
+    DOC_CMD_UP = DOC_CMD_FIRST, DOC_CMD_DOWN, DOC_CMD_PAGE_UP, DOC_CMD_PAGE_DOWN, DOC_CMD_HOME,
+    DOC_CMD_END, DOC_CMD_REDRAW, DOC_CMD_CLOSE
+};
+
+/* The reading rows of a view_key table: moving, redraw, and closing with Esc, q
+ * or the view's own key (the one that opened it: close_key named close_name). A
+ * view puts them after its own rows, then the end row. */
+#define DOC_KEY_ROWS(close_key, close_name)                                                  \
+    {'k', KEY_UP, DOC_CMD_UP, "Up k", "select the item above"},                              \
+    {'j', KEY_DOWN, DOC_CMD_DOWN, "Down j", "select the item below"},                        \
+    {0, KEY_PPAGE, DOC_CMD_PAGE_UP, "PgUp", "scroll up a page"},                             \
+    {0, KEY_NPAGE, DOC_CMD_PAGE_DOWN, "PgDn", "scroll down a page"},                         \
+    {'g', KEY_HOME, DOC_CMD_HOME, "Home g", "go to the first item"},                         \
+    {'G', KEY_END, DOC_CMD_END, "End G", "go to the last item"},                             \
+    {27, 0, DOC_CMD_CLOSE, "Esc", "close"},                                                  \
+    {'q', 0, DOC_CMD_CLOSE, "q", NULL},                                                      \
+    {(close_key), 0, DOC_CMD_CLOSE, (close_name), NULL},                                     \
+    {12, 0, DOC_CMD_REDRAW, "Ctrl-L", "redraw the screen"}
+
+/* Runs a DOC_CMD_* command of the view in front (moving, redraw, close: the view
+ * is popped and its state freed). Returns DIRTY_* bits, or NOT_HANDLED for any
+ * other command. */
+int doc_command(tui *t, doc *d, int cmd);
 
 #endif

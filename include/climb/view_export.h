@@ -8,4 +8,7 @@
 
 void export_view_open(tui *t);
 
+/* The view's key tables, NULL-ended (for tests: each dispatches and lists keys). */
+extern const view_key *const export_key_tables[];
+
 #endif

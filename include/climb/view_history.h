@@ -13,4 +13,7 @@ void history_view_open(tui *t);
  * DIRTY_* bits. */
 int history_undo(tui *t);
 
+/* The view's key tables, NULL-ended (for tests: each dispatches and lists keys). */
+extern const view_key *const history_key_tables[];
+
 #endif

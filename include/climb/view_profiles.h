@@ -15,4 +15,7 @@ void profiles_view_open(tui *t);
  * stays open). */
 int profiles_view_switch(tui *t, const char *name, int created);
 
+/* The view's key tables, NULL-ended (for tests: each dispatches and lists keys). */
+extern const view_key *const profiles_key_tables[];
+
 #endif

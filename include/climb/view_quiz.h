@@ -16,4 +16,7 @@ void quiz_view_open(tui *t);
  * s or Esc skips and q quits. Does nothing when it was offered before. */
 void quiz_view_offer(tui *t);
 
+/* The view's key tables, NULL-ended (for tests: each dispatches and lists keys). */
+extern const view_key *const quiz_key_tables[];
+
 #endif

@@ -9,4 +9,7 @@
  * (first switching to its first phase when the selected phase does not list it). */
 void resources_view_open(tui *t, int resource);
 
+/* The view's key tables, NULL-ended (for tests: each dispatches and lists keys). */
+extern const view_key *const resources_key_tables[];
+
 #endif

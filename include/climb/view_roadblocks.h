@@ -8,4 +8,7 @@
 /* Opens the view with roadblock `index` selected (0 for the first). */
 void roadblocks_view_open(tui *t, int index);
 
+/* The view's key tables, NULL-ended (for tests: each dispatches and lists keys). */
+extern const view_key *const roadblocks_key_tables[];
+
 #endif

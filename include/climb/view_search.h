@@ -9,4 +9,7 @@
 /* Opens the view with the previous query of this session (if any) ready to edit. */
 void search_view_open(tui *t);
 
+/* The view's key tables, NULL-ended (for tests: each dispatches and lists keys). */
+extern const view_key *const search_key_tables[];
+
 #endif

@@ -44,7 +44,9 @@ states_from_the_keys() {
     wait_for "[~] You have owned"
     keys j x
     wait_for "Why does this not apply to you?"
-    keys -l "no on-call here"
+    keys -l "no on-call herr"
+    keys BSpace
+    keys -l "e"
     keys Enter
     wait_for "Before moving up to Mid · 0/2"
     wait_for "not applicable: no on-call here"
@@ -75,7 +77,9 @@ note_built_in_editor() {
     wait_for "Before moving up to Mid"
     keys n
     wait_for "Evidence: p1-own-pipeline"
-    keys -l "Pipeline for billing"
+    keys -l "Pipeline for billinx"
+    keys BSpace
+    keys -l "g"
     keys Enter
     keys -l "since 2025"
     keys C-x
