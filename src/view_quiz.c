@@ -155,6 +155,17 @@ static void start_questions(quiz_state *qs)
     qs->hint = NULL;
 }
 
+/* Leaves the result for the panes, showing the phase the quiz says to start at. */
+static void close_on_placement(tui *t, quiz_state *qs)
+{
+    int p = qs->placement.phase - 1;
+    tui_pop_view(t);
+    if (p >= 0 && p < (int)t->ladder->n_phases) {
+        tui_select_phase(t, p);
+        tui_message(t, 0, "Showing Phase %d, where the quiz says to start.", p + 1);
+    }
+}
+
 /* Places and records the answers; moves to the result screen. */
 static int finish(tui *t, quiz_state *qs)
 {
@@ -296,7 +307,7 @@ static int quiz_handle(tui *t, void *state, int key, int is_char, action a)
         else if (cmd == CMD_RETAKE)
             start_questions(qs);
         else if (cmd == CMD_CLOSE)
-            tui_pop_view(t);
+            close_on_placement(t, qs);
         return DIRTY_ALL;
     }
 }

@@ -38,8 +38,10 @@ first_launch_quiz_from_keyboard() {
     wait_for "Where to start"
     keys Enter
     wait_for "Ladder"
+    wait_for "Showing Phase 3, where the quiz says to start."
+    wait_for "Before moving up to Staff"
     wait_for "quiz Phase 3, edge of 4"
-    screen | grep -q "│   ●Senior" || fail "no placement mark on the Senior row"
+    screen | grep -q "│ [▸ ] ●Senior" || fail "no placement mark on the Senior row"
     quit_tui
     [ "$(q "SELECT answers || ' ' || phase || ' ' || on_edge_of FROM quiz_attempts")" = \
         "regularly,once,regularly,once,no 3 4" ] || fail "attempt row: $(q 'SELECT * FROM quiz_attempts')"
@@ -108,7 +110,7 @@ retake_keeps_both() {
     wait_for "Your placement: Phase 4 (Staff)"
     keys Enter
     wait_for "quiz Phase 4 ·"
-    screen | grep -q "│   ●Staff" || fail "no placement mark on the Staff row"
+    screen | grep -q "│ [▸ ] ●Staff" || fail "no placement mark on the Staff row"
     quit_tui
     [ "$(q "SELECT count(*) FROM quiz_attempts")" = 2 ] || fail "expected two attempts"
     climb quiz --history >"$T/h" || fail "history failed"
@@ -125,7 +127,7 @@ title_marks_and_sentence() {
     wait_for "Your title says Mid but the quiz puts you at Staff (Phase 4)."
     wait_for "◆ title Mid"
     screen | grep -q "│  ◆ Mid" || fail "no title mark on the Mid row"
-    screen | grep -q "│   ●Staff" || fail "no placement mark on the Staff row"
+    screen | grep -q "│ [▸ ] ●Staff" || fail "no placement mark on the Staff row"
     keys h j j j
     wait_for "Staff · 7-10 years"
     keys t
