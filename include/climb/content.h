@@ -108,6 +108,8 @@ typedef struct {
     climb_faq *faqs;             size_t n_faqs;
     climb_timeline *timelines;   size_t n_timelines;
     char hash[17];     /* 64-bit FNV-1a of the source bytes, hex */
+    int is_static;     /* 1: the data is static (the built-in ladder), owned by
+                        * nobody; content_free only zeroes the struct */
 } climb_ladder;
 
 /* A content error, reported as FILE:LINE:COL: message (line and column 1-based). */
@@ -123,8 +125,14 @@ int content_load_buffer(const char *data, size_t len, const char *name,
                         climb_ladder *out, climb_content_error *err);
 /* Same, reading the file at `path`. */
 int content_load_file(const char *path, climb_ladder *out, climb_content_error *err);
-/* The ladder compiled into the binary. */
+/* The ladder compiled into the binary: content/devops.yaml, validated at build
+ * time and turned into static data by tools/gen_ladder.c, so nothing is parsed
+ * at start-up. Defined in the generated build/gen/builtin_ladder.c. Fills *out
+ * (is_static set, hash that of the YAML source) and returns 0; err, when not
+ * NULL, is cleared. The strings and arrays are shared by every copy. */
 int content_load_default(climb_ladder *out, climb_content_error *err);
+/* Frees what a load allocated and zeroes *ladder; for a static ladder
+ * (is_static) it only zeroes the struct. Safe on a zeroed struct and NULL. */
 void content_free(climb_ladder *ladder);
 
 /* Formats err as "FILE:LINE:COL: message" into buf. */
