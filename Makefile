@@ -60,7 +60,7 @@ $(BUILD)/obj/%.o: src/%.c | $(BUILD)/obj
 
 $(BUILD)/gen/%.o: $(BUILD)/gen/%.c
 	@echo "  CC      $<"
-	$(Q)$(CC) $(WARN) $(OPT) $(SAN) -Iinclude -Wno-missing-variable-declarations -c -o $@ $<
+	$(Q)$(CC) $(WARN) $(OPT) $(SAN) -Iinclude -c -o $@ $<
 
 $(BUILD)/embed: tools/embed.c | $(BUILD)/gen
 	$(Q)$(CC) $(WARN) -O2 -o $@ $<

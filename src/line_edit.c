@@ -39,35 +39,6 @@ void line_edit_init(line_edit *e, const char *initial, size_t max_chars)
     e->buf[e->len] = '\0';
 }
 
-/* UTF-8 bytes of code point cp into out; 0 when cp is not a character. */
-static size_t encode(unsigned cp, char out[4])
-{
-    if (cp < 0x80) {
-        out[0] = (char)cp;
-        return 1;
-    }
-    if (cp < 0x800) {
-        out[0] = (char)(0xC0 | (cp >> 6));
-        out[1] = (char)(0x80 | (cp & 0x3F));
-        return 2;
-    }
-    if (cp >= 0xD800 && cp <= 0xDFFF)
-        return 0;
-    if (cp < 0x10000) {
-        out[0] = (char)(0xE0 | (cp >> 12));
-        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        out[2] = (char)(0x80 | (cp & 0x3F));
-        return 3;
-    }
-    if (cp <= 0x10FFFF) {
-        out[0] = (char)(0xF0 | (cp >> 18));
-        out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-        out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        out[3] = (char)(0x80 | (cp & 0x3F));
-        return 4;
-    }
-    return 0;
-}
 
 static void insert(line_edit *e, unsigned cp)
 {
@@ -75,7 +46,7 @@ static void insert(line_edit *e, unsigned cp)
     size_t n;
     if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0))
         return; /* control characters are never part of the text */
-    if ((n = encode(cp, bytes)) == 0 || e->len + n >= LINE_EDIT_MAX)
+    if ((n = text_utf8_encode(cp, bytes)) == 0 || e->len + n >= LINE_EDIT_MAX)
         return;
     if (e->max_chars && line_edit_chars(e) >= e->max_chars)
         return;

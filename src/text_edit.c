@@ -32,38 +32,15 @@ void text_edit_free(text_edit *e)
     memset(e, 0, sizeof *e);
 }
 
-/* Encodes cp as UTF-8 into out; returns its length. */
-static size_t encode(unsigned cp, char out[4])
-{
-    if (cp < 0x80) {
-        out[0] = (char)cp;
-        return 1;
-    }
-    if (cp < 0x800) {
-        out[0] = (char)(0xC0 | (cp >> 6));
-        out[1] = (char)(0x80 | (cp & 0x3F));
-        return 2;
-    }
-    if (cp < 0x10000) {
-        out[0] = (char)(0xE0 | (cp >> 12));
-        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        out[2] = (char)(0x80 | (cp & 0x3F));
-        return 3;
-    }
-    out[0] = (char)(0xF0 | (cp >> 18));
-    out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-    out[3] = (char)(0x80 | (cp & 0x3F));
-    return 4;
-}
 
 int text_edit_insert(text_edit *e, unsigned cp)
 {
     char enc[4];
-    if ((cp < 0x20 && cp != '\n') || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) ||
-        (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
+    if ((cp < 0x20 && cp != '\n') || cp == 0x7F || (cp >= 0x80 && cp < 0xA0))
         return -1;
-    size_t n = encode(cp, enc);
+    size_t n = text_utf8_encode(cp, enc);
+    if (n == 0)
+        return -1;
     if (e->len + n > e->max)
         return -1;
     if (e->len + n + 1 > e->cap) {

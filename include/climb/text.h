@@ -14,6 +14,10 @@ int text_utf8_valid(const char *s, size_t len, size_t *bad_offset);
  * sequence. */
 size_t text_utf8_decode(const char *s, size_t n, unsigned *cp);
 
+/* Encodes code point cp as UTF-8 into out; returns its length, or 0 when cp is
+ * not a character (a surrogate or above U+10FFFF). */
+size_t text_utf8_encode(unsigned cp, char out[4]);
+
 /* A newly allocated copy of s that is safe to show on a terminal: control
  * characters become ^X (DEL ^?), C1 controls <U+0085>-style, invalid bytes \xNN.
  * When keep_newlines is set, '\n' is kept as is. Returns NULL only on ENOMEM. */

@@ -93,7 +93,25 @@ CMD
     quit_tui
 }
 
+colour_and_no_colour() {
+    prepare
+    start_tui 80 24
+    wait_for "Ladder"
+    tmux -L "$TMUX_SOCK" capture-pane -pe | grep -q "$(printf '\033')\[[0-9;]*3[0-7]m" ||
+        fail "no colour on a colour terminal"
+    quit_tui
+    tmux -L "$TMUX_SOCK" kill-server
+    TMUX_SOCK="$TMUX_SOCK-again"
+    TUI_ENV="NO_COLOR=1" start_tui 80 24
+    wait_for "Ladder"
+    tmux -L "$TMUX_SOCK" capture-pane -pe >"$T/screen"
+    grep -q "$(printf '\033')\[[0-9;]*3[0-7]m" "$T/screen" && fail "colour despite NO_COLOR"
+    grep -q "$(printf '\033')\[[0-9;]*7m" "$T/screen" || fail "no reverse video for the cursor"
+    quit_tui
+}
+
 run_test tick_survives_restart
+run_test colour_and_no_colour
 run_test untick_and_navigation
 run_test help_overlay
 run_test resize_round_trip

@@ -8,6 +8,7 @@
 
 #include "climb/clock.h"
 #include "climb/text.h"
+#include "climb/text_edit.h"
 
 #include <locale.h>
 #include <stdlib.h>
@@ -98,6 +99,49 @@ static void test_climb_now_replaces_the_clock(void **state)
     assert_true(clock_now() > 1773480600LL);
 }
 
+static void test_edit_buffer_moves_by_characters(void **state)
+{
+    (void)state;
+    text_edit e;
+    assert_int_equal(text_edit_init(&e, "ab", 64), 0);
+    assert_int_equal(text_edit_insert(&e, 0xE9), 0); /* é */
+    assert_int_equal(text_edit_insert(&e, 0x1B), -1);  /* ESC is refused */
+    assert_int_equal(text_edit_insert(&e, 0xD800), -1); /* a surrogate too */
+    assert_string_equal(e.buf, "ab\xc3\xa9");
+    text_edit_left(&e);
+    assert_int_equal(e.cursor, 2); /* before é, not inside it */
+    text_edit_delete(&e);
+    assert_string_equal(e.buf, "ab");
+    text_edit_backspace(&e);
+    assert_string_equal(e.buf, "a");
+    text_edit_free(&e);
+}
+
+static void test_edit_buffer_lines(void **state)
+{
+    (void)state;
+    text_edit e;
+    size_t line;
+    int col;
+    assert_int_equal(text_edit_init(&e, "first line\nab", 64), 0);
+    text_edit_up(&e); /* from column 2 of "ab" to column 2 of "first line" */
+    text_edit_position(&e, &line, &col);
+    assert_int_equal(line, 0);
+    assert_int_equal(col, 2);
+    text_edit_end(&e);
+    text_edit_down(&e); /* column 10 does not exist below: end of "ab" */
+    text_edit_position(&e, &line, &col);
+    assert_int_equal(line, 1);
+    assert_int_equal(col, 2);
+    text_edit_home(&e);
+    assert_int_equal(e.cursor, 11);
+    text_edit_free(&e);
+    assert_int_equal(text_edit_init(&e, "", 3), 0); /* the limit is in bytes */
+    assert_int_equal(text_edit_insert(&e, 0xE9), 0);
+    assert_int_equal(text_edit_insert(&e, 0xE9), -1);
+    text_edit_free(&e);
+}
+
 int main(void)
 {
     setlocale(LC_ALL, "C.UTF-8");
@@ -108,6 +152,8 @@ int main(void)
         cmocka_unit_test(test_wrap_breaks_at_spaces),
         cmocka_unit_test(test_clock_parses_iso_8601),
         cmocka_unit_test(test_climb_now_replaces_the_clock),
+        cmocka_unit_test(test_edit_buffer_moves_by_characters),
+        cmocka_unit_test(test_edit_buffer_lines),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
