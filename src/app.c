@@ -88,10 +88,8 @@ static int resolve_db_path(app *a)
     return EXIT_OK;
 }
 
-int app_open_store(app *a)
+int app_prepare(app *a)
 {
-    char err[1024];
-    int rc;
     if (clock_check_env() != 0) {
         app_error("CLIMB_NOW is not an ISO 8601 time (e.g. 2026-03-14T09:30:00Z): %s",
                   getenv("CLIMB_NOW"));
@@ -106,8 +104,14 @@ int app_open_store(app *a)
         app_error("%s", bad);
         return EXIT_USAGE;
     }
-    if ((!a->ladder_loaded && (rc = app_load_ladder(a)) != EXIT_OK) ||
-        (rc = resolve_db_path(a)) != EXIT_OK)
+    return a->ladder_loaded ? EXIT_OK : app_load_ladder(a);
+}
+
+int app_open_store(app *a)
+{
+    char err[1024];
+    int rc;
+    if ((rc = app_prepare(a)) != EXIT_OK || (rc = resolve_db_path(a)) != EXIT_OK)
         return rc;
     if (!a->store && store_open(a->db_path, &a->store, err, sizeof err) != 0) {
         app_error("%s", err);

@@ -52,21 +52,7 @@ int cli_import(app *a, int argc, char **argv)
     int rc = parse(a, argc, argv, &file);
     if (rc >= 0)
         return rc;
-    if (clock_check_env() != 0) {
-        app_error("CLIMB_NOW is not an ISO 8601 time (e.g. 2026-03-14T09:30:00Z): %s",
-                  getenv("CLIMB_NOW"));
-        return EXIT_USAGE;
-    }
-    if (a->opt.user)
-        snprintf(a->user, sizeof a->user, "%s", a->opt.user);
-    else
-        app_default_user(a->user, sizeof a->user);
-    const char *bad = app_check_user_name(a->user);
-    if (bad) {
-        app_error("%s", bad);
-        return EXIT_USAGE;
-    }
-    if ((rc = app_load_ladder(a)) != EXIT_OK)
+    if ((rc = app_prepare(a)) != EXIT_OK)
         return rc;
     import_snapshot *snap;
     if (import_load_file(strcmp(file, "-") == 0 ? "/dev/stdin" : file, &a->ladder, &snap, err,

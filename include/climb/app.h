@@ -35,6 +35,10 @@ int app_load_ladder(app *a);
 /* Loads the ladder (unless already loaded) and opens the database, without
  * touching any profile. Returns EXIT_OK or the exit code after printing the error. */
 int app_open_store(app *a);
+/* Checks CLIMB_NOW and the profile name (--user, else the login name) and loads
+ * the ladder: what every command needs before it touches a database. Returns
+ * EXIT_OK or the exit code after printing the error. */
+int app_prepare(app *a);
 /* Loads the ladder, opens the database and the profile (created when missing if
  * create is set). Returns EXIT_OK or the exit code after printing the error. */
 int app_open(app *a, int create);
