@@ -110,6 +110,19 @@ sqlite3_stmt *store_prepare_cached(climb_store *st, const char *sql)
     return s;
 }
 
+static const char DATA_VERSION_SQL[] = "PRAGMA data_version";
+
+int store_data_version(climb_store *st)
+{
+    sqlite3_stmt *s = store_prepare_cached(st, DATA_VERSION_SQL);
+    int v = -1;
+    if (s && sqlite3_step(s) == SQLITE_ROW)
+        v = sqlite3_column_int(s, 0);
+    if (s)
+        sqlite3_reset(s);
+    return v;
+}
+
 int store_begin(climb_store *st)
 {
     if (run_cached(st, STMT_BEGIN) != 0)

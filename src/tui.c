@@ -344,9 +344,40 @@ static int handle_key(tui *t, key_source *in, int key, int is_char)
     return dispatch(t, a);
 }
 
+/* Clamps the cursors after the model changed under them. */
+static void keep_cursors(tui *t)
+{
+    int n = (int)t->ladder->phases[t->phase].n_criteria;
+    if (t->crit_cursor >= n)
+        t->crit_cursor = n > 0 ? n - 1 : 0;
+}
+
+/* Another climb (a command in another terminal, say) committed to the database:
+ * load the profile again so the screen shows what is stored. */
+static int reload_if_changed(tui *t, int *seen)
+{
+    int v = store_data_version(t->model->store);
+    if (v < 0 || v == *seen)
+        return DIRTY_NONE;
+    *seen = v;
+    app *a = t->app;
+    climb_model fresh;
+    int rc = model_open(&fresh, &a->ladder, a->store, a->user, 0, NULL);
+    if (rc != 0) {
+        tui_message(t, 1, rc == 1 ? "profile %s was deleted elsewhere; quit to leave it"
+                                  : "cannot reload profile %s", a->user);
+        return DIRTY_BARS;
+    }
+    model_close(&a->model);
+    a->model = fresh; /* the model owns only heap data: moving the struct moves it */
+    keep_cursors(t);
+    tui_message(t, 0, "Reloaded: the database was changed by another climb.");
+    return DIRTY_ALL;
+}
+
 static void run_loop(tui *t, key_source *in)
 {
-    int dirty = DIRTY_LAYOUT;
+    int dirty = DIRTY_LAYOUT, seen = store_data_version(t->model->store);
     while (!t->quit && !stop_requested) {
         if (dirty & DIRTY_LAYOUT) {
             layout(t);
@@ -357,8 +388,10 @@ static void run_loop(tui *t, key_source *in)
         int is_char = 0, key = input_next(in, &is_char);
         if (key == INPUT_END)
             break;
-        if (key == ERR)
-            continue; /* timeout or interrupted read: check the stop flag */
+        if (key == ERR) { /* timeout or interrupted read: check the stop flag */
+            dirty = t->n_views == 0 ? reload_if_changed(t, &seen) : DIRTY_NONE;
+            continue;
+        }
         dirty = handle_key(t, in, key, is_char);
     }
 }

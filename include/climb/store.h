@@ -87,6 +87,9 @@ struct sqlite3 *store_db(climb_store *st);
  * cleared; for queries on hot paths (a repaint). The caller must not finalize it
  * or use it again before it is done stepping it. NULL on error (store_error). */
 struct sqlite3_stmt *store_prepare_cached(climb_store *st, const char *sql);
+/* A number that changes whenever another connection (another climb) commits to
+ * the database (PRAGMA data_version); -1 on error. */
+int store_data_version(climb_store *st);
 /* Begins an IMMEDIATE transaction / commits / rolls back. */
 int store_begin(climb_store *st);
 int store_commit(climb_store *st);

@@ -110,7 +110,22 @@ colour_and_no_colour() {
     quit_tui
 }
 
+outside_change_shows() {
+    prepare
+    start_tui 80 24
+    wait_for "Before moving up to Mid · 0/3"
+    climb tick p1-dev-feedback >/dev/null || fail "tick from the shell"
+    wait_for "Before moving up to Mid · 1/3" 5
+    wait_for "Reloaded: the database was changed by another climb."
+    keys j j Space
+    wait_for "Before moving up to Mid · 0/3"
+    quit_tui
+    climb status --json | grep -q '"state": "done"' && fail "untick from the TUI lost"
+    true
+}
+
 run_test tick_survives_restart
+run_test outside_change_shows
 run_test colour_and_no_colour
 run_test untick_and_navigation
 run_test help_overlay

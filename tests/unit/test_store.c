@@ -9,72 +9,24 @@
 
 #include "climb/store.h"
 
-#include <sqlite3.h>
+#include "support.h"
+
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
-
-typedef struct {
-    char dir[64];
-    char path[128];
-    climb_store *st;
-    long long profile;
-} fixture;
-
-static int setup(void **state)
-{
-    fixture *f = calloc(1, sizeof *f);
-    char err[512];
-    snprintf(f->dir, sizeof f->dir, "/tmp/climb-test-XXXXXX");
-    assert_non_null(mkdtemp(f->dir));
-    snprintf(f->path, sizeof f->path, "%s/c.db", f->dir);
-    assert_int_equal(store_open(f->path, &f->st, err, sizeof err), 0);
-    store_profile p;
-    int created;
-    assert_int_equal(store_profile_get(f->st, "ana", 1, 1000, &p, &created), 0);
-    assert_int_equal(created, 1);
-    f->profile = p.id;
-    store_profile_free(&p);
-    *state = f;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    fixture *f = *state;
-    char cmd[160];
-    store_close(f->st);
-    snprintf(cmd, sizeof cmd, "rm -rf %s", f->dir);
-    assert_int_equal(system(cmd), 0);
-    free(f);
-    return 0;
-}
-
-static long long count(climb_store *st, const char *sql)
-{
-    sqlite3_stmt *s;
-    long long n = -1;
-    assert_int_equal(sqlite3_prepare_v2(store_db(st), sql, -1, &s, NULL), SQLITE_OK);
-    if (sqlite3_step(s) == SQLITE_ROW)
-        n = sqlite3_column_int64(s, 0);
-    sqlite3_finalize(s);
-    return n;
-}
 
 static void test_new_database_is_marked_and_migrated(void **state)
 {
-    fixture *f = *state;
-    assert_int_equal(count(f->st, "PRAGMA application_id"), CLIMB_APP_ID);
-    assert_int_equal(count(f->st, "PRAGMA user_version"), store_schema_version());
+    test_env *f = *state;
+    assert_int_equal(test_sql_int(f->st, "PRAGMA application_id"), CLIMB_APP_ID);
+    assert_int_equal(test_sql_int(f->st, "PRAGMA user_version"), store_schema_version());
     assert_true(store_schema_version() >= 1);
-    assert_int_equal(count(f->st, "SELECT count(*) FROM events WHERE kind = 'profile'"), 1);
-    assert_int_equal(count(f->st, "PRAGMA foreign_keys"), 1);
+    assert_int_equal(test_sql_int(f->st, "SELECT count(*) FROM events WHERE kind = 'profile'"), 1);
+    assert_int_equal(test_sql_int(f->st, "PRAGMA foreign_keys"), 1);
 }
 
 static void test_tick_writes_state_and_event(void **state)
 {
-    fixture *f = *state;
+    test_env *f = *state;
     int changed;
     store_criterion after;
     assert_int_equal(store_set_state(f->st, f->profile, "p2-x", STATE_DONE, "evidence", "Text",
@@ -86,23 +38,23 @@ static void test_tick_writes_state_and_event(void **state)
     assert_string_equal(after.note, "evidence");
     assert_string_equal(after.text_at_done, "Text");
     store_criterion_free(&after);
-    assert_int_equal(count(f->st, "SELECT count(*) FROM events WHERE kind = 'state'"
+    assert_int_equal(test_sql_int(f->st, "SELECT count(*) FROM events WHERE kind = 'state'"
                                   " AND item = 'p2-x' AND value = 'done' AND previous = 'todo'"),
                      1);
-    assert_int_equal(count(f->st, "SELECT count(*) FROM events WHERE kind = 'note'"), 1);
-    assert_int_equal(count(f->st, "SELECT count(DISTINCT uuid) FROM events"), 3);
+    assert_int_equal(test_sql_int(f->st, "SELECT count(*) FROM events WHERE kind = 'note'"), 1);
+    assert_int_equal(test_sql_int(f->st, "SELECT count(DISTINCT uuid) FROM events"), 3);
 }
 
 static void test_no_change_writes_no_event(void **state)
 {
-    fixture *f = *state;
+    test_env *f = *state;
     int changed;
     assert_int_equal(store_set_state(f->st, f->profile, "p1-a", STATE_TODO, NULL, "T", 2000,
                                      &changed, NULL),
                      0);
     assert_int_equal(changed, 0);
-    assert_int_equal(count(f->st, "SELECT count(*) FROM events"), 1);
-    assert_int_equal(count(f->st, "SELECT count(*) FROM criterion_state"), 0);
+    assert_int_equal(test_sql_int(f->st, "SELECT count(*) FROM events"), 1);
+    assert_int_equal(test_sql_int(f->st, "SELECT count(*) FROM criterion_state"), 0);
 }
 
 static int collect(void *ctx, const store_criterion *c)
@@ -117,25 +69,23 @@ static int collect(void *ctx, const store_criterion *c)
 
 static void test_untick_and_reopen(void **state)
 {
-    fixture *f = *state;
-    char err[512];
+    test_env *f = *state;
     assert_int_equal(store_set_state(f->st, f->profile, "p1-a", STATE_DONE, NULL, "T", 3000,
                                      NULL, NULL),
                      0);
     assert_int_equal(store_set_state(f->st, f->profile, "p1-a", STATE_TODO, NULL, "T", 4000,
                                      NULL, NULL),
                      0);
-    store_close(f->st);
-    assert_int_equal(store_open(f->path, &f->st, err, sizeof err), 0);
+    test_env_reopen(f);
     int n = 0;
     assert_int_equal(store_criteria_each(f->st, f->profile, collect, &n), 0);
     assert_int_equal(n, 1);
-    assert_int_equal(count(f->st, "SELECT count(*) FROM events WHERE kind = 'state'"), 2);
+    assert_int_equal(test_sql_int(f->st, "SELECT count(*) FROM events WHERE kind = 'state'"), 2);
 }
 
 static void test_profiles_are_separate(void **state)
 {
-    fixture *f = *state;
+    test_env *f = *state;
     store_profile p;
     int created;
     assert_int_equal(store_profile_get(f->st, "bo", 0, 5000, &p, &created), 1);
@@ -153,7 +103,7 @@ static void test_profiles_are_separate(void **state)
 
 static void test_refuses_foreign_files(void **state)
 {
-    fixture *f = *state;
+    test_env *f = *state;
     char path[160], err[512];
     climb_store *st = NULL;
     snprintf(path, sizeof path, "%s/text.db", f->dir);
@@ -179,12 +129,12 @@ static void test_state_names_round_trip(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_new_database_is_marked_and_migrated, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_tick_writes_state_and_event, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_no_change_writes_no_event, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_untick_and_reopen, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_profiles_are_separate, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_refuses_foreign_files, setup, teardown),
+        test_with_store(test_new_database_is_marked_and_migrated),
+        test_with_store(test_tick_writes_state_and_event),
+        test_with_store(test_no_change_writes_no_event),
+        test_with_store(test_untick_and_reopen),
+        test_with_store(test_profiles_are_separate),
+        test_with_store(test_refuses_foreign_files),
         cmocka_unit_test(test_state_names_round_trip),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
