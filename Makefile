@@ -38,6 +38,8 @@ TOOL_OBJS := $(addprefix $(BUILD)/tool-obj/,$(notdir $(TOOL_SRCS:.c=.o)))
 LIB_OBJS := $(filter-out $(BUILD)/obj/main.o,$(OBJS)) $(GEN_OBJS)
 UNIT_SRCS := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
+# The unit tests' shared fixture (tests/unit/support.c), linked into each of them.
+UNIT_SUPPORT := $(BUILD)/tests/support.o
 
 ifeq ($(V),1)
 Q :=
@@ -87,9 +89,14 @@ $(BUILD)/gen/builtin_ladder.c: content/devops.yaml $(BUILD)/gen_ladder | $(BUILD
 	@echo "  GEN     $@"
 	$(Q)$(BUILD)/gen_ladder $< $@
 
-$(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJS) | $(BUILD)/tests
+$(UNIT_SUPPORT): tests/unit/support.c | $(BUILD)/tests
 	@echo "  CC      $<"
-	$(Q)$(CC) $(ALL_CFLAGS) $(TEST_CFLAGS) -o $@ $< $(LIB_OBJS) $(ALL_LDFLAGS) $(PKG_LIBS) $(TEST_LIBS)
+	$(Q)$(CC) $(ALL_CFLAGS) $(TEST_CFLAGS) -c -o $@ $<
+
+$(BUILD)/tests/%: tests/unit/%.c $(UNIT_SUPPORT) $(LIB_OBJS) | $(BUILD)/tests
+	@echo "  CC      $<"
+	$(Q)$(CC) $(ALL_CFLAGS) $(TEST_CFLAGS) -o $@ $< $(UNIT_SUPPORT) $(LIB_OBJS) $(ALL_LDFLAGS) \
+		$(PKG_LIBS) $(TEST_LIBS)
 
 $(BUILD)/obj $(BUILD)/gen $(BUILD)/tests $(BUILD)/tool-obj:
 	$(Q)mkdir -p $@
@@ -132,4 +139,4 @@ install: $(BUILD)/climb
 clean:
 	rm -rf build
 
--include $(OBJS:.o=.d) $(UNIT_BINS:=.d) $(TOOL_OBJS:.o=.d)
+-include $(OBJS:.o=.d) $(UNIT_BINS:=.d) $(UNIT_SUPPORT:.o=.d) $(TOOL_OBJS:.o=.d)

@@ -113,3 +113,15 @@ long long test_sql_int(climb_store *st, const char *sql)
     sqlite3_finalize(s);
     return n;
 }
+
+char *test_file_text(FILE *fp)
+{
+    long n = ftell(fp);
+    assert_true(n >= 0);
+    char *buf = calloc((size_t)n + 1, 1);
+    assert_non_null(buf);
+    rewind(fp);
+    assert_int_equal(fread(buf, 1, (size_t)n, fp), (size_t)n);
+    fclose(fp);
+    return buf;
+}

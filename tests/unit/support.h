@@ -1,10 +1,12 @@
 /* support.h - what the cmocka unit tests share: a test_env (a temporary directory
  * holding a real database file, the built-in ladder, the open store and, when
- * asked, one profile's model), cmocka setup/teardown built on it, and one-integer
- * SQL queries for assertions. Every helper fails the running test on an error.
- * Include after <cmocka.h>. */
+ * asked, one profile's model), cmocka setup/teardown built on it, one-integer SQL
+ * queries and whole-file reads for assertions. Every helper fails the running test
+ * on an error. Include after <cmocka.h>. */
 #ifndef CLIMB_TEST_SUPPORT_H
 #define CLIMB_TEST_SUPPORT_H
+
+#include <stdio.h>
 
 #include "climb/content.h"
 #include "climb/model.h"
@@ -43,5 +45,8 @@ int test_env_teardown(void **state);
 long long test_profile_create(climb_store *st, const char *name, long long now);
 /* The first column of the one row the query returns. */
 long long test_sql_int(climb_store *st, const char *sql);
+/* All that was written to fp, read back from its start as a new string (free it);
+ * closes fp. */
+char *test_file_text(FILE *fp);
 
 #endif

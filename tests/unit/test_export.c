@@ -13,66 +13,32 @@
 #include "climb/export.h"
 #include "climb/model.h"
 
+#include "support.h"
+
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-typedef struct {
-    char dir[64], path[128];
-    climb_ladder ladder;
-    climb_store *st;
-    climb_model m;
-} fixture;
-
 static int setup(void **state)
 {
-    fixture *f = calloc(1, sizeof *f);
-    climb_content_error cerr;
-    char err[512];
-    int created;
     setenv("CLIMB_NOW", "2026-03-14T09:30:00Z", 1);
     setenv("TZ", "UTC", 1);
-    snprintf(f->dir, sizeof f->dir, "/tmp/climb-export-XXXXXX");
-    assert_non_null(mkdtemp(f->dir));
-    snprintf(f->path, sizeof f->path, "%s/c.db", f->dir);
-    assert_int_equal(content_load_default(&f->ladder, &cerr), 0);
-    assert_int_equal(store_open(f->path, &f->st, err, sizeof err), 0);
-    assert_int_equal(model_open(&f->m, &f->ladder, f->st, "ana", 1, &created), 0);
-    *state = f;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    fixture *f = *state;
-    char cmd[96];
-    model_close(&f->m);
-    store_close(f->st);
-    content_free(&f->ladder);
-    snprintf(cmd, sizeof cmd, "rm -rf %s", f->dir);
-    assert_int_equal(system(cmd), 0);
-    free(f);
-    return 0;
+    return test_env_setup(state);
 }
 
 /* Runs one writer into a temporary file and returns what it wrote. */
-static char *capture(fixture *f, export_format fmt)
+static char *capture(test_env *f, export_format fmt)
 {
     FILE *tmp = tmpfile();
     char err[256];
     assert_non_null(tmp);
     assert_int_equal(export_write(&f->m, fmt, tmp, 1773480600, err, sizeof err), 0);
-    long n = ftell(tmp);
-    char *buf = calloc((size_t)n + 1, 1);
-    rewind(tmp);
-    assert_int_equal(fread(buf, 1, (size_t)n, tmp), (size_t)n);
-    fclose(tmp);
-    return buf;
+    return test_file_text(tmp);
 }
 
-static void set_note(fixture *f, size_t p, size_t i, const char *note)
+static void set_note(test_env *f, size_t p, size_t i, const char *note)
 {
     assert_int_equal(model_set_state(&f->m, p, i, STATE_DONE, note, NULL), 0);
 }
@@ -103,7 +69,7 @@ static void test_default_path_is_safe(void **state)
 
 static void test_json_reads_back(void **state)
 {
-    fixture *f = *state;
+    test_env *f = *state;
     set_note(f, 0, 0, "line one\nline \"two\" \xE2\x9C\x93");
     assert_int_equal(model_set_state(&f->m, 0, 0, STATE_TODO, NULL, NULL), 0);
     char *out = capture(f, EXPORT_JSON);
@@ -130,7 +96,7 @@ static void test_json_reads_back(void **state)
 
 static void test_csv_quotes_and_neutralises(void **state)
 {
-    fixture *f = *state;
+    test_env *f = *state;
     set_note(f, 0, 0, "a, \"b\"\nc");
     set_note(f, 0, 1, "=1+2");
     set_note(f, 0, 2, "@cmd");
@@ -145,7 +111,7 @@ static void test_csv_quotes_and_neutralises(void **state)
 
 static void test_markdown_escapes_notes(void **state)
 {
-    fixture *f = *state;
+    test_env *f = *state;
     set_note(f, 0, 0, "*bold* | `x` <b>\n# heading\n\n  1. item\n---");
     char *out = capture(f, EXPORT_MD);
     const char *want = "  *Evidence, 2026-03-14:* \\*bold\\* \\| \\`x\\` \\<b\\>\\\n"
@@ -160,7 +126,7 @@ static void test_markdown_escapes_notes(void **state)
 
 static void test_atomic_file_never_replaces_without_force(void **state)
 {
-    fixture *f = *state;
+    test_env *f = *state;
     char path[160], err[256];
     atomic_file af;
     snprintf(path, sizeof path, "%s/out.txt", f->dir);
@@ -202,11 +168,11 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_format_names),
         cmocka_unit_test(test_default_path_is_safe),
-        cmocka_unit_test_setup_teardown(test_json_reads_back, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_csv_quotes_and_neutralises, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_markdown_escapes_notes, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_json_reads_back, setup, test_env_teardown),
+        cmocka_unit_test_setup_teardown(test_csv_quotes_and_neutralises, setup, test_env_teardown),
+        cmocka_unit_test_setup_teardown(test_markdown_escapes_notes, setup, test_env_teardown),
         cmocka_unit_test_setup_teardown(test_atomic_file_never_replaces_without_force, setup,
-                                        teardown),
+                                        test_env_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

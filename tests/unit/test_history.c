@@ -16,7 +16,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <unistd.h>
 
 #include "climb/clock.h"
 #include "climb/content.h"
@@ -24,12 +23,7 @@
 #include "climb/model.h"
 #include "climb/undo.h"
 
-typedef struct {
-    char dir[64], path[96];
-    climb_ladder ladder;
-    climb_store *st;
-    climb_model m;
-} fixture;
+#include "support.h"
 
 static long long iso(const char *s)
 {
@@ -40,41 +34,18 @@ static long long iso(const char *s)
 
 static int setup(void **state)
 {
-    fixture *f = calloc(1, sizeof *f);
-    climb_content_error e;
-    char err[256];
-    assert_non_null(f);
-    snprintf(f->dir, sizeof f->dir, "/tmp/climb-test-history-XXXXXX");
-    assert_non_null(mkdtemp(f->dir));
-    snprintf(f->path, sizeof f->path, "%s/climb.db", f->dir);
-    assert_int_equal(content_load_default(&f->ladder, &e), 0);
-    assert_int_equal(store_open(f->path, &f->st, err, sizeof err), 0);
     setenv("CLIMB_NOW", "2025-01-01T08:00:00Z", 1);
-    assert_int_equal(model_open(&f->m, &f->ladder, f->st, "ana", 1, NULL), 0);
-    *state = f;
-    return 0;
+    return test_env_setup(state);
 }
 
 static int teardown(void **state)
 {
-    fixture *f = *state;
     undo_untrack();
-    model_close(&f->m);
-    store_close(f->st);
-    content_free(&f->ladder);
-    unlink(f->path);
-    char wal[128];
-    snprintf(wal, sizeof wal, "%s-wal", f->path);
-    unlink(wal);
-    snprintf(wal, sizeof wal, "%s-shm", f->path);
-    unlink(wal);
-    rmdir(f->dir);
-    free(f);
-    return 0;
+    return test_env_teardown(state);
 }
 
 /* Sets criterion id to state at the given time (CLIMB_NOW), through the model. */
-static void set_at(fixture *f, const char *id, crit_state s, const char *when, const char *note)
+static void set_at(test_env *f, const char *id, crit_state s, const char *when, const char *note)
 {
     size_t p, i;
     int changed;
@@ -159,7 +130,7 @@ static void periods_agree_with_sqlite_localtime(void **state)
 
 static void buckets_count_met_with_empty_periods(void **state)
 {
-    fixture *f = *state;
+    test_env *f = *state;
     set_at(f, "p1-own-pipeline", STATE_DONE, "2025-11-03T10:00:00+01:00", NULL);
     set_at(f, "p1-solo-incident", STATE_DONE, "2025-11-20T10:00:00+01:00", NULL);
     /* ticked and unticked within November: never met at a month's end */
@@ -205,7 +176,7 @@ static void buckets_count_met_with_empty_periods(void **state)
 
 static void pages_are_keyset_and_filtered(void **state)
 {
-    fixture *f = *state;
+    test_env *f = *state;
     char when[40];
     /* 12 ticks and unticks, two of them in the same second */
     for (int i = 0; i < 12; i++) {
@@ -284,7 +255,7 @@ static void dates_for_since_and_until(void **state)
 }
 
 /* The newest event of the profile (kind, item, value, previous). */
-static void expect_newest(fixture *f, size_t skip, const char *kind, const char *value,
+static void expect_newest(test_env *f, size_t skip, const char *kind, const char *value,
                           const char *previous)
 {
     hist_filter flt;
@@ -308,7 +279,7 @@ static void expect_newest(fixture *f, size_t skip, const char *kind, const char 
 
 static void undo_takes_back_changes_of_this_run(void **state)
 {
-    fixture *f = *state;
+    test_env *f = *state;
     size_t p, i;
     undo_result r;
     /* made before tracking started: never undone */
@@ -350,7 +321,7 @@ static void undo_takes_back_changes_of_this_run(void **state)
 
 static void undo_refuses_what_changed_elsewhere(void **state)
 {
-    fixture *f = *state;
+    test_env *f = *state;
     undo_result r;
     char err[256];
     undo_track(f->st);

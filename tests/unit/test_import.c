@@ -14,34 +14,25 @@
 #include "climb/model.h"
 #include "climb/snapshot_store.h"
 
+#include "support.h"
+
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 typedef struct {
-    char dir[64], path_a[128], path_b[128];
-    climb_ladder ladder;
-    climb_store *a, *b;
-    climb_model ma;
+    test_env a;     /* profile ana, its model open */
+    climb_store *b; /* a second, empty database beside it */
 } fixture;
 
 static int setup(void **state)
 {
     fixture *f = calloc(1, sizeof *f);
-    climb_content_error cerr;
-    char err[512];
-    int created;
+    assert_non_null(f);
     setenv("CLIMB_NOW", "2026-03-14T09:30:00Z", 1);
-    snprintf(f->dir, sizeof f->dir, "/tmp/climb-import-XXXXXX");
-    assert_non_null(mkdtemp(f->dir));
-    snprintf(f->path_a, sizeof f->path_a, "%s/a.db", f->dir);
-    snprintf(f->path_b, sizeof f->path_b, "%s/b.db", f->dir);
-    assert_int_equal(content_load_default(&f->ladder, &cerr), 0);
-    assert_int_equal(store_open(f->path_a, &f->a, err, sizeof err), 0);
-    assert_int_equal(store_open(f->path_b, &f->b, err, sizeof err), 0);
-    assert_int_equal(model_open(&f->ma, &f->ladder, f->a, "ana", 1, &created), 0);
+    test_env_open(&f->a, "ana");
+    f->b = test_env_store(&f->a, "b.db");
     *state = f;
     return 0;
 }
@@ -49,25 +40,10 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     fixture *f = *state;
-    char cmd[96];
-    model_close(&f->ma);
-    store_close(f->a);
     store_close(f->b);
-    content_free(&f->ladder);
-    snprintf(cmd, sizeof cmd, "rm -rf %s", f->dir);
-    assert_int_equal(system(cmd), 0);
+    test_env_close(&f->a);
     free(f);
     return 0;
-}
-
-static long long count(climb_store *st, const char *sql)
-{
-    sqlite3_stmt *s;
-    assert_int_equal(sqlite3_prepare_v2(store_db(st), sql, -1, &s, NULL), SQLITE_OK);
-    assert_int_equal(sqlite3_step(s), SQLITE_ROW);
-    long long n = sqlite3_column_int64(s, 0);
-    sqlite3_finalize(s);
-    return n;
 }
 
 /* The JSON snapshot of model m, as a string. */
@@ -76,21 +52,16 @@ static char *snapshot(climb_model *m)
     FILE *tmp = tmpfile();
     char err[256];
     assert_int_equal(export_json(m, tmp, 1773480600, err, sizeof err), 0);
-    long n = ftell(tmp);
-    char *buf = calloc((size_t)n + 1, 1);
-    rewind(tmp);
-    assert_int_equal(fread(buf, 1, (size_t)n, tmp), (size_t)n);
-    fclose(tmp);
-    return buf;
+    return test_file_text(tmp);
 }
 
 static int import_text(fixture *f, climb_store *st, const char *user, const char *json,
                        import_result *r, char *err, size_t errlen)
 {
     import_snapshot *s;
-    if (import_load_buffer(json, strlen(json), "s.json", &f->ladder, &s, err, errlen))
+    if (import_load_buffer(json, strlen(json), "s.json", &f->a.ladder, &s, err, errlen))
         return -2;
-    int rc = import_apply(st, &f->ladder, s, user, r, err, errlen);
+    int rc = import_apply(st, &f->a.ladder, s, user, r, err, errlen);
     import_free(s);
     return rc;
 }
@@ -112,7 +83,7 @@ static void test_refusals_name_the_problem(void **state)
     expect_refused(f, "{\"format\": \"climb-snapshot\", \"format_version\": 7}",
                    "format_version: unknown format version 7");
     expect_refused(f, "{\"format\": \"other\", \"format_version\": 1}", "not a climb snapshot");
-    char *good = snapshot(&f->ma);
+    char *good = snapshot(&f->a.m);
     char *bad = strdup(good);
     char *p = strstr(bad, "\"created_at\":\"");
     memcpy(p, "\"created_at\":7,\"x\":\"", 20);
@@ -124,7 +95,7 @@ static void test_refusals_name_the_problem(void **state)
     expect_refused(f, bad, "phases[0].criteria[0].state: unknown state 'nope'");
     free(bad);
     free(good);
-    assert_int_equal(count(f->b, "SELECT count(*) FROM profiles"), 0);
+    assert_int_equal(test_sql_int(f->b, "SELECT count(*) FROM profiles"), 0);
 }
 
 static void test_round_trip_and_idempotent(void **state)
@@ -132,9 +103,9 @@ static void test_round_trip_and_idempotent(void **state)
     fixture *f = *state;
     char err[512];
     import_result r;
-    assert_int_equal(model_set_state(&f->ma, 0, 0, STATE_DONE, "evidence", NULL), 0);
-    assert_int_equal(model_set_state(&f->ma, 1, 2, STATE_DOING, NULL, NULL), 0);
-    char *json = snapshot(&f->ma);
+    assert_int_equal(model_set_state(&f->a.m, 0, 0, STATE_DONE, "evidence", NULL), 0);
+    assert_int_equal(model_set_state(&f->a.m, 1, 2, STATE_DOING, NULL, NULL), 0);
+    char *json = snapshot(&f->a.m);
     assert_int_equal(import_text(f, f->b, "ana", json, &r, err, sizeof err), 0);
     assert_int_equal(r.profile_created, 1);
     assert_int_equal(r.events_added, 4); /* profile, state, note, state */
@@ -148,7 +119,7 @@ static void test_round_trip_and_idempotent(void **state)
     /* the copy exports the same snapshot */
     climb_model mb;
     int created;
-    assert_int_equal(model_open(&mb, &f->ladder, f->b, "ana", 0, &created), 0);
+    assert_int_equal(model_open(&mb, &f->a.ladder, f->b, "ana", 0, &created), 0);
     char *again = snapshot(&mb);
     assert_string_equal(again, json);
     model_close(&mb);
@@ -162,26 +133,26 @@ static void test_merge_takes_the_latest_event(void **state)
     char err[512];
     import_result r;
     /* b has its own profile with a later untick of the criterion a ticks */
-    assert_int_equal(model_set_state(&f->ma, 0, 0, STATE_DONE, NULL, NULL), 0);
+    assert_int_equal(model_set_state(&f->a.m, 0, 0, STATE_DONE, NULL, NULL), 0);
     climb_model mb;
     int created;
     setenv("CLIMB_NOW", "2026-03-15T09:30:00Z", 1);
-    assert_int_equal(model_open(&mb, &f->ladder, f->b, "ana", 1, &created), 0);
+    assert_int_equal(model_open(&mb, &f->a.ladder, f->b, "ana", 1, &created), 0);
     assert_int_equal(model_set_state(&mb, 0, 0, STATE_DONE, NULL, NULL), 0);
     setenv("CLIMB_NOW", "2026-03-16T09:30:00Z", 1);
     assert_int_equal(model_set_state(&mb, 0, 0, STATE_TODO, NULL, NULL), 0);
-    char *ja = snapshot(&f->ma), *jb = snapshot(&mb);
+    char *ja = snapshot(&f->a.m), *jb = snapshot(&mb);
     model_close(&mb);
     assert_int_equal(import_text(f, f->b, "ana", ja, &r, err, sizeof err), 0);
     assert_int_equal(r.events_added, 2);
-    assert_int_equal(import_text(f, f->a, "ana", jb, &r, err, sizeof err), 0);
+    assert_int_equal(import_text(f, f->a.st, "ana", jb, &r, err, sizeof err), 0);
     assert_int_equal(r.events_added, 3);
     const char *q = "SELECT count(*) FROM criterion_state WHERE criterion_id = 'p1-own-pipeline'"
                     " AND state = 'todo' AND done_at = 1773567000";
-    assert_int_equal(count(f->a, q), 1);
-    assert_int_equal(count(f->b, q), 1);
+    assert_int_equal(test_sql_int(f->a.st, q), 1);
+    assert_int_equal(test_sql_int(f->b, q), 1);
     /* created_at is the earlier of the two */
-    assert_int_equal(count(f->b, "SELECT created_at FROM profiles"), 1773480600);
+    assert_int_equal(test_sql_int(f->b, "SELECT created_at FROM profiles"), 1773480600);
     free(ja);
     free(jb);
 }
@@ -202,14 +173,14 @@ static void test_derive_ties_and_undo(void **state)
     assert_int_equal(store_event_add(st, pid, 200, "state", "p1-own-pipeline", "n/a", "todo",
                                      "no pipelines here", u2), 0);
     assert_int_equal(snap_derive_criterion(st, pid, "p1-own-pipeline", 0, NULL, "text"), 0);
-    assert_int_equal(count(st, "SELECT count(*) FROM criterion_state WHERE state = 'n/a'"
-                               " AND reason = 'no pipelines here' AND done_at = 200"),
+    assert_int_equal(test_sql_int(st, "SELECT count(*) FROM criterion_state WHERE state = 'n/a'"
+                                      " AND reason = 'no pipelines here' AND done_at = 200"),
                      1);
     /* an undone event does not count */
     assert_int_equal(store_event_add(st, pid, 300, "undo", u2, "state", NULL, NULL, NULL), 0);
     assert_int_equal(snap_derive_criterion(st, pid, "p1-own-pipeline", 0, NULL, "text"), 0);
-    assert_int_equal(count(st, "SELECT count(*) FROM criterion_state WHERE state = 'todo'"
-                               " AND reason IS NULL"),
+    assert_int_equal(test_sql_int(st, "SELECT count(*) FROM criterion_state WHERE state = 'todo'"
+                                      " AND reason IS NULL"),
                      1);
     /* roadblock and title */
     assert_int_equal(store_event_add(st, pid, 400, "roadblock", "rb-firefighting", "on", "off",
@@ -217,12 +188,12 @@ static void test_derive_ties_and_undo(void **state)
     assert_int_equal(store_event_add(st, pid, 401, "title", NULL, "mid", NULL, NULL, NULL), 0);
     assert_int_equal(snap_derive_roadblock(st, pid, "rb-firefighting"), 0);
     assert_int_equal(snap_derive_title(st, pid), 0);
-    assert_int_equal(count(st, "SELECT flagged_at FROM roadblock_flags"), 400);
-    assert_int_equal(count(st, "SELECT count(*) FROM profiles WHERE title = 'mid'"), 1);
+    assert_int_equal(test_sql_int(st, "SELECT flagged_at FROM roadblock_flags"), 400);
+    assert_int_equal(test_sql_int(st, "SELECT count(*) FROM profiles WHERE title = 'mid'"), 1);
     assert_int_equal(store_event_add(st, pid, 500, "roadblock", "rb-firefighting", "off", "on",
                                      NULL, NULL), 0);
     assert_int_equal(snap_derive_roadblock(st, pid, "rb-firefighting"), 0);
-    assert_int_equal(count(st, "SELECT count(*) FROM roadblock_flags"), 0);
+    assert_int_equal(test_sql_int(st, "SELECT count(*) FROM roadblock_flags"), 0);
     store_commit(st);
 }
 
@@ -231,16 +202,16 @@ static void test_failed_import_writes_nothing(void **state)
     fixture *f = *state;
     char err[512];
     import_result r;
-    assert_int_equal(model_set_state(&f->ma, 0, 0, STATE_DONE, "x", NULL), 0);
-    char *json = snapshot(&f->ma);
+    assert_int_equal(model_set_state(&f->a.m, 0, 0, STATE_DONE, "x", NULL), 0);
+    char *json = snapshot(&f->a.m);
     /* "ana"'s events already exist in a under ana: importing them as bo fails at the
      * first one, after the profile row was made; all of it is rolled back */
-    long long events = count(f->a, "SELECT count(*) FROM events");
-    assert_int_equal(import_text(f, f->a, "bo", json, &r, err, sizeof err), -1);
+    long long events = test_sql_int(f->a.st, "SELECT count(*) FROM events");
+    assert_int_equal(import_text(f, f->a.st, "bo", json, &r, err, sizeof err), -1);
     assert_non_null(strstr(err, "under another profile"));
     assert_non_null(strstr(err, "nothing was imported"));
-    assert_int_equal(count(f->a, "SELECT count(*) FROM profiles WHERE name = 'bo'"), 0);
-    assert_int_equal(count(f->a, "SELECT count(*) FROM events"), events);
+    assert_int_equal(test_sql_int(f->a.st, "SELECT count(*) FROM profiles WHERE name = 'bo'"), 0);
+    assert_int_equal(test_sql_int(f->a.st, "SELECT count(*) FROM events"), events);
     free(json);
 }
 

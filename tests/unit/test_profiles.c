@@ -12,60 +12,9 @@
 #include "climb/profiles.h"
 #include "climb/quiz_store.h"
 
-#include <sqlite3.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <unistd.h>
+#include "support.h"
 
-typedef struct {
-    char dir[64];
-    char path[128];
-    climb_store *st;
-    climb_ladder ladder;
-    climb_model m; /* profile ana */
-} fixture;
-
-static int setup(void **state)
-{
-    fixture *f = calloc(1, sizeof *f);
-    char err[512];
-    climb_content_error ce;
-    snprintf(f->dir, sizeof f->dir, "/tmp/climb-test-XXXXXX");
-    assert_non_null(mkdtemp(f->dir));
-    snprintf(f->path, sizeof f->path, "%s/c.db", f->dir);
-    assert_int_equal(store_open(f->path, &f->st, err, sizeof err), 0);
-    assert_int_equal(content_load_default(&f->ladder, &ce), 0);
-    assert_int_equal(model_open(&f->m, &f->ladder, f->st, "ana", 1, NULL), 0);
-    *state = f;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    fixture *f = *state;
-    char cmd[160];
-    model_close(&f->m);
-    store_close(f->st);
-    content_free(&f->ladder);
-    snprintf(cmd, sizeof cmd, "rm -rf %s", f->dir);
-    assert_int_equal(system(cmd), 0);
-    free(f);
-    return 0;
-}
-
-static long long count(climb_store *st, const char *sql)
-{
-    sqlite3_stmt *s;
-    long long n = -1;
-    assert_int_equal(sqlite3_prepare_v2(store_db(st), sql, -1, &s, NULL), SQLITE_OK);
-    if (sqlite3_step(s) == SQLITE_ROW)
-        n = sqlite3_column_int64(s, 0);
-    sqlite3_finalize(s);
-    return n;
-}
-
-static void record(fixture *f, long long profile, long long at, const char *list,
+static void record(test_env *f, long long profile, long long at, const char *list,
                    quiz_attempt *out)
 {
     quiz_answer a[5];
@@ -87,15 +36,16 @@ static int collect(void *ctx, const quiz_attempt *a)
 
 static void test_attempt_row_and_event(void **state)
 {
-    fixture *f = *state;
+    test_env *f = *state;
     quiz_attempt at, latest;
     assert_int_equal(quiz_store_latest(f->st, f->m.profile.id, &latest), 1);
     record(f, f->m.profile.id, 1000, "regularly,once,regularly,once,no", &at);
     assert_int_equal(at.phase, 3);
     assert_int_equal(at.on_edge_of, 4);
     assert_string_equal(at.answers, "regularly,once,regularly,once,no");
-    assert_int_equal(count(f->st, "SELECT count(*) FROM quiz_attempts"), 1);
-    assert_int_equal(count(f->st, "SELECT count(*) FROM events e JOIN quiz_attempts q"
+    assert_int_equal(test_sql_int(f->st, "SELECT count(*) FROM quiz_attempts"), 1);
+    assert_int_equal(test_sql_int(f->st,
+                                  "SELECT count(*) FROM events e JOIN quiz_attempts q"
                                   " ON e.uuid = q.event_uuid WHERE e.kind = 'quiz' AND"
                                   " e.value = q.answers AND e.detail = 'phase=3 on_edge_of=4'"),
                      1);
@@ -111,28 +61,28 @@ static void test_attempt_row_and_event(void **state)
     assert_int_equal(times[1], 1500);
     assert_int_equal(times[2], 1000);
     assert_int_equal(times[3], 0);
-    assert_int_equal(count(f->st, "SELECT count(*) FROM quiz_attempts WHERE on_edge_of IS NULL"),
-                     1);
+    assert_int_equal(
+        test_sql_int(f->st, "SELECT count(*) FROM quiz_attempts WHERE on_edge_of IS NULL"), 1);
 }
 
 static void test_rename(void **state)
 {
-    fixture *f = *state;
+    test_env *f = *state;
     assert_int_equal(profiles_create(f->st, "bob", 10), 0);
     assert_int_equal(profiles_create(f->st, "bob", 10), PROFILE_EXISTS);
     assert_int_equal(profiles_rename(f->st, "bob", "ana", 20), PROFILE_EXISTS);
     assert_int_equal(profiles_rename(f->st, "nobody", "zed", 20), PROFILE_NOT_FOUND);
     assert_int_equal(profiles_rename(f->st, "bob", "Bøb", 20), 0);
-    assert_int_equal(count(f->st, "SELECT count(*) FROM profiles WHERE name = 'Bøb'"), 1);
-    assert_int_equal(count(f->st, "SELECT count(*) FROM events WHERE kind = 'rename' AND"
-                                  " value = 'Bøb' AND previous = 'bob'"),
+    assert_int_equal(test_sql_int(f->st, "SELECT count(*) FROM profiles WHERE name = 'Bøb'"), 1);
+    assert_int_equal(test_sql_int(f->st, "SELECT count(*) FROM events WHERE kind = 'rename' AND"
+                                         " value = 'Bøb' AND previous = 'bob'"),
                      1);
-    assert_int_equal(count(f->st, "SELECT count(*) FROM events WHERE kind = 'profile'"), 2);
+    assert_int_equal(test_sql_int(f->st, "SELECT count(*) FROM events WHERE kind = 'profile'"), 2);
 }
 
 static void test_delete_only_that_profile(void **state)
 {
-    fixture *f = *state;
+    test_env *f = *state;
     climb_model bob;
     assert_int_equal(model_open(&bob, &f->ladder, f->st, "bob", 1, NULL), 0);
     assert_int_equal(model_set_state(&bob, 1, 0, STATE_DONE, "bob's note", NULL), 0);
@@ -142,17 +92,17 @@ static void test_delete_only_that_profile(void **state)
     model_close(&bob);
     assert_int_equal(profiles_delete(f->st, "bob"), 0);
     assert_int_equal(profiles_delete(f->st, "bob"), PROFILE_NOT_FOUND);
-    assert_int_equal(count(f->st, "SELECT count(*) FROM profiles"), 1);
-    assert_int_equal(count(f->st, "SELECT count(*) FROM criterion_state"), 1);
+    assert_int_equal(test_sql_int(f->st, "SELECT count(*) FROM profiles"), 1);
+    assert_int_equal(test_sql_int(f->st, "SELECT count(*) FROM criterion_state"), 1);
     assert_int_equal(
-        count(f->st, "SELECT count(*) FROM criterion_state WHERE note = 'ana''s note'"), 1);
-    assert_int_equal(count(f->st, "SELECT count(*) FROM quiz_attempts"), 1);
-    assert_int_equal(count(f->st, "SELECT count(DISTINCT profile_id) FROM events"), 1);
+        test_sql_int(f->st, "SELECT count(*) FROM criterion_state WHERE note = 'ana''s note'"), 1);
+    assert_int_equal(test_sql_int(f->st, "SELECT count(*) FROM quiz_attempts"), 1);
+    assert_int_equal(test_sql_int(f->st, "SELECT count(DISTINCT profile_id) FROM events"), 1);
 }
 
 static void test_title(void **state)
 {
-    fixture *f = *state;
+    test_env *f = *state;
     int changed;
     char buf[256];
     quiz_attempt at;
@@ -162,9 +112,9 @@ static void test_title(void **state)
     assert_int_equal(profiles_set_title(&f->m, "mid", &changed), 0);
     assert_int_equal(changed, 0);
     assert_int_equal(profiles_set_title(&f->m, "senior", &changed), 0);
-    assert_int_equal(count(f->st, "SELECT count(*) FROM events WHERE kind = 'title'"), 2);
-    assert_int_equal(count(f->st, "SELECT count(*) FROM events WHERE kind = 'title' AND"
-                                  " value = 'senior' AND previous = 'mid'"),
+    assert_int_equal(test_sql_int(f->st, "SELECT count(*) FROM events WHERE kind = 'title'"), 2);
+    assert_int_equal(test_sql_int(f->st, "SELECT count(*) FROM events WHERE kind = 'title' AND"
+                                         " value = 'senior' AND previous = 'mid'"),
                      1);
     assert_int_equal(profiles_placement(&f->m, &at), PROFILE_NOT_FOUND);
     assert_int_equal(profiles_mismatch(&f->ladder, f->m.profile.title, NULL, buf, sizeof buf), 0);
@@ -181,20 +131,21 @@ static void test_title(void **state)
 
 static void test_quiz_offered_once(void **state)
 {
-    fixture *f = *state;
+    test_env *f = *state;
     assert_int_equal(f->m.profile.quiz_offered, 0);
     assert_int_equal(profiles_mark_quiz_offered(&f->m), 0);
     assert_int_equal(profiles_mark_quiz_offered(&f->m), 0);
     assert_int_equal(f->m.profile.quiz_offered, 1);
-    assert_int_equal(count(f->st, "SELECT quiz_offered FROM profiles WHERE name = 'ana'"), 1);
-    assert_int_equal(count(f->st, "SELECT count(*) FROM events WHERE kind = 'setting' AND"
-                                  " item = 'quiz_offered'"),
+    assert_int_equal(test_sql_int(f->st, "SELECT quiz_offered FROM profiles WHERE name = 'ana'"),
+                     1);
+    assert_int_equal(test_sql_int(f->st, "SELECT count(*) FROM events WHERE kind = 'setting' AND"
+                                         " item = 'quiz_offered'"),
                      1);
 }
 
 static void test_list(void **state)
 {
-    fixture *f = *state;
+    test_env *f = *state;
     profile_info *list;
     size_t n;
     assert_int_equal(profiles_create(f->st, "carla", 10), 0);
@@ -217,12 +168,12 @@ static void test_list(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_attempt_row_and_event, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_rename, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_delete_only_that_profile, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_title, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_quiz_offered_once, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_list, setup, teardown),
+        test_with_env(test_attempt_row_and_event),
+        test_with_env(test_rename),
+        test_with_env(test_delete_only_that_profile),
+        test_with_env(test_title),
+        test_with_env(test_quiz_offered_once),
+        test_with_env(test_list),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

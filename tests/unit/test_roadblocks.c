@@ -19,10 +19,12 @@ static void test_flag_writes_flag_and_event(void **state)
     assert_int_equal(roadblocks_set(f->st, f->profile, "rb-firefighting", 1, 5000, &changed), 0);
     assert_int_equal(changed, 1);
     assert_int_equal(test_sql_int(f->st, "SELECT flagged_at FROM roadblock_flags"
-                                  " WHERE roadblock_id = 'rb-firefighting'"), 5000);
+                                         " WHERE roadblock_id = 'rb-firefighting'"),
+                     5000);
     assert_int_equal(test_sql_int(f->st, "SELECT count(*) FROM events WHERE kind = 'roadblock'"
-                                  " AND item = 'rb-firefighting' AND value = 'on'"
-                                  " AND previous = 'off' AND at = 5000"), 1);
+                                         " AND item = 'rb-firefighting' AND value = 'on'"
+                                         " AND previous = 'off' AND at = 5000"),
+                     1);
     roadblock_flags fl;
     assert_int_equal(roadblocks_load(f->st, f->profile, &fl), 0);
     assert_int_equal(fl.n, 1);
@@ -41,11 +43,13 @@ static void test_repeat_changes_nothing(void **state)
     assert_int_equal(changed, 0);
     /* the first date is kept */
     assert_int_equal(test_sql_int(f->st, "SELECT flagged_at FROM roadblock_flags"), 5000);
-    assert_int_equal(test_sql_int(f->st, "SELECT count(*) FROM events WHERE kind = 'roadblock'"), 1);
+    assert_int_equal(test_sql_int(f->st, "SELECT count(*) FROM events WHERE kind = 'roadblock'"),
+                     1);
     /* unflagging what is not flagged changes nothing either */
     assert_int_equal(roadblocks_set(f->st, f->profile, "rb-passed-over", 0, 9000, &changed), 0);
     assert_int_equal(changed, 0);
-    assert_int_equal(test_sql_int(f->st, "SELECT count(*) FROM events WHERE kind = 'roadblock'"), 1);
+    assert_int_equal(test_sql_int(f->st, "SELECT count(*) FROM events WHERE kind = 'roadblock'"),
+                     1);
 }
 
 static void test_unflag_and_reopen(void **state)
@@ -57,8 +61,9 @@ static void test_unflag_and_reopen(void **state)
     assert_int_equal(roadblocks_set(f->st, f->profile, "rb-senior-stall", 0, 300, &changed), 0);
     assert_int_equal(changed, 1);
     assert_int_equal(test_sql_int(f->st, "SELECT count(*) FROM events WHERE kind = 'roadblock'"
-                                  " AND item = 'rb-senior-stall' AND value = 'off'"
-                                  " AND previous = 'on' AND at = 300"), 1);
+                                         " AND item = 'rb-senior-stall' AND value = 'off'"
+                                         " AND previous = 'on' AND at = 300"),
+                     1);
     test_env_reopen(f);
     roadblock_flags fl;
     assert_int_equal(roadblocks_load(f->st, f->profile, &fl), 0);
@@ -85,8 +90,8 @@ static void test_profiles_and_failure(void **state)
     assert_int_equal(roadblocks_set(f->st, 999, "rb-firefighting", 1, 10, &changed), -1);
     assert_int_equal(changed, 0);
     assert_int_equal(test_sql_int(f->st, "SELECT count(*) FROM events"), events);
-    assert_int_equal(test_sql_int(f->st, "SELECT count(*) FROM roadblock_flags WHERE profile_id = 999"),
-                     0);
+    assert_int_equal(
+        test_sql_int(f->st, "SELECT count(*) FROM roadblock_flags WHERE profile_id = 999"), 0);
 }
 
 int main(void)

@@ -12,11 +12,10 @@
 #include "climb/model.h"
 #include "climb/search.h"
 
+#include "support.h"
+
 #include <locale.h>
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 static void test_find_ignores_case(void **state)
 {
@@ -162,22 +161,12 @@ static void test_comparison_table_hits(void **state)
 /* Notes come from the person's real database, next to their criterion. */
 static void test_note_hits(void **state)
 {
-    climb_ladder l;
-    climb_store *st;
-    climb_model m;
+    test_env *f = *state;
     search_results r;
-    char dir[] = "/tmp/climb-search-XXXXXX", path[64], err[256], cmd[96];
-    int created;
-    (void)state;
-    load(&l);
-    assert_non_null(mkdtemp(dir));
-    snprintf(path, sizeof path, "%s/c.db", dir);
-    assert_int_equal(store_open(path, &st, err, sizeof err), 0);
-    assert_int_equal(model_open(&m, &l, st, "ana", 1, &created), 0);
-    assert_int_equal(model_set_state(&m, 2, 1, STATE_DONE,
+    assert_int_equal(model_set_state(&f->m, 2, 1, STATE_DONE,
                                      "Postmortem for the Kafka OUTAGE, adopted by Ops", NULL),
                      0);
-    assert_int_equal(search_run(&l, &m, "kafka outage", &r), 0);
+    assert_int_equal(search_run(&f->ladder, &f->m, "kafka outage", &r), 0);
     assert_int_equal(r.n, 1);
     assert_int_equal(r.hits[0].kind, HIT_NOTE);
     assert_int_equal(r.hits[0].index, 2);
@@ -186,14 +175,9 @@ static void test_note_hits(void **state)
     assert_int_equal(r.hits[0].match_at, strlen("Postmortem for the "));
     search_results_free(&r);
     /* without a model, notes are not searched */
-    assert_int_equal(search_run(&l, NULL, "kafka outage", &r), 0);
+    assert_int_equal(search_run(&f->ladder, NULL, "kafka outage", &r), 0);
     assert_int_equal(r.n, 0);
     search_results_free(&r);
-    model_close(&m);
-    store_close(st);
-    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
-    assert_int_equal(system(cmd), 0);
-    content_free(&l);
 }
 
 static void test_excerpt(void **state)
@@ -236,7 +220,7 @@ int main(void)
         cmocka_unit_test(test_find_folds_utf8),
         cmocka_unit_test(test_content_hits),
         cmocka_unit_test(test_comparison_table_hits),
-        cmocka_unit_test(test_note_hits),
+        test_with_env(test_note_hits),
         cmocka_unit_test(test_excerpt),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -38,7 +38,8 @@ static void test_tick_writes_state_and_event(void **state)
     assert_string_equal(after.note, "evidence");
     assert_string_equal(after.text_at_done, "Text");
     store_criterion_free(&after);
-    assert_int_equal(test_sql_int(f->st, "SELECT count(*) FROM events WHERE kind = 'state'"
+    assert_int_equal(test_sql_int(f->st,
+                                  "SELECT count(*) FROM events WHERE kind = 'state'"
                                   " AND item = 'p2-x' AND value = 'done' AND previous = 'todo'"),
                      1);
     assert_int_equal(test_sql_int(f->st, "SELECT count(*) FROM events WHERE kind = 'note'"), 1);
