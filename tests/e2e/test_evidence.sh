@@ -146,6 +146,19 @@ mouse_click_ticks() {
     quit_tui
 }
 
+mouse_wheel_scrolls() {
+    climb note p1-solo-incident "the wheel got here" >/dev/null || fail "note"
+    start_tui 80 24
+    wait_for "Before moving up to Mid · 0/3"
+    screen | grep -q "note: the wheel got here" && fail "note shown before the cursor moved"
+    # wheel down (button 65) over the Checklist pane moves its cursor one item down
+    keys -l "$(printf '\033[<65;40;18M')"
+    wait_for "note: the wheel got here"
+    keys -l "$(printf '\033[<64;40;18M')"
+    wait_gone "note: the wheel got here"
+    quit_tui
+}
+
 ladder_update_keeps_progress() {
     climb --ladder "$fixtures/ladder_update/v1.yaml" tick p1-own-pipeline >/dev/null || fail "tick 1"
     climb --ladder "$fixtures/ladder_update/v1.yaml" tick p1-solo-incident >/dev/null || fail "tick 2"
@@ -182,4 +195,5 @@ run_test note_built_in_editor
 run_test untick_with_note_asks
 run_test stale_evidence_flagged
 run_test mouse_click_ticks
+run_test mouse_wheel_scrolls
 run_test ladder_update_keeps_progress
