@@ -4,8 +4,11 @@
 #include "climb/view_confirm.h"
 #include "climb/view_editor.h"
 
+#include "climb/clock.h"
+
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 enum { NOTE_MAX = 64 * 1024, REASON_MAX = 1024 };
 
@@ -130,5 +133,39 @@ int checklist_note(tui *t)
     editor_request req = {title, model_crit_at(t->model, r->phase, r->index)->note, 1, 1,
                           NOTE_MAX};
     editor_open(t, &req, note_done, r, free);
+    return DIRTY_ALL;
+}
+
+static void stale_done(tui *t, void *ctx, const char *text)
+{
+    char *end;
+    (void)ctx;
+    if (!text)
+        return;
+    long months = strtol(text, &end, 10);
+    while (*end == ' ')
+        end++;
+    if (end == text || *end || months < 1 || months > 120) {
+        tui_message(t, 1, "not a number of months from 1 to 120: %s", text);
+        return;
+    }
+    if (store_set_stale_months(t->model->store, t->model->profile.id, (int)months,
+                               clock_now()) != 0) {
+        tui_message(t, 1, "not saved: %s", store_error(t->model->store));
+        return;
+    }
+    t->model->stale_months = (int)months;
+    t->model->profile.stale_months = (int)months;
+    tui_message(t, 0, "Evidence older than %ld months is now flagged as stale.", months);
+}
+
+int checklist_stale_period(tui *t)
+{
+    char now[16], title[96];
+    snprintf(now, sizeof now, "%d", t->model->stale_months);
+    snprintf(title, sizeof title, "Flag evidence older than how many months? (now %d)",
+             t->model->stale_months);
+    editor_request req = {title, now, 0, 0, 8};
+    editor_open(t, &req, stale_done, NULL, NULL);
     return DIRTY_ALL;
 }

@@ -6,6 +6,7 @@
 #include "climb/draw.h"
 #include "climb/input.h"
 #include "climb/view.h"
+#include "climb/checklist_actions.h"
 #include "climb/wrap_cache.h"
 #include "climb/profiles.h"
 #include "climb/text.h"
@@ -258,6 +259,7 @@ static int dispatch(tui *t, action a)
     case ACT_EXPORT: export_view_open(t); return DIRTY_ALL;
     case ACT_HISTORY: history_view_open(t); return DIRTY_ALL;
     case ACT_UNDO: return history_undo(t);
+    case ACT_STALE: return checklist_stale_period(t);
     case ACT_REDRAW: clearok(curscr, TRUE); return DIRTY_LAYOUT;
     case ACT_NEXT_PANE: t->focus = (t->focus + 1) % PANE_COUNT; return DIRTY_PANES;
     case ACT_PREV_PANE: t->focus = (t->focus + PANE_COUNT - 1) % PANE_COUNT; return DIRTY_PANES;

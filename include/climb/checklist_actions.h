@@ -11,5 +11,7 @@ int checklist_toggle(tui *t);
 int checklist_doing(tui *t);
 int checklist_not_applicable(tui *t);
 int checklist_note(tui *t);
+/* Asks after how many months evidence counts as stale (the profile's setting). */
+int checklist_stale_period(tui *t);
 
 #endif

@@ -36,6 +36,7 @@
     A(EXPORT, "export a snapshot: Markdown, JSON or CSV")                          \
     A(HISTORY, "history: timeline, chart of progress, time in phase, forecast")   \
     A(UNDO, "undo the last change made in this run (again: the one before)")     \
+    A(STALE, "set after how many months evidence is flagged as stale")            \
     A(REDRAW, "redraw the screen")                                                 \
     A(HELP, "show or hide this help")                                              \
     A(QUIT, "quit (every change is already saved)")
@@ -87,6 +88,7 @@ typedef enum {
     K(EXPORT, 'e', "e")                                                            \
     K(HISTORY, 'H', "H")                                                           \
     K(UNDO, 'u', "u")                                                              \
+    K(STALE, 'S', "S")                                                             \
     K(REDRAW, 12, "Ctrl-L")                                                        \
     K(HELP, '?', "?")                                                              \
     K(HELP, KEY_F(1), "F1")                                                        \

@@ -128,6 +128,25 @@ PY
     climb stale-after 24 >/dev/null || fail "stale-after"
     climb status --json | grep -q '"stale": true' && fail "still stale after 24 months"
     climb stale-after 0 2>/dev/null; [ $? -eq 2 ] || fail "0 months accepted"
+    TMUX_SOCK="$TMUX_SOCK-again"
+    start_tui 80 24
+    wait_for "Before moving up to Mid · 2/3"
+    screen | grep -q "!2024-11-01" && fail "stale at 24 months"
+    keys S
+    wait_for "Flag evidence older than how many months? (now 24)"
+    keys BSpace BSpace
+    keys -l "x"
+    keys Enter
+    wait_for "not a number of months from 1 to 120: x"
+    keys S
+    keys BSpace BSpace
+    keys -l "3"
+    keys Enter
+    wait_for "!2024-11-01"
+    quit_tui
+    [ "$(sqlite3 "$DB" "SELECT stale_months FROM profiles")" = 3 ] || fail "period not saved"
+    [ "$(sqlite3 "$DB" "SELECT count(*) FROM events WHERE kind='setting' AND value='3'")" = 1 ] ||
+        fail "no setting event"
 }
 
 mouse_click_ticks() {
