@@ -5,6 +5,7 @@
 #   make asan       build build/asan/climb with AddressSanitizer and UBSan
 #   make bench      optimised build and benchmark table (see docs/performance.md)
 #   make install    install to $(DESTDIR)$(PREFIX)/bin
+#   make fuzz       libFuzzer harnesses (clang), FUZZ_SECONDS (60) each; see tests/fuzz/run.sh
 
 PREFIX  ?= /usr/local
 BUILD   ?= build
@@ -47,7 +48,7 @@ else
 Q := @
 endif
 
-.PHONY: all run test check unit e2e asan bench deps install clean
+.PHONY: all run test check unit e2e asan bench deps install clean fuzz fuzz-build
 .DEFAULT_GOAL := all
 
 all: $(BUILD)/climb
@@ -128,6 +129,25 @@ bench: deps
 	$(Q)$(MAKE) --no-print-directory BUILD=build/bench OPT="-O2 -DNDEBUG" build/bench/climb
 	$(Q)bench/run.sh build/bench
 
+# fuzz: every tests/fuzz/NAME_fuzzer.c built with clang into build/fuzz/ against the
+# src objects instrumented for coverage (fuzzer-no-link) and ASan+UBSan, then the
+# regression inputs replayed and each fuzzer run FUZZ_SECONDS on a copy of its corpus.
+FUZZ_SECONDS ?= 60
+FUZZ_NAMES := $(patsubst tests/fuzz/%_fuzzer.c,%,$(sort $(wildcard tests/fuzz/*_fuzzer.c)))
+FUZZ_BINS := $(FUZZ_NAMES:%=$(BUILD)/%_fuzzer)
+
+fuzz:
+	$(Q)$(MAKE) --no-print-directory BUILD=build/fuzz CC=clang \
+		OPT="-O1 -g -fno-omit-frame-pointer" \
+		SAN="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all" fuzz-build
+	$(Q)tests/fuzz/run.sh build/fuzz $(FUZZ_SECONDS) $(FUZZ_NAMES)
+
+fuzz-build: $(FUZZ_BINS)
+
+$(BUILD)/%_fuzzer: tests/fuzz/%_fuzzer.c $(LIB_OBJS)
+	@echo "  FUZZ    $@"
+	$(Q)$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer -o $@ $< $(LIB_OBJS) $(ALL_LDFLAGS) $(PKG_LIBS)
+
 deps:
 	$(Q)tools/deps.sh
 
@@ -139,4 +159,4 @@ install: $(BUILD)/climb
 clean:
 	rm -rf build
 
--include $(OBJS:.o=.d) $(UNIT_BINS:=.d) $(UNIT_SUPPORT:.o=.d) $(TOOL_OBJS:.o=.d)
+-include $(OBJS:.o=.d) $(UNIT_BINS:=.d) $(UNIT_SUPPORT:.o=.d) $(TOOL_OBJS:.o=.d) $(FUZZ_BINS:=.d)

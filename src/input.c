@@ -1,5 +1,5 @@
 /* input.c - key sources for the TUI: the terminal through wget_wch, or a parsed
- * key file for headless runs. */
+ * key file (read from a path or from memory) for headless runs and the fuzzer. */
 #include "climb/input.h"
 
 #include <curses.h>
@@ -61,6 +61,7 @@ static int parse_token(key_source *in, size_t *cap, const char *tok, char *err, 
 static int parse(key_source *in, const char *text, char *err, size_t errlen)
 {
     size_t cap = 0;
+    const char *text_end = text + strlen(text);
     mbstate_t st;
     memset(&st, 0, sizeof st);
     for (const char *p = text; *p;) {
@@ -79,7 +80,7 @@ static int parse(key_source *in, const char *text, char *err, size_t errlen)
             p = end + 1;
         } else {
             wchar_t wc;
-            size_t n = mbrtowc(&wc, p, strlen(p), &st);
+            size_t n = mbrtowc(&wc, p, (size_t)(text_end - p), &st);
             if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
                 snprintf(err, errlen, "key file is not valid text in this locale");
                 return -1;
@@ -90,6 +91,33 @@ static int parse(key_source *in, const char *text, char *err, size_t errlen)
         }
     }
     return 0;
+}
+
+/* Parses the NUL-terminated text of a key file into a fresh *in. */
+static int open_text(key_source *in, const char *text, char *err, size_t errlen)
+{
+    in->from_file = 1;
+    int rc = parse(in, text, err, errlen);
+    if (rc)
+        input_close(in);
+    in->from_file = 1;
+    return rc;
+}
+
+int input_open_buffer(key_source *in, const char *data, size_t len, char *err, size_t errlen)
+{
+    memset(in, 0, sizeof *in);
+    char *text = malloc(len + 1);
+    if (!text) {
+        snprintf(err, errlen, "out of memory reading keys");
+        return -1;
+    }
+    if (len)
+        memcpy(text, data, len);
+    text[len] = '\0';
+    int rc = open_text(in, text, err, errlen);
+    free(text);
+    return rc;
 }
 
 int input_open_file(key_source *in, const char *path, char *err, size_t errlen)
@@ -122,12 +150,8 @@ int input_open_file(key_source *in, const char *path, char *err, size_t errlen)
         return -1;
     }
     text[len] = '\0';
-    in->from_file = 1;
-    int rc = parse(in, text, err, errlen);
+    int rc = open_text(in, text, err, errlen);
     free(text);
-    if (rc)
-        input_close(in);
-    in->from_file = 1;
     return rc;
 }
 

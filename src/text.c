@@ -187,9 +187,10 @@ static void wrap_paragraph(const char *s, size_t start, size_t end, int width,
     while (pos < end) {
         size_t fit = text_fit(s + pos, end - pos, width);
         if (fit == 0) { /* a character wider than the line: take it whole */
-            fit = 1;
-            while (pos + fit < end && ((unsigned char)s[pos + fit] & 0xC0) == 0x80)
-                fit++;
+            unsigned cp;
+            fit = utf8_decode((const unsigned char *)s + pos, end - pos, &cp);
+            if (fit == 0) /* an invalid byte: one column */
+                fit = 1;
         }
         if (pos + fit >= end) {
             emit(lines, max, count, pos, end - pos);

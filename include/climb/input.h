@@ -22,6 +22,8 @@ typedef struct {
 
 /* Reads and parses a key file. Returns 0, or -1 with a message in err. */
 int input_open_file(key_source *in, const char *path, char *err, size_t errlen);
+/* The same from memory: len bytes of key file text (a NUL byte ends it early). */
+int input_open_buffer(key_source *in, const char *data, size_t len, char *err, size_t errlen);
 void input_close(key_source *in);
 /* The next key: from the file, or from the terminal (wide-character aware; *is_char
  * tells a character from a function key). INPUT_END when the file is exhausted. */

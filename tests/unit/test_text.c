@@ -65,6 +65,10 @@ static void test_wrap_breaks_at_spaces(void **state)
     assert_int_equal(l[1].len, 0);
     assert_int_equal(text_wrap("", 10, l, 8), 1);
     assert_int_equal(text_wrap("x y", 0, l, 8), 2); /* never loops at width 0 */
+    /* a wide character on a narrow line is taken alone, not with stray bytes after it */
+    assert_int_equal(text_wrap("\xe6\x97\xa5\x80\x80", 1, l, 8), 3);
+    assert_int_equal(l[0].len, 3);
+    assert_int_equal(l[1].len, 1);
 }
 
 static void test_clock_parses_iso_8601(void **state)
