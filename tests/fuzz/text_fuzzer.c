@@ -12,17 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-/* Fails the run, naming the broken invariant. */
-#define need(ok)                                                                          \
-    do {                                                                                  \
-        if (!(ok)) {                                                                      \
-            fprintf(stderr, "%s:%d: invariant broken: %s\n", __FILE__, __LINE__, #ok);    \
-            abort();                                                                      \
-        }                                                                                 \
-    } while (0)
+#include "fuzz_check.h"
 
 static void check_valid(const char *s, size_t len)
 {
