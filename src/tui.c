@@ -238,6 +238,14 @@ static void paint(tui *t, int dirty)
     doupdate();
 }
 
+/* Moves the focus; only the two panes whose border and cursor change repaint. */
+static int focus_to(tui *t, int pane)
+{
+    int before = t->focus;
+    t->focus = pane;
+    return (1 << before) | (1 << pane);
+}
+
 /* Actions every pane shares; the focused pane gets the rest first. */
 static int dispatch(tui *t, action a)
 {
@@ -261,11 +269,10 @@ static int dispatch(tui *t, action a)
     case ACT_UNDO: return history_undo(t);
     case ACT_STALE: return checklist_stale_period(t);
     case ACT_REDRAW: clearok(curscr, TRUE); return DIRTY_LAYOUT;
-    case ACT_NEXT_PANE: t->focus = (t->focus + 1) % PANE_COUNT; return DIRTY_PANES;
-    case ACT_PREV_PANE: t->focus = (t->focus + PANE_COUNT - 1) % PANE_COUNT; return DIRTY_PANES;
-    case ACT_LEFT: t->focus = PANE_LADDER; return DIRTY_PANES;
-    case ACT_RIGHT: t->focus = t->focus == PANE_LADDER ? PANE_CHECKLIST : t->focus;
-        return DIRTY_PANES;
+    case ACT_NEXT_PANE: return focus_to(t, (t->focus + 1) % PANE_COUNT);
+    case ACT_PREV_PANE: return focus_to(t, (t->focus + PANE_COUNT - 1) % PANE_COUNT);
+    case ACT_LEFT: return focus_to(t, PANE_LADDER);
+    case ACT_RIGHT: return focus_to(t, t->focus == PANE_LADDER ? PANE_CHECKLIST : t->focus);
     case ACT_PHASE1: case ACT_PHASE2: case ACT_PHASE3: case ACT_PHASE4: {
         int p = a - ACT_PHASE1;
         if (p >= (int)t->ladder->n_phases)
