@@ -26,6 +26,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 enum { MIN_COLS = 40, MIN_ROWS = 12, WIDE_COLS = 80, LADDER_W = 23 };
@@ -384,9 +385,22 @@ static int reload_if_changed(tui *t, int *seen)
     return DIRTY_ALL;
 }
 
+/* A read that fails at once, many times in a row, means the terminal closed
+ * (end of file on stdin): a real timeout waits the full second. */
+static int input_closed(int *quick_errors)
+{
+    static struct timespec last;
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    long ms = (now.tv_sec - last.tv_sec) * 1000 + (now.tv_nsec - last.tv_nsec) / 1000000;
+    last = now;
+    *quick_errors = ms < 100 ? *quick_errors + 1 : 0;
+    return *quick_errors >= 50;
+}
+
 static void run_loop(tui *t, key_source *in)
 {
-    int dirty = DIRTY_LAYOUT, seen = store_data_version(t->model->store);
+    int dirty = DIRTY_LAYOUT, seen = store_data_version(t->model->store), quick_errors = 0;
     while (!t->quit && !stop_requested) {
         if (dirty & DIRTY_LAYOUT) {
             layout(t);
@@ -398,9 +412,12 @@ static void run_loop(tui *t, key_source *in)
         if (key == INPUT_END)
             break;
         if (key == ERR) { /* timeout or interrupted read: check the stop flag */
+            if (input_closed(&quick_errors))
+                break; /* the terminal is gone: quit rather than spin */
             dirty = t->n_views == 0 ? reload_if_changed(t, &seen) : DIRTY_NONE;
             continue;
         }
+        quick_errors = 0;
         dirty = handle_key(t, in, key, is_char);
     }
 }
@@ -487,6 +504,7 @@ int tui_run(app *a)
     int saved = hold_stderr(&held);
     signal(SIGINT, on_stop_signal);
     signal(SIGTERM, on_stop_signal);
+    signal(SIGHUP, on_stop_signal);
     SCREEN *s = open_screen(a, in.from_file);
     if (s) {
         if (a->profile_created)
