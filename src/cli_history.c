@@ -6,6 +6,7 @@
 #include "climb/history.h"
 #include "climb/history_text.h"
 #include "climb/text.h"
+#include "climb/json_values.h"
 
 #include <jansson.h>
 #include <stdlib.h>
@@ -16,11 +17,6 @@ typedef struct {
     FILE *out;
     size_t count;
 } print_ctx;
-
-static json_t *str_or_null(const char *s)
-{
-    return s ? json_string(s) : json_null();
-}
 
 static int print_json(void *ctx, const hist_event *e)
 {
@@ -33,10 +29,10 @@ static int print_json(void *ctx, const hist_event *e)
     json_object_set_new(o, "at", json_string(at));
     json_object_set_new(o, "uuid", json_string(e->uuid));
     json_object_set_new(o, "kind", json_string(e->kind));
-    json_object_set_new(o, "item", str_or_null(e->item));
-    json_object_set_new(o, "value", str_or_null(e->value));
-    json_object_set_new(o, "previous", str_or_null(e->previous));
-    json_object_set_new(o, "detail", str_or_null(e->detail));
+    json_object_set_new(o, "item", json_str_or_null(e->item));
+    json_object_set_new(o, "value", json_str_or_null(e->value));
+    json_object_set_new(o, "previous", json_str_or_null(e->previous));
+    json_object_set_new(o, "detail", json_str_or_null(e->detail));
     json_object_set_new(o, "what", json_string(what));
     json_object_set_new(o, "text", json_string(about));
     fputs(pc->count++ ? ",\n  " : "\n  ", pc->out);

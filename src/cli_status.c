@@ -5,24 +5,11 @@
 #include "climb/profiles.h"
 #include "climb/roadblocks.h"
 #include "climb/text.h"
+#include "climb/json_values.h"
 
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
-
-static json_t *time_or_null(long long t)
-{
-    char buf[32];
-    if (!t)
-        return json_null();
-    clock_format_utc(t, buf, sizeof buf);
-    return json_string(buf);
-}
-
-static json_t *str_or_null(const char *s)
-{
-    return s ? json_string(s) : json_null();
-}
 
 static json_t *criterion_json(const climb_model *m, const climb_criterion *c,
                               const model_crit *mc)
@@ -31,10 +18,10 @@ static json_t *criterion_json(const climb_model *m, const climb_criterion *c,
     json_object_set_new(o, "id", json_string(c->id));
     json_object_set_new(o, "text", json_string(c->text));
     json_object_set_new(o, "state", json_string(store_state_name(mc->state)));
-    json_object_set_new(o, "done_at", time_or_null(mc->state == STATE_DONE ? mc->done_at : 0));
-    json_object_set_new(o, "note", str_or_null(mc->note));
-    json_object_set_new(o, "note_at", time_or_null(mc->note ? mc->note_at : 0));
-    json_object_set_new(o, "reason", str_or_null(mc->state == STATE_NA ? mc->reason : NULL));
+    json_object_set_new(o, "done_at", json_time_or_null(mc->state == STATE_DONE ? mc->done_at : 0));
+    json_object_set_new(o, "note", json_str_or_null(mc->note));
+    json_object_set_new(o, "note_at", json_time_or_null(mc->note ? mc->note_at : 0));
+    json_object_set_new(o, "reason", json_str_or_null(mc->state == STATE_NA ? mc->reason : NULL));
     json_object_set_new(o, "stale", json_boolean(model_is_stale(m, mc, clock_now())));
     if (mc->state == STATE_DONE && mc->text_at_done && strcmp(mc->text_at_done, c->text) != 0)
         json_object_set_new(o, "text_when_done", json_string(mc->text_at_done));
@@ -97,8 +84,8 @@ static json_t *roadblocks_json(app *a)
             continue;
         json_t *o = json_object();
         json_object_set_new(o, "id", json_string(id));
-        json_object_set_new(o, "title", str_or_null(title));
-        json_object_set_new(o, "flagged_at", time_or_null(at));
+        json_object_set_new(o, "title", json_str_or_null(title));
+        json_object_set_new(o, "flagged_at", json_time_or_null(at));
         json_array_append_new(list, o);
     }
     roadblocks_free(&fl);
@@ -114,7 +101,7 @@ static json_t *placement_json(app *a)
     json_t *o = json_object();
     json_object_set_new(o, "phase", json_integer(at.phase));
     json_object_set_new(o, "on_edge_of", at.on_edge_of ? json_integer(at.on_edge_of) : json_null());
-    json_object_set_new(o, "taken_at", time_or_null(at.taken_at));
+    json_object_set_new(o, "taken_at", json_time_or_null(at.taken_at));
     return o;
 }
 
@@ -124,11 +111,11 @@ int cli_status_json(app *a, FILE *out)
     json_t *root = json_object(), *profile = json_object(), *phases = json_array();
     int level = model_progress_level(m);
     json_object_set_new(profile, "name", json_string(m->profile.name));
-    json_object_set_new(profile, "created_at", time_or_null(m->profile.created_at));
+    json_object_set_new(profile, "created_at", json_time_or_null(m->profile.created_at));
     json_object_set_new(profile, "stale_months", json_integer(m->stale_months));
     json_object_set_new(root, "profile", profile);
     json_object_set_new(root, "ladder", json_string(a->ladder.id));
-    json_object_set_new(root, "title", str_or_null(m->profile.title));
+    json_object_set_new(root, "title", json_str_or_null(m->profile.title));
     json_object_set_new(root, "placement", placement_json(a));
     json_object_set_new(root, "progress_level",
                         level >= 0 ? json_string(a->ladder.levels[level].id) : json_null());

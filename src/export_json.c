@@ -5,6 +5,7 @@
 #include "climb/clock.h"
 #include "climb/snapshot_store.h"
 #include "climb/version.h"
+#include "climb/json_values.h"
 
 #include <jansson.h>
 #include <stdlib.h>
@@ -15,20 +16,6 @@ typedef struct {
     int first;       /* no record written yet in the current array */
     int oom;
 } json_writer;
-
-static json_t *time_json(long long t)
-{
-    char buf[32];
-    if (!t)
-        return json_null();
-    clock_format_utc(t, buf, sizeof buf);
-    return json_string(buf);
-}
-
-static json_t *str_json(const char *s)
-{
-    return s ? json_string(s) : json_null();
-}
 
 /* Writes one value compactly and drops it. */
 static void put_value(json_writer *w, json_t *v)
@@ -75,11 +62,11 @@ static json_t *criterion_json(const climb_criterion *c, const model_crit *mc)
     json_object_set_new(o, "id", json_string(c->id));
     json_object_set_new(o, "text", json_string(c->text));
     json_object_set_new(o, "state", json_string(store_state_name(mc->state)));
-    json_object_set_new(o, "done_at", time_json(mc->done_at));
-    json_object_set_new(o, "note", str_json(mc->note));
-    json_object_set_new(o, "note_at", time_json(mc->note ? mc->note_at : 0));
-    json_object_set_new(o, "reason", str_json(mc->state == STATE_NA ? mc->reason : NULL));
-    json_object_set_new(o, "text_at_done", str_json(mc->done_at ? mc->text_at_done : NULL));
+    json_object_set_new(o, "done_at", json_time_or_null(mc->done_at));
+    json_object_set_new(o, "note", json_str_or_null(mc->note));
+    json_object_set_new(o, "note_at", json_time_or_null(mc->note ? mc->note_at : 0));
+    json_object_set_new(o, "reason", json_str_or_null(mc->state == STATE_NA ? mc->reason : NULL));
+    json_object_set_new(o, "text_at_done", json_str_or_null(mc->done_at ? mc->text_at_done : NULL));
     return o;
 }
 
@@ -102,7 +89,7 @@ static int flag_record(void *ctx, const snap_flag *f)
 {
     json_t *o = json_object();
     json_object_set_new(o, "id", json_string(f->roadblock_id));
-    json_object_set_new(o, "flagged_at", time_json(f->flagged_at));
+    json_object_set_new(o, "flagged_at", json_time_or_null(f->flagged_at));
     put_record(ctx, o);
     return 0;
 }
@@ -124,7 +111,7 @@ static int quiz_record(void *ctx, const snap_quiz *q)
 {
     json_t *o = json_object(), *place = json_object();
     json_object_set_new(o, "event_uuid", json_string(q->event_uuid));
-    json_object_set_new(o, "taken_at", time_json(q->taken_at));
+    json_object_set_new(o, "taken_at", json_time_or_null(q->taken_at));
     json_object_set_new(o, "answers", answers_json(q->answers));
     json_object_set_new(o, "yes", json_integer(q->yes));
     json_object_set_new(o, "regularly", json_integer(q->regularly));
@@ -263,11 +250,11 @@ int export_json(const climb_model *m, FILE *out, long long now, char *err, size_
     put_member(&w, "format", json_string(EXPORT_FORMAT_NAME));
     put_member(&w, "format_version", json_integer(EXPORT_FORMAT_VERSION));
     put_member(&w, "app_version", json_string(CLIMB_VERSION));
-    put_member(&w, "exported_at", time_json(now));
+    put_member(&w, "exported_at", json_time_or_null(now));
     o = json_object();
     json_object_set_new(o, "name", json_string(m->profile.name));
-    json_object_set_new(o, "title", str_json(m->profile.title));
-    json_object_set_new(o, "created_at", time_json(m->profile.created_at));
+    json_object_set_new(o, "title", json_str_or_null(m->profile.title));
+    json_object_set_new(o, "created_at", json_time_or_null(m->profile.created_at));
     put_member(&w, "profile", o);
     o = json_object();
     json_object_set_new(o, "id", json_string(l->id));

@@ -230,16 +230,6 @@ void history_period_key(hist_period p, long long start, char *buf, size_t len)
 }
 
 /* A prepared statement for one query, bound to the profile (and the item). */
-static sqlite3_stmt *prepare(climb_store *st, const char *sql)
-{
-    sqlite3_stmt *s;
-    if (sqlite3_prepare_v2(store_db(st), sql, -1, &s, NULL) != SQLITE_OK) {
-        store_fail(st, "cannot read the history: %s", sqlite3_errmsg(store_db(st)));
-        return NULL;
-    }
-    return s;
-}
-
 /* Steps s once: 1 with a row, 0 without, -1 on error. */
 static int step_row(climb_store *st, sqlite3_stmt *s)
 {
@@ -308,7 +298,7 @@ static int count_criterion(climb_store *st, sqlite3_stmt **q, const char *id, si
 static int quiz_into_buckets(climb_store *st, long long profile_id, size_t n,
                              const long long *bound, hist_bucket *out)
 {
-    sqlite3_stmt *s = prepare(st, "SELECT taken_at, phase, on_edge_of FROM quiz_attempts"
+    sqlite3_stmt *s = store_prepare(st, "SELECT taken_at, phase, on_edge_of FROM quiz_attempts"
                                   " WHERE profile_id = ?1 AND taken_at >= ?2 AND taken_at < ?3"
                                   " ORDER BY taken_at, id");
     if (!s)
@@ -353,7 +343,7 @@ int history_buckets(climb_store *st, long long profile_id, hist_period p,
     sqlite3_stmt *q[Q_COUNT] = {NULL};
     int rc = 0;
     for (int i = 0; i < Q_COUNT && rc == 0; i++) {
-        q[i] = prepare(st, BUCKET_SQL[i]);
+        q[i] = store_prepare(st, BUCKET_SQL[i]);
         if (!q[i])
             rc = -1;
         else
@@ -373,7 +363,7 @@ int history_buckets(climb_store *st, long long profile_id, hist_period p,
 static int single_value(climb_store *st, const char *sql, long long profile_id, long long *out)
 {
     *out = 0;
-    sqlite3_stmt *s = prepare(st, sql);
+    sqlite3_stmt *s = store_prepare(st, sql);
     if (!s)
         return -1;
     sqlite3_bind_int64(s, 1, profile_id);
@@ -410,7 +400,7 @@ int history_first_done(climb_store *st, long long profile_id, const char *const 
                        size_t n_criteria, long long *at)
 {
     *at = 0;
-    sqlite3_stmt *s = prepare(st, "SELECT at FROM events WHERE profile_id = ?1 AND"
+    sqlite3_stmt *s = store_prepare(st, "SELECT at FROM events WHERE profile_id = ?1 AND"
                                   " kind = 'state' AND item = ?2 AND value = 'done'"
                                   " ORDER BY at, id LIMIT 1");
     if (!s)

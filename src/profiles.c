@@ -10,25 +10,20 @@
 #include <string.h>
 #include <strings.h>
 
-static int db_fail(climb_store *st)
-{
-    return store_fail(st, "database error: %s", sqlite3_errmsg(store_db(st)));
-}
-
 /* The id of the profile named `name`: 0 and *id, PROFILE_NOT_FOUND, or -1. */
 static int profile_id_of(climb_store *st, const char *name, long long *id)
 {
     sqlite3_stmt *s;
     if (sqlite3_prepare_v2(store_db(st), "SELECT id FROM profiles WHERE name = ?1", -1, &s,
                            NULL) != SQLITE_OK)
-        return db_fail(st);
+        return store_db_fail(st, "database error");
     sqlite3_bind_text(s, 1, name, -1, SQLITE_TRANSIENT);
     int rc = sqlite3_step(s), result = PROFILE_NOT_FOUND;
     if (rc == SQLITE_ROW) {
         *id = sqlite3_column_int64(s, 0);
         result = 0;
     } else if (rc != SQLITE_DONE) {
-        result = db_fail(st);
+        result = store_db_fail(st, "database error");
     }
     sqlite3_finalize(s);
     return result;
@@ -41,7 +36,7 @@ static int exec_change(climb_store *st, const char *sql, const char *a, const ch
 {
     sqlite3_stmt *s;
     if (sqlite3_prepare_v2(store_db(st), sql, -1, &s, NULL) != SQLITE_OK)
-        return db_fail(st);
+        return store_db_fail(st, "database error");
     if (a)
         sqlite3_bind_text(s, 1, a, -1, SQLITE_TRANSIENT);
     if (b)
@@ -63,7 +58,7 @@ static int collect_names(climb_store *st, char ***names, size_t *n)
     if (sqlite3_prepare_v2(store_db(st),
                            "SELECT name FROM profiles ORDER BY name COLLATE NOCASE, name", -1,
                            &s, NULL) != SQLITE_OK)
-        return db_fail(st);
+        return store_db_fail(st, "database error");
     int rc;
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
         if (*n == cap) {
@@ -85,7 +80,7 @@ static int collect_names(climb_store *st, char ***names, size_t *n)
     free(*names);
     *names = NULL;
     *n = 0;
-    return rc == SQLITE_ROW ? store_fail(st, "out of memory") : db_fail(st);
+    return rc == SQLITE_ROW ? store_fail(st, "out of memory") : store_db_fail(st, "database error");
 }
 
 /* Fills one entry from the profile's model (read only: nothing is created). */
@@ -213,14 +208,14 @@ static int read_title(climb_store *st, long long id, char **title)
     *title = NULL;
     if (sqlite3_prepare_v2(store_db(st), "SELECT title FROM profiles WHERE id = ?1", -1, &s,
                            NULL) != SQLITE_OK)
-        return db_fail(st);
+        return store_db_fail(st, "database error");
     sqlite3_bind_int64(s, 1, id);
     int rc = sqlite3_step(s);
     if (rc == SQLITE_ROW && sqlite3_column_text(s, 0))
         *title = strdup((const char *)sqlite3_column_text(s, 0));
     sqlite3_finalize(s);
     return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? store_fail(st, "the profile is gone")
-                                                    : db_fail(st);
+                                                    : store_db_fail(st, "database error");
 }
 
 int profiles_set_title(climb_model *m, const char *level_id, int *changed)

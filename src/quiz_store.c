@@ -7,11 +7,6 @@
 #include <stdio.h>
 #include <string.h>
 
-static int db_fail(climb_store *st, const char *what)
-{
-    return store_fail(st, "%s: %s", what, sqlite3_errmsg(store_db(st)));
-}
-
 static int insert_attempt(climb_store *st, long long profile_id, const quiz_attempt *a)
 {
     sqlite3 *db = store_db(st);
@@ -21,7 +16,7 @@ static int insert_attempt(climb_store *st, long long profile_id, const quiz_atte
                            " yes, regularly, phase, on_edge_of)"
                            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
                            -1, &s, NULL) != SQLITE_OK)
-        return db_fail(st, "database error");
+        return store_db_fail(st, "database error");
     sqlite3_bind_int64(s, 1, profile_id);
     sqlite3_bind_text(s, 2, a->event_uuid, -1, SQLITE_TRANSIENT);
     sqlite3_bind_int64(s, 3, a->taken_at);
@@ -33,7 +28,7 @@ static int insert_attempt(climb_store *st, long long profile_id, const quiz_atte
         sqlite3_bind_int(s, 8, a->on_edge_of);
     int rc = sqlite3_step(s);
     sqlite3_finalize(s);
-    return rc == SQLITE_DONE ? 0 : db_fail(st, "cannot save the quiz attempt");
+    return rc == SQLITE_DONE ? 0 : store_db_fail(st, "cannot save the quiz attempt");
 }
 
 int quiz_store_record(climb_store *st, long long profile_id, long long now,
@@ -94,7 +89,7 @@ static int each_attempt(climb_store *st, long long profile_id, int limit, quiz_a
                            " on_edge_of FROM quiz_attempts WHERE profile_id = ?1"
                            " ORDER BY taken_at DESC, id DESC LIMIT ?2",
                            -1, &s, NULL) != SQLITE_OK)
-        return db_fail(st, "database error");
+        return store_db_fail(st, "database error");
     sqlite3_bind_int64(s, 1, profile_id);
     sqlite3_bind_int(s, 2, limit);
     int rc, stop = 0;
@@ -104,7 +99,7 @@ static int each_attempt(climb_store *st, long long profile_id, int limit, quiz_a
         stop = fn(ctx, &a);
     }
     if (!stop && rc != SQLITE_DONE)
-        stop = db_fail(st, "database error");
+        stop = store_db_fail(st, "database error");
     sqlite3_finalize(s);
     return stop < 0 ? -1 : 0;
 }
@@ -127,7 +122,7 @@ int quiz_store_latest(climb_store *st, long long profile_id, quiz_attempt *out)
         read_attempt(s, out);
     sqlite3_reset(s);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-        return db_fail(st, "database error");
+        return store_db_fail(st, "database error");
     return rc == SQLITE_ROW ? 0 : 1;
 }
 

@@ -13,22 +13,6 @@
     " AND NOT EXISTS (SELECT 1 FROM events u WHERE u.profile_id = e.profile_id"             \
     " AND u.kind = 'undo' AND u.item = e.uuid)"
 
-static int db_fail(climb_store *st, const char *what)
-{
-    return store_fail(st, "%s: %s", what, sqlite3_errmsg(store_db(st)));
-}
-
-static sqlite3_stmt *prepare(climb_store *st, const char *sql)
-{
-    sqlite3_stmt *s = NULL;
-    if (sqlite3_prepare_v2(store_db(st), sql, -1, &s, NULL) != SQLITE_OK) {
-        db_fail(st, "database error");
-        sqlite3_finalize(s);
-        return NULL;
-    }
-    return s;
-}
-
 static const char *col_text(sqlite3_stmt *s, int i)
 {
     return (const char *)sqlite3_column_text(s, i);
@@ -50,7 +34,7 @@ static int walk(climb_store *st, sqlite3_stmt *s, int (*row)(sqlite3_stmt *, voi
         if ((stop = row(s, ctx)) != 0)
             break;
     if (!stop && rc != SQLITE_DONE)
-        stop = db_fail(st, "cannot read the history");
+        stop = store_db_fail(st, "cannot read the history");
     sqlite3_finalize(s);
     return stop;
 }
@@ -71,7 +55,7 @@ static int event_row(sqlite3_stmt *s, void *ctx)
 int snap_events_each(climb_store *st, long long profile_id, const char *kind,
                      snap_event_fn fn, void *ctx)
 {
-    sqlite3_stmt *s = prepare(st, "SELECT uuid, at, kind, item, value, previous, detail"
+    sqlite3_stmt *s = store_prepare(st, "SELECT uuid, at, kind, item, value, previous, detail"
                                   " FROM events WHERE profile_id = ?1"
                                   " AND (?2 IS NULL OR kind = ?2) ORDER BY at, id");
     if (!s)
@@ -98,7 +82,7 @@ static int quiz_row(sqlite3_stmt *s, void *ctx)
 
 int snap_quiz_each(climb_store *st, long long profile_id, snap_quiz_fn fn, void *ctx)
 {
-    sqlite3_stmt *s = prepare(st, "SELECT event_uuid, taken_at, answers, yes, regularly, phase,"
+    sqlite3_stmt *s = store_prepare(st, "SELECT event_uuid, taken_at, answers, yes, regularly, phase,"
                                   " on_edge_of FROM quiz_attempts WHERE profile_id = ?1"
                                   " ORDER BY taken_at, id");
     if (!s)
@@ -122,7 +106,7 @@ static int flag_row(sqlite3_stmt *s, void *ctx)
 
 int snap_flags_each(climb_store *st, long long profile_id, snap_flag_fn fn, void *ctx)
 {
-    sqlite3_stmt *s = prepare(st, "SELECT roadblock_id, flagged_at FROM roadblock_flags"
+    sqlite3_stmt *s = store_prepare(st, "SELECT roadblock_id, flagged_at FROM roadblock_flags"
                                   " WHERE profile_id = ?1 ORDER BY roadblock_id");
     if (!s)
         return -1;
@@ -135,14 +119,14 @@ int snap_flags_each(climb_store *st, long long profile_id, snap_flag_fn fn, void
 static int run(climb_store *st, sqlite3_stmt *s, const char *what)
 {
     int rc = sqlite3_step(s);
-    int out = rc == SQLITE_DONE ? 0 : db_fail(st, what);
+    int out = rc == SQLITE_DONE ? 0 : store_db_fail(st, what);
     sqlite3_finalize(s);
     return out;
 }
 
 int snap_profile_find(climb_store *st, const char *name, long long *id, long long *created_at)
 {
-    sqlite3_stmt *s = prepare(st, "SELECT id, created_at FROM profiles WHERE name = ?1");
+    sqlite3_stmt *s = store_prepare(st, "SELECT id, created_at FROM profiles WHERE name = ?1");
     if (!s)
         return -1;
     bind_text(s, 1, name);
@@ -152,7 +136,7 @@ int snap_profile_find(climb_store *st, const char *name, long long *id, long lon
         *created_at = sqlite3_column_int64(s, 1);
         out = 0;
     } else if (rc != SQLITE_DONE) {
-        out = db_fail(st, "cannot read the profile");
+        out = store_db_fail(st, "cannot read the profile");
     }
     sqlite3_finalize(s);
     return out;
@@ -160,7 +144,7 @@ int snap_profile_find(climb_store *st, const char *name, long long *id, long lon
 
 int snap_profile_create(climb_store *st, const char *name, long long created_at, long long *id)
 {
-    sqlite3_stmt *s = prepare(st, "INSERT INTO profiles (name, created_at) VALUES (?1, ?2)");
+    sqlite3_stmt *s = store_prepare(st, "INSERT INTO profiles (name, created_at) VALUES (?1, ?2)");
     if (!s)
         return -1;
     bind_text(s, 1, name);
@@ -173,7 +157,7 @@ int snap_profile_create(climb_store *st, const char *name, long long created_at,
 
 int snap_profile_created_min(climb_store *st, long long profile_id, long long created_at)
 {
-    sqlite3_stmt *s = prepare(st, "UPDATE profiles SET created_at = ?2"
+    sqlite3_stmt *s = store_prepare(st, "UPDATE profiles SET created_at = ?2"
                                   " WHERE id = ?1 AND created_at > ?2");
     if (!s)
         return -1;
@@ -205,7 +189,7 @@ int snap_writer_open(climb_store *st, snap_writer **out)
         return store_fail(st, "out of memory");
     w->st = st;
     for (int i = 0; i < W_COUNT; i++) {
-        if ((w->s[i] = prepare(st, SQL[i])) == NULL) {
+        if ((w->s[i] = store_prepare(st, SQL[i])) == NULL) {
             snap_writer_close(w);
             return -1;
         }
@@ -239,7 +223,7 @@ int snap_event_owner(snap_writer *w, const char *uuid, long long *owner)
         *owner = sqlite3_column_int64(s, 0);
         return 0;
     }
-    return rc == SQLITE_DONE ? 1 : db_fail(w->st, "cannot read the history");
+    return rc == SQLITE_DONE ? 1 : store_db_fail(w->st, "cannot read the history");
 }
 
 int snap_event_insert(snap_writer *w, long long profile_id, const snap_event *e)
@@ -253,7 +237,7 @@ int snap_event_insert(snap_writer *w, long long profile_id, const snap_event *e)
     bind_text(s, 6, e->value);
     bind_text(s, 7, e->previous);
     bind_text(s, 8, e->detail);
-    return sqlite3_step(s) == SQLITE_DONE ? 0 : db_fail(w->st, "cannot write the event");
+    return sqlite3_step(s) == SQLITE_DONE ? 0 : store_db_fail(w->st, "cannot write the event");
 }
 
 int snap_quiz_insert(snap_writer *w, long long profile_id, const snap_quiz *q)
@@ -269,7 +253,7 @@ int snap_quiz_insert(snap_writer *w, long long profile_id, const snap_quiz *q)
     if (q->on_edge_of)
         sqlite3_bind_int(s, 8, q->on_edge_of);
     if (sqlite3_step(s) != SQLITE_DONE)
-        return db_fail(w->st, "cannot write the quiz attempt");
+        return store_db_fail(w->st, "cannot write the quiz attempt");
     return sqlite3_changes(store_db(w->st)) ? 0 : 1;
 }
 
@@ -286,7 +270,7 @@ static int latest(climb_store *st, long long profile_id, const char *kind, const
                   const char *value_filter, latest_event *out)
 {
     memset(out, 0, sizeof *out);
-    sqlite3_stmt *s = prepare(st, "SELECT at, value, detail FROM events e"
+    sqlite3_stmt *s = store_prepare(st, "SELECT at, value, detail FROM events e"
                                   " WHERE profile_id = ?1 AND kind = ?2"
                                   " AND (?3 IS NULL OR item = ?3)"
                                   " AND (?4 IS NULL OR value = ?4)" NOT_UNDONE
@@ -304,7 +288,7 @@ static int latest(climb_store *st, long long profile_id, const char *kind, const
         out->detail = col_text(s, 2) ? strdup(col_text(s, 2)) : NULL;
         found = 0;
     } else if (rc != SQLITE_DONE) {
-        found = db_fail(st, "cannot read the history");
+        found = store_db_fail(st, "cannot read the history");
     }
     sqlite3_finalize(s);
     return found;
@@ -323,7 +307,7 @@ static int current_done(climb_store *st, long long profile_id, const char *id,
 {
     *done_at = 0;
     *text = NULL;
-    sqlite3_stmt *s = prepare(st, "SELECT done_at, text_at_done FROM criterion_state"
+    sqlite3_stmt *s = store_prepare(st, "SELECT done_at, text_at_done FROM criterion_state"
                                   " WHERE profile_id = ?1 AND criterion_id = ?2");
     if (!s)
         return -1;
@@ -335,14 +319,14 @@ static int current_done(climb_store *st, long long profile_id, const char *id,
         *text = col_text(s, 1) ? strdup(col_text(s, 1)) : NULL;
     }
     sqlite3_finalize(s);
-    return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : db_fail(st, "cannot read the criterion");
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : store_db_fail(st, "cannot read the criterion");
 }
 
 static int put_criterion(climb_store *st, long long profile_id, const char *id,
                          const latest_event *state, long long done_at, const latest_event *note,
                          const char *text_at_done, long long updated_at)
 {
-    sqlite3_stmt *s = prepare(st, "INSERT OR REPLACE INTO criterion_state (profile_id,"
+    sqlite3_stmt *s = store_prepare(st, "INSERT OR REPLACE INTO criterion_state (profile_id,"
                                   " criterion_id, state, done_at, note, note_at, reason,"
                                   " text_at_done, updated_at)"
                                   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
@@ -401,7 +385,7 @@ int snap_derive_roadblock(climb_store *st, long long profile_id, const char *roa
     if (rc < 0)
         return -1;
     int on = rc == 0 && e.value && strcmp(e.value, "on") == 0;
-    sqlite3_stmt *s = prepare(st, on ? "INSERT OR REPLACE INTO roadblock_flags (profile_id,"
+    sqlite3_stmt *s = store_prepare(st, on ? "INSERT OR REPLACE INTO roadblock_flags (profile_id,"
                                        " roadblock_id, flagged_at) VALUES (?1, ?2, ?3)"
                                      : "DELETE FROM roadblock_flags"
                                        " WHERE profile_id = ?1 AND roadblock_id = ?2");
@@ -424,7 +408,7 @@ int snap_derive_title(climb_store *st, long long profile_id)
     int rc = latest(st, profile_id, "title", NULL, NULL, &e);
     if (rc != 0)
         return rc < 0 ? -1 : 0;
-    sqlite3_stmt *s = prepare(st, "UPDATE profiles SET title = ?2 WHERE id = ?1");
+    sqlite3_stmt *s = store_prepare(st, "UPDATE profiles SET title = ?2 WHERE id = ?1");
     if (s) {
         sqlite3_bind_int64(s, 1, profile_id);
         bind_text(s, 2, e.value);
@@ -454,7 +438,7 @@ int snap_derive_setting(climb_store *st, long long profile_id, const char *name)
     int rc = latest(st, profile_id, "setting", name, NULL, &e);
     if (rc != 0)
         return rc < 0 ? -1 : 0;
-    sqlite3_stmt *s = e.value ? prepare(st, SQL[which]) : NULL;
+    sqlite3_stmt *s = e.value ? store_prepare(st, SQL[which]) : NULL;
     if (s) {
         sqlite3_bind_int64(s, 1, profile_id);
         sqlite3_bind_int64(s, 2, strtoll(e.value, NULL, 10));

@@ -84,6 +84,22 @@ static int run_cached(climb_store *st, enum store_stmt which)
     return rc == SQLITE_DONE ? 0 : -1;
 }
 
+int store_db_fail(climb_store *st, const char *what)
+{
+    return store_fail(st, "%s: %s", what, sqlite3_errmsg(st->db));
+}
+
+sqlite3_stmt *store_prepare(climb_store *st, const char *sql)
+{
+    sqlite3_stmt *s = NULL;
+    if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK) {
+        store_db_fail(st, "database error");
+        sqlite3_finalize(s);
+        return NULL;
+    }
+    return s;
+}
+
 sqlite3_stmt *store_prepare_cached(climb_store *st, const char *sql)
 {
     int i;

@@ -139,21 +139,11 @@ static int same(const char *a, const char *b)
     return (!a && !b) || (a && b && strcmp(a, b) == 0);
 }
 
-static sqlite3_stmt *prep(climb_store *st, const char *sql)
-{
-    sqlite3_stmt *s;
-    if (sqlite3_prepare_v2(store_db(st), sql, -1, &s, NULL) != SQLITE_OK) {
-        store_fail(st, "cannot undo: %s", sqlite3_errmsg(store_db(st)));
-        return NULL;
-    }
-    return s;
-}
-
 /* Reads event `id`: 1 found, 0 gone (its transaction was rolled back), -1 error. */
 static int read_old(climb_store *st, long long id, old_event *e)
 {
     memset(e, 0, sizeof *e);
-    sqlite3_stmt *s = prep(st, "SELECT uuid, profile_id, kind, item, value, previous"
+    sqlite3_stmt *s = store_prepare(st, "SELECT uuid, profile_id, kind, item, value, previous"
                                " FROM events WHERE id = ?1");
     if (!s)
         return -1;
@@ -184,7 +174,7 @@ typedef struct {
 
 static int run(climb_store *st, const char *sql, const binds *b, char **out, int *found)
 {
-    sqlite3_stmt *s = prep(st, sql);
+    sqlite3_stmt *s = store_prepare(st, sql);
     if (!s)
         return -1;
     int np = sqlite3_bind_parameter_count(s);

@@ -82,6 +82,12 @@ int store_set_stale_months(climb_store *st, long long profile_id, int months, lo
 
 /* Low-level access for modules that own their own tables (quiz, history, export). */
 struct sqlite3 *store_db(climb_store *st);
+/* Prepares sql on the store's connection (the caller finalizes it); NULL on
+ * failure, with SQLite's message recorded for store_error. */
+struct sqlite3_stmt *store_prepare(climb_store *st, const char *sql);
+/* Records "what: <SQLite's last message>" for store_error; returns -1. */
+int store_db_fail(climb_store *st, const char *what);
+
 /* A prepared statement for `sql` (a string constant, matched by its address)
  * kept for the life of the store and handed back reset with its bindings
  * cleared; for queries on hot paths (a repaint). The caller must not finalize it
