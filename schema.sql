@@ -78,3 +78,7 @@ CREATE TABLE ladder_seen (
     retired   INTEGER NOT NULL DEFAULT 0, -- 1 once the ladder no longer has it
     PRIMARY KEY (ladder_id, item_id)
 ) WITHOUT ROWID;
+
+-- migration 2
+-- Whether an event was undone, looked up on every re-derivation of an item.
+CREATE INDEX events_undone ON events (profile_id, item) WHERE kind = 'undo';

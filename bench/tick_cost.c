@@ -1,9 +1,10 @@
 /* tick_cost.c - the cost of one tick itself, without the process start-up a
  * `climb tick` pays: opens the database and profile the way every climb command
- * does (app_open), then times N calls of model_set_state, the function behind
+ * does (app_open), then times N calls of ops_set_state, the operation behind
  * `climb tick`/`untick` and the TUI's Space, alternating done and todo on one
  * criterion. Each call is one BEGIN IMMEDIATE transaction that reads the state,
- * writes its event and the new state, and commits with synchronous=FULL.
+ * appends its event and writes the state it decides, commits with
+ * synchronous=FULL, and reloads the criterion into the model.
  * Linked with climb's own objects (all but main.o) by bench/run.sh.
  *
  * usage: tick_cost DB USER CRITERION N
@@ -11,6 +12,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "climb/app.h"
 #include "climb/model.h"
+#include "climb/ops.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -50,15 +52,15 @@ int main(int argc, char **argv)
                               ? STATE_TODO : STATE_DONE;
         int changed = 0;
         double t0 = now_ms();
-        if (model_set_state(&a.model, phase, index, next, NULL, &changed) || !changed) {
-            fprintf(stderr, "tick_cost: %s\n", store_error(a.store));
+        if (ops_set_state(&a.model, phase, index, next, NULL, &changed) || !changed) {
+            fprintf(stderr, "tick_cost: %s\n", ops_error(&a.model));
             goto out;
         }
         if (i >= 0)
             ms[i] = now_ms() - t0;
     }
     if (model_crit_at(&a.model, phase, index)->state != start &&
-        model_set_state(&a.model, phase, index, start, NULL, NULL))
+        ops_set_state(&a.model, phase, index, start, NULL, NULL))
         goto out;
     struct rusage ru;
     getrusage(RUSAGE_SELF, &ru);

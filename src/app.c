@@ -2,6 +2,7 @@
  * profile, with the error messages and exit codes a person sees. */
 #include "climb/app.h"
 #include "climb/clock.h"
+#include "climb/store.h"
 #include "climb/text.h"
 
 #include <pwd.h>

@@ -4,7 +4,7 @@
 #include "climb/view_confirm.h"
 #include "climb/view_editor.h"
 
-#include "climb/clock.h"
+#include "climb/ops.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,16 +14,25 @@ enum { NOTE_MAX = 64 * 1024, REASON_MAX = 1024 };
 
 typedef struct {
     size_t phase, index;
+    char *base; /* the note editor: the note as it was when editing began */
 } crit_ref;
 
 static crit_ref *selected(tui *t)
 {
-    crit_ref *r = malloc(sizeof *r);
+    crit_ref *r = calloc(1, sizeof *r);
     if (r) {
         r->phase = (size_t)t->phase;
         r->index = (size_t)t->crit_cursor;
     }
     return r;
+}
+
+static void ref_free(void *ctx)
+{
+    crit_ref *r = ctx;
+    if (r)
+        free(r->base);
+    free(r);
 }
 
 static const climb_criterion *criterion(tui *t, const crit_ref *r)
@@ -35,8 +44,8 @@ static const climb_criterion *criterion(tui *t, const crit_ref *r)
 static void set_state(tui *t, const crit_ref *r, crit_state s, const char *reason)
 {
     static const char *const said[] = {"not started:", "in progress:", "met:", "not applicable:"};
-    if (model_set_state_reason(t->model, r->phase, r->index, s, reason, NULL, NULL) != 0) {
-        tui_message(t, 1, "not saved: %s", store_error(t->model->store));
+    if (ops_set_state(t->model, r->phase, r->index, s, reason, NULL) != 0) {
+        tui_message(t, 1, "not saved: %s", ops_error(t->model));
         return;
     }
     tui_message(t, 0, "%s %s", said[s], criterion(t, r)->text);
@@ -56,7 +65,7 @@ int checklist_toggle(tui *t)
 {
     if (!has_criteria(t))
         return DIRTY_NONE;
-    crit_ref r = {(size_t)t->phase, (size_t)t->crit_cursor};
+    crit_ref r = {(size_t)t->phase, (size_t)t->crit_cursor, NULL};
     const model_crit *mc = model_crit_at(t->model, r.phase, r.index);
     if (mc->state == STATE_DONE && mc->note) {
         crit_ref *copy = selected(t);
@@ -64,7 +73,7 @@ int checklist_toggle(tui *t)
             confirm_open(t,
                          "This criterion has an evidence note. Untick it anyway? "
                          "(The note is kept.)",
-                         untick_confirmed, copy, free);
+                         untick_confirmed, copy, ref_free);
         return DIRTY_ALL;
     }
     set_state(t, &r, mc->state == STATE_DONE ? STATE_TODO : STATE_DONE, NULL);
@@ -75,7 +84,7 @@ int checklist_doing(tui *t)
 {
     if (!has_criteria(t))
         return DIRTY_NONE;
-    crit_ref r = {(size_t)t->phase, (size_t)t->crit_cursor};
+    crit_ref r = {(size_t)t->phase, (size_t)t->crit_cursor, NULL};
     crit_state now = model_crit_at(t->model, r.phase, r.index)->state;
     set_state(t, &r, now == STATE_DOING ? STATE_TODO : STATE_DOING, NULL);
     return DIRTY_PANES | DIRTY_BARS;
@@ -96,7 +105,7 @@ int checklist_not_applicable(tui *t)
 {
     if (!has_criteria(t))
         return DIRTY_NONE;
-    crit_ref r = {(size_t)t->phase, (size_t)t->crit_cursor};
+    crit_ref r = {(size_t)t->phase, (size_t)t->crit_cursor, NULL};
     const model_crit *mc = model_crit_at(t->model, r.phase, r.index);
     if (mc->state == STATE_NA) {
         set_state(t, &r, STATE_TODO, NULL);
@@ -105,20 +114,51 @@ int checklist_not_applicable(tui *t)
     crit_ref *copy = selected(t);
     editor_request req = {"Why does this not apply to you?", NULL, 0, 0, REASON_MAX};
     if (copy)
-        editor_open(t, &req, reason_done, copy, free);
+        editor_open(t, &req, reason_done, copy, ref_free);
     return DIRTY_ALL;
 }
 
+static void open_note_editor(tui *t, crit_ref *r, const char *text, const char *title);
+
+/* Saves the note unless another climb changed it while it was being edited: then
+ * nothing is written, and the editor opens again on the person's own text, its
+ * title saying so; saving that replaces the other change knowingly. */
 static void note_done(tui *t, void *ctx, const char *text)
 {
     crit_ref *r = ctx;
     int changed;
     if (!text)
         return;
-    if (model_set_note(t->model, r->phase, r->index, text, &changed) != 0)
-        tui_message(t, 1, "note not saved: %s", store_error(t->model->store));
-    else
+    ops_crit_change c = {0, STATE_TODO, NULL, text, r->base, 1};
+    int rc = ops_criterion(t->model, r->phase, r->index, &c, &changed);
+    if (rc == OPS_CONFLICT) {
+        crit_ref *again = selected(t);
+        if (!again)
+            return;
+        again->phase = r->phase;
+        again->index = r->index;
+        char title[256];
+        snprintf(title, sizeof title, "Note %s elsewhere: Ctrl-X keeps yours, Esc theirs",
+                 model_crit_at(t->model, r->phase, r->index)->note ? "changed" : "removed");
+        open_note_editor(t, again, text, title);
+        tui_message(t, 1, "not saved yet: %s", ops_error(t->model));
+    } else if (rc != 0) {
+        tui_message(t, 1, "note not saved: %s", ops_error(t->model));
+    } else {
         tui_message(t, 0, changed ? (*text ? "note saved" : "note removed") : "note unchanged");
+    }
+}
+
+static void open_note_editor(tui *t, crit_ref *r, const char *text, const char *title)
+{
+    const char *stored = model_crit_at(t->model, r->phase, r->index)->note;
+    r->base = strdup(stored ? stored : "");
+    if (!r->base) {
+        ref_free(r);
+        return;
+    }
+    editor_request req = {title, text, 1, 1, NOTE_MAX};
+    editor_open(t, &req, note_done, r, ref_free);
 }
 
 int checklist_note(tui *t)
@@ -130,9 +170,7 @@ int checklist_note(tui *t)
         return DIRTY_NONE;
     char title[256];
     snprintf(title, sizeof title, "Evidence: %s", criterion(t, r)->id);
-    editor_request req = {title, model_crit_at(t->model, r->phase, r->index)->note, 1, 1,
-                          NOTE_MAX};
-    editor_open(t, &req, note_done, r, free);
+    open_note_editor(t, r, model_crit_at(t->model, r->phase, r->index)->note, title);
     return DIRTY_ALL;
 }
 
@@ -149,13 +187,10 @@ static void stale_done(tui *t, void *ctx, const char *text)
         tui_message(t, 1, "not a number of months from 1 to 120: %s", text);
         return;
     }
-    if (store_set_stale_months(t->model->store, t->model->profile.id, (int)months,
-                               clock_now()) != 0) {
-        tui_message(t, 1, "not saved: %s", store_error(t->model->store));
+    if (ops_set_stale_months(t->model, (int)months) != 0) {
+        tui_message(t, 1, "not saved: %s", ops_error(t->model));
         return;
     }
-    t->model->stale_months = (int)months;
-    t->model->profile.stale_months = (int)months;
     tui_message(t, 0, "Evidence older than %ld months is now flagged as stale.", months);
 }
 

@@ -100,11 +100,11 @@ int cli_history(app *a, int argc, char **argv)
     print_ctx pc = {a, stdout, 0};
     if (json)
         fputs("[", stdout);
-    rc = history_each(a->store, a->model.profile.id, &f, json ? print_json : print_line, &pc);
+    rc = ops_history_each(&a->model, &f, json ? print_json : print_line, &pc);
     if (json)
         fputs(pc.count ? "\n]\n" : "]\n", stdout);
     if (rc) {
-        app_error("%s", store_error(a->store));
+        app_error("%s", ops_error(&a->model));
         return EXIT_RUNTIME;
     }
     if (!json && pc.count == 0)

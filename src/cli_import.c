@@ -60,20 +60,12 @@ int cli_import(app *a, int argc, char **argv)
         app_error("import refused, nothing was written: %s", err);
         return EXIT_USAGE;
     }
-    if (a->opt.db_path)
-        snprintf(a->db_path, sizeof a->db_path, "%s", a->opt.db_path);
-    else if (store_default_path(a->db_path, sizeof a->db_path) != 0) {
-        app_error("no database location: set HOME, XDG_DATA_HOME or CLIMB_DB, or pass --db");
+    if ((rc = app_open_store(a)) != EXIT_OK) {
         import_free(snap);
-        return EXIT_RUNTIME;
-    }
-    if (store_open(a->db_path, &a->store, err, sizeof err) != 0) {
-        app_error("%s", err);
-        import_free(snap);
-        return EXIT_RUNTIME;
+        return rc;
     }
     import_result r;
-    rc = import_apply(a->store, &a->ladder, snap, a->user, &r, err, sizeof err);
+    rc = ops_import(a->store, &a->ladder, snap, a->user, &r, err, sizeof err);
     import_free(snap);
     if (rc != 0) {
         app_error("import failed: %s", err);

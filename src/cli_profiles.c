@@ -109,8 +109,8 @@ int cli_users(app *a, int argc, char **argv)
         return rc;
     profile_info *list;
     size_t n;
-    if (profiles_list(a->store, &a->ladder, &list, &n)) {
-        app_error("%s", store_error(a->store));
+    if (ops_profiles_list(a->store, &a->ladder, &list, &n)) {
+        app_error("%s", ops_db_error(a->store));
         return EXIT_RUNTIME;
     }
     if (json) {
@@ -139,7 +139,7 @@ static void print_mismatch(app *a)
 {
     quiz_attempt at;
     char sentence[512];
-    if (profiles_placement(&a->model, &at) == 0 &&
+    if (model_placement(&a->model, &at) == 0 &&
         profiles_mismatch(&a->ladder, a->model.profile.title, &at, sentence, sizeof sentence))
         printf("%s\n", sentence);
 }
@@ -173,8 +173,8 @@ int cli_title(app *a, int argc, char **argv)
         return EXIT_USAGE;
     }
     int changed;
-    if (profiles_set_title(&a->model, l->levels[level].id, &changed)) {
-        app_error("%s", store_error(a->store));
+    if (ops_set_title(&a->model, l->levels[level].id, &changed)) {
+        app_error("%s", ops_error(&a->model));
         return EXIT_RUNTIME;
     }
     printf(changed ? "title: %s\n" : "title: already %s, nothing changed\n",

@@ -4,7 +4,6 @@
  * lists every attempt, newest first. */
 #include "climb/cli.h"
 #include "climb/clock.h"
-#include "climb/quiz_store.h"
 #include "climb/text.h"
 
 #include <jansson.h>
@@ -127,10 +126,9 @@ static int record(app *a, const quiz_answer *answers, int json)
     int rc = app_open(a, 1);
     if (rc != EXIT_OK)
         return rc;
-    if (quiz_store_record(a->store, a->model.profile.id, clock_now(), answers,
-                          a->ladder.n_questions, &p, &at)) {
-        app_error("%s", store_error(a->store));
-        return EXIT_RUNTIME;
+    if ((rc = ops_quiz_take(&a->model, answers, a->ladder.n_questions, &p, &at)) != 0) {
+        app_error("%s", ops_error(&a->model));
+        return rc == OPS_INVALID ? EXIT_USAGE : EXIT_RUNTIME;
     }
     if (json)
         return print_json(attempt_json(&at, 0));
@@ -163,9 +161,9 @@ static int history(app *a, int json)
     if (rc != EXIT_OK)
         return rc;
     history_ctx h = {&a->ladder, json ? json_array() : NULL, 0};
-    if (quiz_store_each(a->store, a->model.profile.id, history_row, &h)) {
+    if (ops_quiz_each(&a->model, history_row, &h)) {
         json_decref(h.list);
-        app_error("%s", store_error(a->store));
+        app_error("%s", ops_error(&a->model));
         return EXIT_RUNTIME;
     }
     if (json)

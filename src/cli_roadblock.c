@@ -32,22 +32,16 @@ static int find_roadblock(const climb_ladder *l, const char *id)
 
 static int list(app *a)
 {
-    roadblock_flags fl;
-    if (roadblocks_load(a->store, a->model.profile.id, &fl)) {
-        app_error("%s", store_error(a->store));
-        roadblocks_free(&fl);
-        return EXIT_RUNTIME;
-    }
+    const roadblock_flags *fl = &a->model.flags;
     const climb_ladder *l = &a->ladder;
     for (size_t i = 0; i < l->n_roadblocks; i++) {
-        long long at = roadblocks_flagged_at(&fl, l->roadblocks[i].id);
+        long long at = roadblocks_flagged_at(fl, l->roadblocks[i].id);
         char date[16] = "";
         if (at)
             clock_format_local_date(at, date, sizeof date);
         printf("[%c] %-18s %s%s%s\n", at ? 'x' : ' ', l->roadblocks[i].id,
                l->roadblocks[i].title, at ? "  flagged " : "", date);
     }
-    roadblocks_free(&fl);
     return EXIT_OK;
 }
 
@@ -75,13 +69,12 @@ int cli_roadblock(app *a, int argc, char **argv)
         return EXIT_USAGE;
     const char *id = a->ladder.roadblocks[i].id;
     int changed;
-    long long now = clock_now();
-    if (roadblocks_set(a->store, a->model.profile.id, id, on, now, &changed)) {
-        app_error("%s", store_error(a->store));
+    if (ops_roadblock_set(&a->model, id, on, &changed)) {
+        app_error("%s", ops_error(&a->model));
         return EXIT_RUNTIME;
     }
     char date[16];
-    clock_format_local_date(now, date, sizeof date);
+    clock_format_local_date(roadblocks_flagged_at(&a->model.flags, id), date, sizeof date);
     if (!changed)
         printf("%s: already %s, nothing changed\n", id, on ? "flagged" : "not flagged");
     else if (on)

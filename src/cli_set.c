@@ -26,7 +26,7 @@ int cli_set(app *a, int argc, char **argv)
     crit_state state;
     if (!id || !state_name)
         return cli_usage_error(cmd, NULL);
-    if (store_state_parse(state_name, &state)) {
+    if (crit_state_parse(state_name, &state)) {
         app_error("unknown state '%s': use todo, doing, done or n/a", state_name);
         return EXIT_USAGE;
     }
@@ -45,11 +45,11 @@ int cli_set(app *a, int argc, char **argv)
     if (cli_find_criterion(a, id, &p, &i))
         return EXIT_USAGE;
     int changed;
-    if (model_set_state_reason(&a->model, p, i, state, reason, NULL, &changed)) {
-        app_error("%s", store_error(a->store));
+    if (ops_set_state(&a->model, p, i, state, reason, &changed)) {
+        app_error("%s", ops_error(&a->model));
         return EXIT_RUNTIME;
     }
-    printf("%s: %s%s\n", id, store_state_name(state), changed ? "" : " already, nothing changed");
+    printf("%s: %s%s\n", id, crit_state_name(state), changed ? "" : " already, nothing changed");
     return EXIT_OK;
 }
 
@@ -96,8 +96,8 @@ int cli_note(app *a, int argc, char **argv)
     int changed;
     if (rc == EXIT_OK && cli_find_criterion(a, argv[1], &p, &i))
         rc = EXIT_USAGE;
-    if (rc == EXIT_OK && model_set_note(&a->model, p, i, note, &changed)) {
-        app_error("%s", store_error(a->store));
+    if (rc == EXIT_OK && ops_set_note(&a->model, p, i, note, &changed)) {
+        app_error("%s", ops_error(&a->model));
         rc = EXIT_RUNTIME;
     }
     if (rc == EXIT_OK)
@@ -122,8 +122,8 @@ int cli_stale_after(app *a, int argc, char **argv)
     int rc = app_open(a, 1);
     if (rc != EXIT_OK)
         return rc;
-    if (store_set_stale_months(a->store, a->model.profile.id, (int)months, clock_now())) {
-        app_error("%s", store_error(a->store));
+    if (ops_set_stale_months(&a->model, (int)months)) {
+        app_error("%s", ops_error(&a->model));
         return EXIT_RUNTIME;
     }
     printf("evidence older than %ld months is now flagged as stale\n", months);

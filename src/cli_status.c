@@ -17,7 +17,7 @@ static json_t *criterion_json(const climb_model *m, const climb_criterion *c,
     json_t *o = json_object();
     json_object_set_new(o, "id", json_string(c->id));
     json_object_set_new(o, "text", json_string(c->text));
-    json_object_set_new(o, "state", json_string(store_state_name(mc->state)));
+    json_object_set_new(o, "state", json_string(crit_state_name(mc->state)));
     json_object_set_new(o, "done_at", json_time_or_null(mc->state == STATE_DONE ? mc->done_at : 0));
     json_object_set_new(o, "note", json_str_or_null(mc->note));
     json_object_set_new(o, "note_at", json_time_or_null(mc->note ? mc->note_at : 0));
@@ -67,19 +67,14 @@ static int roadblock_in_ladder(const climb_ladder *l, const char *id)
  * ladder (title null). NULL when they cannot be read. */
 static json_t *roadblocks_json(app *a)
 {
-    roadblock_flags fl;
-    if (roadblocks_load(a->store, a->model.profile.id, &fl)) {
-        app_error("%s", store_error(a->store));
-        roadblocks_free(&fl);
-        return NULL;
-    }
+    const roadblock_flags *fl = &a->model.flags;
     json_t *list = json_array();
     const climb_ladder *l = &a->ladder;
-    for (size_t i = 0; i < l->n_roadblocks + fl.n; i++) {
+    for (size_t i = 0; i < l->n_roadblocks + fl->n; i++) {
         const char *id = i < l->n_roadblocks ? l->roadblocks[i].id
-                                             : fl.items[i - l->n_roadblocks].roadblock_id;
+                                             : fl->items[i - l->n_roadblocks].roadblock_id;
         const char *title = i < l->n_roadblocks ? l->roadblocks[i].title : NULL;
-        long long at = roadblocks_flagged_at(&fl, id);
+        long long at = roadblocks_flagged_at(fl, id);
         if (!at || (!title && roadblock_in_ladder(l, id)))
             continue;
         json_t *o = json_object();
@@ -88,7 +83,6 @@ static json_t *roadblocks_json(app *a)
         json_object_set_new(o, "flagged_at", json_time_or_null(at));
         json_array_append_new(list, o);
     }
-    roadblocks_free(&fl);
     return list;
 }
 
@@ -96,7 +90,7 @@ static json_t *roadblocks_json(app *a)
 static json_t *placement_json(app *a)
 {
     quiz_attempt at;
-    if (profiles_placement(&a->model, &at) != 0)
+    if (model_placement(&a->model, &at) != 0)
         return json_null();
     json_t *o = json_object();
     json_object_set_new(o, "phase", json_integer(at.phase));
@@ -149,7 +143,7 @@ static void status_title_lines(app *a, FILE *out)
                                                    : NULL;
     quiz_attempt at;
     char placed[256], sentence[512];
-    int has = profiles_placement(&a->model, &at) == 0;
+    int has = model_placement(&a->model, &at) == 0;
     fprintf(out, "title: %s\n", lv ? lv->name : "not set (climb title LEVEL)");
     if (has)
         quiz_describe(l, at.phase, at.on_edge_of, placed, sizeof placed);

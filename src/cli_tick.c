@@ -26,19 +26,20 @@ static int change(app *a, const char *name, int argc, char **argv, crit_state st
     if (cli_find_criterion(a, id, &p, &i))
         return EXIT_USAGE;
     int changed;
-    if (model_set_state(&a->model, p, i, state, note, &changed)) {
-        app_error("%s", store_error(a->store));
+    ops_crit_change change = {1, state, NULL, note, NULL, 0};
+    if (ops_criterion(&a->model, p, i, &change, &changed)) {
+        app_error("%s", ops_error(&a->model));
         return EXIT_RUNTIME;
     }
     const model_crit *c = model_crit_at(&a->model, p, i);
     char date[16];
     clock_format_local_date(c->done_at, date, sizeof date);
     if (!changed)
-        printf("%s: already %s, nothing changed\n", id, store_state_name(state));
+        printf("%s: already %s, nothing changed\n", id, crit_state_name(state));
     else if (state == STATE_DONE)
         printf("%s: done (%s)%s\n", id, date, note ? ", note saved" : "");
     else
-        printf("%s: %s\n", id, store_state_name(state));
+        printf("%s: %s\n", id, crit_state_name(state));
     return EXIT_OK;
 }
 

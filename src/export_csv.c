@@ -4,7 +4,7 @@
  * so a spreadsheet shows it as text instead of running it as a formula. */
 #include "climb/export.h"
 #include "climb/clock.h"
-#include "climb/snapshot_store.h"
+#include "climb/store_snapshot.h"
 
 #include <string.h>
 

@@ -3,7 +3,7 @@
  * long history never sits in memory as one tree. */
 #include "climb/export.h"
 #include "climb/clock.h"
-#include "climb/snapshot_store.h"
+#include "climb/store_snapshot.h"
 #include "climb/version.h"
 #include "climb/json_values.h"
 
@@ -61,7 +61,7 @@ static json_t *criterion_json(const climb_criterion *c, const model_crit *mc)
     json_t *o = json_object();
     json_object_set_new(o, "id", json_string(c->id));
     json_object_set_new(o, "text", json_string(c->text));
-    json_object_set_new(o, "state", json_string(store_state_name(mc->state)));
+    json_object_set_new(o, "state", json_string(crit_state_name(mc->state)));
     json_object_set_new(o, "done_at", json_time_or_null(mc->done_at));
     json_object_set_new(o, "note", json_str_or_null(mc->note));
     json_object_set_new(o, "note_at", json_time_or_null(mc->note ? mc->note_at : 0));

@@ -5,7 +5,7 @@
  * backslash-escaped so it can never turn into markup. */
 #include "climb/export.h"
 #include "climb/clock.h"
-#include "climb/snapshot_store.h"
+#include "climb/store_snapshot.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -6,7 +6,8 @@
 #include "climb/import.h"
 #include "climb/clock.h"
 #include "climb/import_check.h"
-#include "climb/snapshot_store.h"
+#include "climb/ops_events.h"
+#include "climb/store_snapshot.h"
 
 #include <errno.h>
 #include <jansson.h>
@@ -99,7 +100,7 @@ typedef struct {
     unsigned char *crit;   /* per criterion of the ladder */
     unsigned char *block;  /* per roadblock */
     int title;
-    int settings;          /* bit i: snap_settings[i] */
+    int settings;          /* bit i: store_settings[i] */
     int has_profile_event;
 } touched;
 
@@ -116,8 +117,8 @@ static void touch(touched *t, const climb_ladder *l, const snap_event *e)
         return;
     }
     if (strcmp(e->kind, "setting") == 0 && e->item) {
-        for (int i = 0; snap_settings[i]; i++)
-            if (strcmp(snap_settings[i], e->item) == 0)
+        for (int i = 0; store_settings[i]; i++)
+            if (strcmp(store_settings[i], e->item) == 0)
                 t->settings |= 1 << i;
         return;
     }
@@ -217,6 +218,7 @@ static const json_t *snapshot_criterion(const json_t *root, const char *id)
     return NULL;
 }
 
+/* Every item the import touched takes what its events now decide (event table). */
 static int derive(climb_store *st, const climb_ladder *l, const json_t *root, long long pid,
                   const touched *t, import_result *r)
 {
@@ -227,19 +229,21 @@ static int derive(climb_store *st, const climb_ladder *l, const json_t *root, lo
                 continue;
             const climb_criterion *c = &l->phases[p].criteria[i];
             const json_t *sc = snapshot_criterion(root, c->id);
-            if (snap_derive_criterion(st, pid, c->id, sc ? get_time(sc, "done_at") : 0,
-                                      sc ? get_str(sc, "text_at_done") : NULL, c->text))
+            ops_hint h = {c->text, sc ? get_time(sc, "done_at") : 0,
+                          sc ? get_str(sc, "text_at_done") : NULL};
+            if (ops_event_derive(st, pid, "state", c->id, &h) ||
+                ops_event_derive(st, pid, "note", c->id, &h))
                 return -1;
             r->criteria_updated++;
         }
     }
     for (size_t i = 0; i < l->n_roadblocks; i++)
-        if (t->block[i] && snap_derive_roadblock(st, pid, l->roadblocks[i].id))
+        if (t->block[i] && ops_event_derive(st, pid, "roadblock", l->roadblocks[i].id, NULL))
             return -1;
-    for (int i = 0; snap_settings[i]; i++)
-        if ((t->settings & (1 << i)) && snap_derive_setting(st, pid, snap_settings[i]))
+    for (int i = 0; store_settings[i]; i++)
+        if ((t->settings & (1 << i)) && ops_event_derive(st, pid, "setting", store_settings[i], NULL))
             return -1;
-    return t->title ? snap_derive_title(st, pid) : 0;
+    return t->title ? ops_event_derive(st, pid, "title", NULL, NULL) : 0;
 }
 
 /* The whole merge, inside the transaction. Returns 1 when something changed. */

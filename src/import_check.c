@@ -218,7 +218,7 @@ static int check_criterion(checker *c, const json_t *v, const char *path)
     if (import_criterion_index(c->l, id) < 0)
         return bad(c, sub, "unknown criterion id '%s' (not in ladder '%s')", id, c->l->id);
     snprintf(sub, sizeof sub, "%s.state", path);
-    if (store_state_parse(state, &cs) != 0)
+    if (crit_state_parse(state, &cs) != 0)
         return bad(c, sub, "unknown state '%s' (todo, doing, done or n/a)", state);
     return 0;
 }
@@ -312,7 +312,7 @@ static int check_event_ids(checker *c, const char *path, const char *kind, const
         if (import_criterion_index(c->l, item) < 0)
             return bad(c, sub, "unknown criterion id '%s' (not in ladder '%s')", item, c->l->id);
         snprintf(sub, sizeof sub, "%s.value", path);
-        if (strcmp(kind, "state") == 0 && (!value || store_state_parse(value, &cs) != 0))
+        if (strcmp(kind, "state") == 0 && (!value || crit_state_parse(value, &cs) != 0))
             return bad(c, sub, "unknown state '%s' (todo, doing, done or n/a)",
                        value ? value : "null");
     } else if (strcmp(kind, "roadblock") == 0) {

@@ -1,8 +1,12 @@
-/* model.c - one profile's progress over the ladder: loading states by criterion id,
- * counting, and changing a criterion through the store. */
+/* model.c - one profile's progress over the ladder in memory: loading it from the
+ * store (criteria by id, profile row, latest placement, roadblock flags), loading
+ * parts again after a change, and counting. The model owns every string in it. */
 #include "climb/model.h"
 #include "climb/clock.h"
-#include "climb/ladder_update.h"
+#include "climb/store.h"
+#include "climb/store_ladder_seen.h"
+#include "climb/store_quiz.h"
+#include "climb/store_roadblocks.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -16,7 +20,7 @@ static void crit_clear(model_crit *c)
 }
 
 /* Moves a stored row into the model's slot (taking its strings). */
-static void crit_take(model_crit *dst, store_criterion *src)
+static void crit_take(model_crit *dst, criterion_row *src)
 {
     crit_clear(dst);
     dst->state = src->state;
@@ -29,7 +33,7 @@ static void crit_take(model_crit *dst, store_criterion *src)
 }
 
 /* Keeps the progress on a criterion the ladder no longer has, when there is any. */
-static int load_retired(climb_model *m, store_criterion *copy)
+static int load_retired(climb_model *m, criterion_row *copy)
 {
     if (copy->state == STATE_TODO && !copy->note)
         return 0;
@@ -54,11 +58,11 @@ static int load_retired(climb_model *m, store_criterion *copy)
     return 0;
 }
 
-static int load_one(void *ctx, const store_criterion *c)
+static int load_one(void *ctx, const criterion_row *c)
 {
     climb_model *m = ctx;
     size_t p, i;
-    store_criterion copy = *c;
+    criterion_row copy = *c;
     copy.note = c->note ? strdup(c->note) : NULL;
     copy.reason = c->reason ? strdup(c->reason) : NULL;
     copy.text_at_done = c->text_at_done ? strdup(c->text_at_done) : NULL;
@@ -73,31 +77,120 @@ static int load_one(void *ctx, const store_criterion *c)
     return rc;
 }
 
+/* Loads the profile's criteria, flags and placement (the profile row is in m). */
+static int load_progress(climb_model *m)
+{
+    m->stale_months = m->profile.stale_months;
+    m->data_version = store_data_version(m->store);
+    int rc = store_criteria_each(m->store, m->profile.id, load_one, m);
+    if (rc == 0)
+        rc = model_reload_flags(m);
+    if (rc == 0)
+        rc = model_reload_placement(m);
+    return rc;
+}
+
+static int alloc_slots(climb_model *m, const climb_ladder *l)
+{
+    m->first = calloc(l->n_phases + 1, sizeof *m->first);
+    if (!m->first)
+        return -1;
+    for (size_t p = 0; p < l->n_phases; p++)
+        m->first[p + 1] = m->first[p] + l->phases[p].n_criteria;
+    m->n_crit = m->first[l->n_phases];
+    m->crit = calloc(m->n_crit ? m->n_crit : 1, sizeof *m->crit);
+    return m->crit ? 0 : -1;
+}
+
 int model_open(climb_model *m, const climb_ladder *l, climb_store *st, const char *user,
                int create, int *created)
 {
     memset(m, 0, sizeof *m);
     m->ladder = l;
     m->store = st;
-    m->first = calloc(l->n_phases + 1, sizeof *m->first);
-    if (!m->first)
-        return store_fail(st, "out of memory");
-    for (size_t p = 0; p < l->n_phases; p++)
-        m->first[p + 1] = m->first[p] + l->phases[p].n_criteria;
-    m->n_crit = m->first[l->n_phases];
-    m->crit = calloc(m->n_crit ? m->n_crit : 1, sizeof *m->crit);
-    if (!m->crit) {
+    if (alloc_slots(m, l)) {
         model_close(m);
         return store_fail(st, "out of memory");
     }
     int rc = store_profile_get(st, user, create, clock_now(), &m->profile, created);
-    if (rc == 0) {
-        m->stale_months = m->profile.stale_months;
-        rc = store_criteria_each(st, m->profile.id, load_one, m);
-    }
+    if (rc == 0)
+        rc = load_progress(m);
     if (rc != 0)
         model_close(m);
     return rc;
+}
+
+int model_reload(climb_model *m)
+{
+    climb_model fresh;
+    memset(&fresh, 0, sizeof fresh);
+    fresh.ladder = m->ladder;
+    fresh.store = m->store;
+    if (alloc_slots(&fresh, m->ladder)) {
+        model_close(&fresh);
+        return store_fail(m->store, "out of memory");
+    }
+    int rc = store_profile_read(m->store, m->profile.id, &fresh.profile);
+    if (rc == 0)
+        rc = load_progress(&fresh);
+    if (rc != 0) {
+        model_close(&fresh);
+        return rc;
+    }
+    fresh.generation = m->generation + 1;
+    model_close(m);
+    *m = fresh; /* the model owns only heap data: moving the struct moves it */
+    return 0;
+}
+
+int model_reload_criterion(climb_model *m, const char *criterion_id)
+{
+    size_t p, i;
+    criterion_row row;
+    if (model_find(m, criterion_id, &p, &i) != 0)
+        return 0;
+    if (store_criterion_get(m->store, m->profile.id, criterion_id, &row))
+        return -1;
+    crit_take(model_crit_at(m, p, i), &row);
+    criterion_row_free(&row);
+    m->generation++;
+    return 0;
+}
+
+int model_reload_profile(climb_model *m)
+{
+    profile_row row;
+    int rc = store_profile_read(m->store, m->profile.id, &row);
+    if (rc != 0)
+        return rc < 0 ? -1 : store_fail(m->store, "the profile is gone");
+    profile_row_free(&m->profile);
+    m->profile = row;
+    m->stale_months = row.stale_months;
+    m->generation++;
+    return 0;
+}
+
+int model_reload_flags(climb_model *m)
+{
+    roadblock_flags f;
+    if (store_roadblocks_load(m->store, m->profile.id, &f)) {
+        roadblocks_free(&f);
+        return -1;
+    }
+    roadblocks_free(&m->flags);
+    m->flags = f;
+    m->generation++;
+    return 0;
+}
+
+int model_reload_placement(climb_model *m)
+{
+    int rc = store_quiz_latest(m->store, m->profile.id, &m->placement);
+    if (rc < 0)
+        return -1;
+    m->has_placement = rc == 0;
+    m->generation++;
+    return 0;
 }
 
 void model_close(climb_model *m)
@@ -112,7 +205,8 @@ void model_close(climb_model *m)
         crit_clear(&m->retired[i].c);
     }
     free(m->retired);
-    store_profile_free(&m->profile);
+    roadblocks_free(&m->flags);
+    profile_row_free(&m->profile);
     memset(m, 0, sizeof *m);
 }
 
@@ -158,33 +252,12 @@ int model_progress_level(const climb_model *m)
     return l->n_phases ? content_level_index(l, l->phases[l->n_phases - 1].next_level) : 0;
 }
 
-int model_set_state_reason(climb_model *m, size_t phase, size_t index, crit_state state,
-                           const char *reason, const char *note, int *changed)
+int model_placement(const climb_model *m, quiz_attempt *out)
 {
-    const climb_criterion *c = &m->ladder->phases[phase].criteria[index];
-    store_criterion after;
-    if (store_set_state_reason(m->store, m->profile.id, c->id, state, reason, note, c->text,
-                               clock_now(), changed, &after))
-        return -1;
-    crit_take(model_crit_at(m, phase, index), &after);
-    store_criterion_free(&after);
+    if (!m->has_placement)
+        return 1;
+    *out = m->placement;
     return 0;
-}
-
-int model_set_state(climb_model *m, size_t phase, size_t index, crit_state state,
-                    const char *note, int *changed)
-{
-    const model_crit *mc = model_crit_at(m, phase, index);
-    if (state == STATE_NA && mc->state != STATE_NA)
-        return store_fail(m->store, "not applicable needs a reason (why it does not apply)");
-    return model_set_state_reason(m, phase, index, state, mc->reason, note, changed);
-}
-
-int model_set_note(climb_model *m, size_t phase, size_t index, const char *note, int *changed)
-{
-    const model_crit *mc = model_crit_at(m, phase, index);
-    return model_set_state_reason(m, phase, index, mc->state, mc->reason, note ? note : "",
-                                  changed);
 }
 
 int model_is_stale(const climb_model *m, const model_crit *c, long long now)

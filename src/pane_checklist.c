@@ -151,7 +151,7 @@ static void draw_retired(tui *t, WINDOW *w, int line, int width, int h)
         if (mr->c.state == STATE_DONE)
             clock_format_local_date(mr->c.done_at, date, sizeof date);
         snprintf(buf, sizeof buf, "retired from the ladder, was %s%s%s: %s",
-                 store_state_name(mr->c.state), *date ? " " : "", date, mr->text);
+                 crit_state_name(mr->c.state), *date ? " " : "", date, mr->text);
         int lines = draw_wrapped_lines(buf, width);
         for (int k = 0; k < lines; k++, line++) {
             int y = 1 + line - t->check_scroll;

@@ -23,7 +23,7 @@ static ladder_marks marks_of(tui *t)
     quiz_attempt at;
     if (t->model->profile.title)
         mk.title = content_level_index(t->ladder, t->model->profile.title);
-    if (profiles_placement(t->model, &at) == 0)
+    if (model_placement(t->model, &at) == 0)
         mk.placed = profiles_placement_level(t->ladder, at.phase);
     return mk;
 }
@@ -142,8 +142,8 @@ static int set_title(tui *t)
 {
     const climb_level *lv = &t->ladder->levels[t->level_cursor];
     int changed;
-    if (profiles_set_title(t->model, lv->id, &changed))
-        tui_message(t, 1, "title not saved: %s", store_error(t->model->store));
+    if (ops_set_title(t->model, lv->id, &changed))
+        tui_message(t, 1, "title not saved: %s", ops_error(t->model));
     else if (changed)
         tui_message(t, 0, "Your title is now %s.", lv->name);
     else

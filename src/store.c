@@ -9,35 +9,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const STATE_NAMES[] = {"todo", "doing", "done", "n/a"};
-
 static const char *const STMT_SQL[STMT_COUNT] = {
     [STMT_EVENT_ADD] = "INSERT INTO events (uuid, profile_id, at, kind, item, value, previous,"
                        " detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-    [STMT_STATE_GET] = "SELECT criterion_id, state, done_at, note, note_at, reason, text_at_done"
-                       " FROM criterion_state WHERE profile_id = ?1 AND criterion_id = ?2",
-    [STMT_STATE_PUT] = "INSERT OR REPLACE INTO criterion_state (profile_id, criterion_id, state,"
-                       " done_at, note, note_at, reason, text_at_done, updated_at)"
-                       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     [STMT_BEGIN] = "BEGIN IMMEDIATE",
     [STMT_COMMIT] = "COMMIT",
 };
-
-const char *store_state_name(crit_state s)
-{
-    return (unsigned)s < 4 ? STATE_NAMES[s] : "todo";
-}
-
-int store_state_parse(const char *name, crit_state *out)
-{
-    for (int i = 0; i < 4; i++) {
-        if (strcmp(name, STATE_NAMES[i]) == 0) {
-            *out = (crit_state)i;
-            return 0;
-        }
-    }
-    return -1;
-}
 
 int store_fail(climb_store *st, const char *fmt, ...)
 {
@@ -174,7 +151,7 @@ static void make_uuid(char out[37])
              b[13], b[14], b[15]);
 }
 
-static void bind_text_or_null(sqlite3_stmt *s, int i, const char *v)
+void store_bind_text(sqlite3_stmt *s, int i, const char *v)
 {
     if (v)
         sqlite3_bind_text(s, i, v, -1, SQLITE_TRANSIENT);
@@ -195,10 +172,10 @@ int store_event_add(climb_store *st, long long profile_id, long long at, const c
     sqlite3_bind_int64(s, 2, profile_id);
     sqlite3_bind_int64(s, 3, at);
     sqlite3_bind_text(s, 4, kind, -1, SQLITE_STATIC);
-    bind_text_or_null(s, 5, item);
-    bind_text_or_null(s, 6, value);
-    bind_text_or_null(s, 7, previous);
-    bind_text_or_null(s, 8, detail);
+    store_bind_text(s, 5, item);
+    store_bind_text(s, 6, value);
+    store_bind_text(s, 7, previous);
+    store_bind_text(s, 8, detail);
     if (sqlite3_step(s) != SQLITE_DONE)
         return store_fail(st, "cannot write the event: %s", sqlite3_errmsg(st->db));
     if (uuid_out)
@@ -212,14 +189,8 @@ static char *dup_column(sqlite3_stmt *s, int i)
     return t ? strdup((const char *)t) : NULL;
 }
 
-void store_profile_free(store_profile *p)
-{
-    free(p->name);
-    free(p->title);
-    memset(p, 0, sizeof *p);
-}
 
-static int profile_find(climb_store *st, const char *name, store_profile *out)
+static int profile_find(climb_store *st, const char *name, profile_row *out)
 {
     sqlite3_stmt *s;
     if (sqlite3_prepare_v2(st->db,
@@ -262,7 +233,7 @@ static int profile_insert(climb_store *st, const char *name, long long now)
 }
 
 int store_profile_get(climb_store *st, const char *name, int create, long long now,
-                      store_profile *out, int *created)
+                      profile_row *out, int *created)
 {
     memset(out, 0, sizeof *out);
     if (created)
@@ -286,19 +257,11 @@ int store_profile_get(climb_store *st, const char *name, int create, long long n
     return rc;
 }
 
-void store_criterion_free(store_criterion *c)
-{
-    free(c->criterion_id);
-    free(c->note);
-    free(c->reason);
-    free(c->text_at_done);
-    memset(c, 0, sizeof *c);
-}
 
-static void read_criterion(sqlite3_stmt *s, store_criterion *c)
+void store_read_criterion(sqlite3_stmt *s, criterion_row *c)
 {
     c->criterion_id = dup_column(s, 0);
-    if (store_state_parse((const char *)sqlite3_column_text(s, 1), &c->state))
+    if (crit_state_parse((const char *)sqlite3_column_text(s, 1), &c->state))
         c->state = STATE_TODO;
     c->done_at = sqlite3_column_int64(s, 2);
     c->note = dup_column(s, 3);
@@ -318,10 +281,10 @@ int store_criteria_each(climb_store *st, long long profile_id, store_criterion_f
     sqlite3_bind_int64(s, 1, profile_id);
     int rc, stop = 0;
     while (!stop && (rc = sqlite3_step(s)) == SQLITE_ROW) {
-        store_criterion c;
-        read_criterion(s, &c);
+        criterion_row c;
+        store_read_criterion(s, &c);
         stop = fn(ctx, &c);
-        store_criterion_free(&c);
+        criterion_row_free(&c);
     }
     if (!stop && rc != SQLITE_DONE)
         stop = store_fail(st, "database error: %s", sqlite3_errmsg(st->db));
@@ -329,178 +292,7 @@ int store_criteria_each(climb_store *st, long long profile_id, store_criterion_f
     return stop < 0 ? -1 : 0;
 }
 
-/* Reads the current row inside the transaction; a missing row reads as todo. */
-static int state_get(climb_store *st, long long profile_id, const char *id, store_criterion *c)
+long long store_event_last_id(climb_store *st)
 {
-    memset(c, 0, sizeof *c);
-    sqlite3_stmt *s = store_stmt(st, STMT_STATE_GET);
-    if (!s)
-        return -1;
-    sqlite3_bind_int64(s, 1, profile_id);
-    sqlite3_bind_text(s, 2, id, -1, SQLITE_TRANSIENT);
-    int rc = sqlite3_step(s);
-    if (rc == SQLITE_ROW) {
-        read_criterion(s, c);
-    } else if (rc == SQLITE_DONE) {
-        c->criterion_id = strdup(id);
-    } else {
-        return store_fail(st, "database error: %s", sqlite3_errmsg(st->db));
-    }
-    sqlite3_reset(s);
-    return c->criterion_id ? 0 : store_fail(st, "out of memory");
-}
-
-static int state_put(climb_store *st, long long profile_id, const store_criterion *c,
-                     long long now)
-{
-    sqlite3_stmt *s = store_stmt(st, STMT_STATE_PUT);
-    if (!s)
-        return -1;
-    sqlite3_bind_int64(s, 1, profile_id);
-    sqlite3_bind_text(s, 2, c->criterion_id, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(s, 3, store_state_name(c->state), -1, SQLITE_STATIC);
-    if (c->done_at)
-        sqlite3_bind_int64(s, 4, c->done_at);
-    bind_text_or_null(s, 5, c->note);
-    if (c->note_at)
-        sqlite3_bind_int64(s, 6, c->note_at);
-    bind_text_or_null(s, 7, c->reason);
-    bind_text_or_null(s, 8, c->text_at_done);
-    sqlite3_bind_int64(s, 9, now);
-    int rc = sqlite3_step(s);
-    sqlite3_reset(s);
-    if (rc != SQLITE_DONE)
-        return store_fail(st, "cannot save the criterion: %s", sqlite3_errmsg(st->db));
-    return 0;
-}
-
-static int replace_str(char **dst, const char *src)
-{
-    char *copy = src ? strdup(src) : NULL;
-    if (src && !copy)
-        return -1;
-    free(*dst);
-    *dst = copy;
-    return 0;
-}
-
-static int same_str(const char *a, const char *b)
-{
-    return (!a && !b) || (a && b && strcmp(a, b) == 0);
-}
-
-/* Applies the change to c in memory and writes one event per thing that changed. */
-static int apply_change(climb_store *st, long long profile_id, store_criterion *c,
-                        crit_state state, const char *reason, const char *note,
-                        const char *text, long long now, int *changed)
-{
-    const char *why = state == STATE_NA ? reason : NULL;
-    if (c->state != state || (state == STATE_NA && !same_str(why, c->reason))) {
-        const char *before = store_state_name(c->state);
-        if (store_event_add(st, profile_id, now, "state", c->criterion_id,
-                            store_state_name(state), before, why, NULL))
-            return -1;
-        if (state == STATE_DONE && c->state != STATE_DONE) {
-            c->done_at = now;
-            if (replace_str(&c->text_at_done, text))
-                return store_fail(st, "out of memory");
-        }
-        if (replace_str(&c->reason, why))
-            return store_fail(st, "out of memory");
-        c->state = state;
-        *changed = 1;
-    }
-    if (note) {
-        const char *value = *note ? note : NULL;
-        if (!same_str(value, c->note)) {
-            if (store_event_add(st, profile_id, now, "note", c->criterion_id, value, c->note,
-                                NULL, NULL) ||
-                replace_str(&c->note, value))
-                return -1;
-            c->note_at = value ? now : 0;
-            *changed = 1;
-        }
-    }
-    return 0;
-}
-
-int store_set_state_reason(climb_store *st, long long profile_id, const char *criterion_id,
-                           crit_state state, const char *reason, const char *note,
-                           const char *text, long long now, int *changed,
-                           store_criterion *after)
-{
-    store_criterion c;
-    int dummy;
-    if (!changed)
-        changed = &dummy;
-    *changed = 0;
-    if (state == STATE_NA && (!reason || !*reason))
-        return store_fail(st, "not applicable needs a reason (why it does not apply)");
-    if (store_begin(st))
-        return -1;
-    if (state_get(st, profile_id, criterion_id, &c) ||
-        apply_change(st, profile_id, &c, state, reason, note, text, now, changed) ||
-        (*changed && state_put(st, profile_id, &c, now)) || store_commit(st)) {
-        store_rollback(st);
-        store_criterion_free(&c);
-        return -1;
-    }
-    if (after)
-        *after = c;
-    else
-        store_criterion_free(&c);
-    return 0;
-}
-
-int store_set_state(climb_store *st, long long profile_id, const char *criterion_id,
-                    crit_state state, const char *note, const char *text, long long now,
-                    int *changed, store_criterion *after)
-{
-    if (state == STATE_NA)
-        return store_fail(st, "not applicable needs a reason (why it does not apply)");
-    return store_set_state_reason(st, profile_id, criterion_id, state, NULL, note, text, now,
-                                  changed, after);
-}
-
-/* Runs one statement with two integer bindings; stores column 0 of its row, if any. */
-static int exec_ints(climb_store *st, const char *sql, long long a, long long b, int *out)
-{
-    sqlite3_stmt *s;
-    if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
-        return store_fail(st, "database error: %s", sqlite3_errmsg(st->db));
-    sqlite3_bind_int64(s, 1, a);
-    sqlite3_bind_int64(s, 2, b);
-    int rc = sqlite3_step(s);
-    if (rc == SQLITE_ROW && out)
-        *out = sqlite3_column_int(s, 0);
-    sqlite3_finalize(s);
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-        return store_fail(st, "database error: %s", sqlite3_errmsg(st->db));
-    return 0;
-}
-
-int store_set_stale_months(climb_store *st, long long profile_id, int months, long long now)
-{
-    if (months < 1 || months > 120)
-        return store_fail(st, "the stale period must be 1 to 120 months, not %d", months);
-    int before = 0;
-    char value[16], previous[16];
-    if (store_begin(st))
-        return -1;
-    if (exec_ints(st, "SELECT stale_months FROM profiles WHERE id = ?1 AND ?2 = ?2",
-                  profile_id, 0, &before) ||
-        exec_ints(st, "UPDATE profiles SET stale_months = ?2 WHERE id = ?1", profile_id, months,
-                  NULL)) {
-        store_rollback(st);
-        return -1;
-    }
-    snprintf(value, sizeof value, "%d", months);
-    snprintf(previous, sizeof previous, "%d", before);
-    if (store_event_add(st, profile_id, now, "setting", "stale_months", value, previous, NULL,
-                        NULL) ||
-        store_commit(st)) {
-        store_rollback(st);
-        return -1;
-    }
-    return 0;
+    return (long long)sqlite3_last_insert_rowid(st->db);
 }

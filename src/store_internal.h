@@ -2,19 +2,19 @@
 #ifndef CLIMB_STORE_INTERNAL_H
 #define CLIMB_STORE_INTERNAL_H
 
+#include "climb/records.h"
+
 #include <sqlite3.h>
 
 /* Prepared statements kept for the life of the store (hot paths: tick, event). */
 enum store_stmt {
     STMT_EVENT_ADD,
-    STMT_STATE_GET,
-    STMT_STATE_PUT,
     STMT_BEGIN,
     STMT_COMMIT,
     STMT_COUNT
 };
 
-enum { CACHED_MAX = 16 };
+enum { CACHED_MAX = 48 };
 
 struct climb_store {
     sqlite3 *db;
@@ -25,6 +25,12 @@ struct climb_store {
     } cached[CACHED_MAX];
     char err[512];
 };
+
+/* Fills c from a row of (criterion_id, state, done_at, note, note_at, reason,
+ * text_at_done), strings copied. */
+void store_read_criterion(sqlite3_stmt *s, criterion_row *c);
+/* Binds v, or NULL when v is NULL. */
+void store_bind_text(sqlite3_stmt *s, int i, const char *v);
 
 /* The cached statement, prepared on first use and reset; NULL on error. */
 sqlite3_stmt *store_stmt(struct climb_store *st, enum store_stmt which);

@@ -79,6 +79,8 @@ static int vet_existing(const char *path, char *err, size_t errlen)
     sqlite3 *db = NULL;
     int app = 0, version = 0, tables = 0, rc;
     rc = sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL);
+    if (rc == SQLITE_OK) /* another climb may be committing: wait as every connection does */
+        rc = sqlite3_busy_timeout(db, 5000);
     if (rc == SQLITE_OK)
         rc = pragma_int(db, "PRAGMA application_id", &app);
     if (rc == SQLITE_OK)

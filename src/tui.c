@@ -8,7 +8,6 @@
 #include "climb/view.h"
 #include "climb/checklist_actions.h"
 #include "climb/wrap_cache.h"
-#include "climb/profiles.h"
 #include "climb/text.h"
 #include "climb/view_profiles.h"
 #include "climb/view_quiz.h"
@@ -19,7 +18,6 @@
 #include "climb/view_search.h"
 #include "climb/view_export.h"
 #include "climb/view_history.h"
-#include "climb/undo.h"
 
 #include <signal.h>
 #include <stdarg.h>
@@ -129,7 +127,7 @@ static void title_segments(tui *t, char *title, size_t tlen, char *placed, size_
     if (lv)
         snprintf(title, tlen, "%s title %s %s ", draw_glyph(GL_TITLE), lv->name,
                  draw_glyph(GL_DOT));
-    if (profiles_placement(t->model, &at) == 0) {
+    if (model_placement(t->model, &at) == 0) {
         if (at.on_edge_of)
             snprintf(edge, sizeof edge, ", edge of %d", at.on_edge_of);
         snprintf(placed, plen, "%s quiz Phase %d%s %s ", draw_glyph(GL_PLACED), at.phase, edge,
@@ -177,7 +175,7 @@ static void mismatch_sentence(tui *t, char *buf, size_t len)
 {
     quiz_attempt at;
     buf[0] = '\0';
-    if (t->model->profile.title && profiles_placement(t->model, &at) == 0)
+    if (t->model->profile.title && model_placement(t->model, &at) == 0)
         profiles_mismatch(t->ladder, t->model->profile.title, &at, buf, len);
 }
 
@@ -268,6 +266,7 @@ static int dispatch(tui *t, action a)
     case ACT_EXPORT: export_view_open(t); return DIRTY_ALL;
     case ACT_HISTORY: history_view_open(t); return DIRTY_ALL;
     case ACT_UNDO: return history_undo(t);
+    case ACT_REDO: return history_redo(t);
     case ACT_STALE: return checklist_stale_period(t);
     case ACT_REDRAW: clearok(curscr, TRUE); return DIRTY_LAYOUT;
     case ACT_NEXT_PANE: return focus_to(t, (t->focus + 1) % PANE_COUNT);
@@ -363,25 +362,22 @@ static void keep_cursors(tui *t)
 }
 
 /* Another climb (a command in another terminal, say) committed to the database:
- * load the profile again so the screen shows what is stored. */
-static int reload_if_changed(tui *t, int *seen)
+ * the model is loaded again so every view shows what is stored. Checked after
+ * every key and every idle second, in every view (views that keep rows of their
+ * own notice the model's generation move and read them again). */
+static int reload_if_changed(tui *t)
 {
-    int v = store_data_version(t->model->store);
-    if (v < 0 || v == *seen)
+    int rc = ops_refresh(t->model);
+    if (rc == 0)
         return DIRTY_NONE;
-    *seen = v;
-    app *a = t->app;
-    climb_model fresh;
-    int rc = model_open(&fresh, &a->ladder, a->store, a->user, 0, NULL);
-    if (rc != 0) {
-        tui_message(t, 1, rc == 1 ? "profile %s was deleted elsewhere; quit to leave it"
-                                  : "cannot reload profile %s", a->user);
+    if (rc != 1) {
+        tui_message(t, 1, rc == OPS_NOT_FOUND ? "profile %s was deleted elsewhere; quit to leave it"
+                                              : "cannot reload profile %s", t->model->profile.name);
         return DIRTY_BARS;
     }
-    model_close(&a->model);
-    a->model = fresh; /* the model owns only heap data: moving the struct moves it */
     keep_cursors(t);
-    tui_message(t, 0, "Reloaded: the database was changed by another climb.");
+    if (!t->message[0])
+        tui_message(t, 0, "Reloaded: the database was changed by another climb.");
     return DIRTY_ALL;
 }
 
@@ -400,7 +396,7 @@ static int input_closed(int *quick_errors)
 
 static void run_loop(tui *t, key_source *in)
 {
-    int dirty = DIRTY_LAYOUT, seen = store_data_version(t->model->store), quick_errors = 0;
+    int dirty = DIRTY_LAYOUT, quick_errors = 0;
     while (!t->quit && !stop_requested) {
         if (dirty & DIRTY_LAYOUT) {
             layout(t);
@@ -414,11 +410,12 @@ static void run_loop(tui *t, key_source *in)
         if (key == ERR) { /* timeout or interrupted read: check the stop flag */
             if (input_closed(&quick_errors))
                 break; /* the terminal is gone: quit rather than spin */
-            dirty = t->n_views == 0 ? reload_if_changed(t, &seen) : DIRTY_NONE;
+            dirty = reload_if_changed(t);
             continue;
         }
         quick_errors = 0;
         dirty = handle_key(t, in, key, is_char);
+        dirty |= reload_if_changed(t);
     }
 }
 
@@ -499,7 +496,7 @@ int tui_run(app *a)
     t.focus = PANE_CHECKLIST;
     tui_select_phase(&t, 0);
     ladder_update_check(&t);
-    undo_track(a->store); /* u undoes the changes of this run only */
+    ops_undo_track(1); /* u undoes the changes of this run only */
     FILE *held = NULL;
     int saved = hold_stderr(&held);
     signal(SIGINT, on_stop_signal);
@@ -517,7 +514,7 @@ int tui_run(app *a)
         delscreen(s);
         wrap_cache_clear();
     }
-    undo_untrack();
+    ops_undo_track(0);
     release_stderr(held, saved);
     input_close(&in);
     return s ? EXIT_OK : EXIT_RUNTIME;

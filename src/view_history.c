@@ -15,7 +15,6 @@
 #include "climb/ladder_text.h"
 #include "climb/text.h"
 #include "climb/line_edit.h"
-#include "climb/undo.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -42,6 +41,7 @@ typedef struct {
     hist_event rows[MAX_ROWS];
     size_t n_rows;
     int rows_for;                /* visible rows the page was loaded for; -1: reload */
+    unsigned generation;         /* the model's generation the rows were read at */
     int more_below;
     hist_bucket *buckets;
     size_t n_buckets;
@@ -128,9 +128,9 @@ static void load_rows(tui *t, hist_view *v, int visible)
     make_filter(t, v, &f);
     free_rows(v);
     size_t want = (size_t)visible + 1 < MAX_ROWS ? (size_t)visible + 1 : MAX_ROWS;
-    if (history_page_older(t->model->store, t->model->profile.id, &f, v->top, v->rows, want,
+    if (ops_history_page_older(t->model, &f, v->top, v->rows, want,
                            &v->n_rows))
-        set_status(v, 1, store_error(t->model->store));
+        set_status(v, 1, ops_error(t->model));
     v->more_below = v->n_rows > (size_t)visible;
     v->rows_for = visible;
 }
@@ -141,7 +141,7 @@ static void load_chart(tui *t, hist_view *v)
     int avail = t->cols - 8;
     size_t slots = avail / min_bw > 1 ? (size_t)(avail / min_bw) : 1, n;
     long long now = clock_now();
-    long long first = history_chart_first(t->model->store, t->model->profile.id, v->period, now,
+    long long first = ops_history_chart_first(t->model, v->period, now,
                                           slots, &n);
     int bw = avail / (int)n;
     v->bar_w = bw < min_bw ? min_bw : bw > max_bw ? max_bw : bw;
@@ -154,9 +154,9 @@ static void load_chart(tui *t, hist_view *v)
     v->buckets = b;
     size_t n_ids;
     const char *const *ids = scope_ids(t, v, &n_ids);
-    if (history_buckets(t->model->store, t->model->profile.id, v->period, ids, n_ids, first, n,
+    if (ops_history_buckets(t->model, v->period, ids, n_ids, first, n,
                         now, b)) {
-        set_status(v, 1, store_error(t->model->store));
+        set_status(v, 1, ops_error(t->model));
         v->n_buckets = 0;
         return;
     }
@@ -206,7 +206,7 @@ static void phase_line(tui *t, hist_view *v, int p, long long now, char *buf, si
     int done, applicable;
     model_phase_counts(t->model, (size_t)p, &done, &applicable);
     long long first = 0;
-    history_first_done(t->model->store, t->model->profile.id, v->ids + t->model->first[p],
+    ops_history_first_done(t->model, v->ids + t->model->first[p],
                        ph->n_criteria, &first);
     char since[64] = "no tick yet", typical[96] = "", tenure[160] = "";
     if (first)
@@ -234,7 +234,7 @@ static void title_line(tui *t, long long now, char *buf, size_t len)
         return;
     }
     long long at = 0;
-    history_title_set_at(t->model->store, t->model->profile.id, &at);
+    ops_history_title_set_at(t->model, &at);
     char since[64] = "", tenure[32] = "";
     if (at)
         when_ago(at, now, since, sizeof since);
@@ -392,6 +392,10 @@ static void draw_bottom(tui *t, hist_view *v, WINDOW *w, int y)
 
 static void hv_draw(tui *t, void *state)
 {
+    if (((hist_view *)state)->generation != t->model->generation) { /* a change, here or elsewhere */
+        invalidate(state);
+        ((hist_view *)state)->generation = t->model->generation;
+    }
     hist_view *v = state;
     int chart_h, visible;
     if (!v->summary_valid)
@@ -465,8 +469,8 @@ static void scroll_up(tui *t, hist_view *v, int by)
     make_filter(t, v, &f);
     hist_event newer[MAX_ROWS];
     size_t n = 0, want = (size_t)by < MAX_ROWS ? (size_t)by : MAX_ROWS;
-    if (history_page_newer(t->model->store, t->model->profile.id, &f, v->top, newer, want, &n))
-        set_status(v, 1, store_error(t->model->store));
+    if (ops_history_page_newer(t->model, &f, v->top, newer, want, &n))
+        set_status(v, 1, ops_error(t->model));
     v->top = n < want ? history_key_newest() : key_of(&newer[n - 1]);
     for (size_t i = 0; i < n; i++)
         history_event_free(&newer[i]);
@@ -490,18 +494,18 @@ static void go_end(tui *t, hist_view *v, int visible)
     hist_event oldest[MAX_ROWS];
     size_t n = 0, want = (size_t)visible + 1 < MAX_ROWS ? (size_t)visible + 1 : MAX_ROWS;
     hist_key start = {-1LL - 0x7fffffffffffffffLL, -1LL - 0x7fffffffffffffffLL};
-    if (history_page_newer(t->model->store, t->model->profile.id, &f, start, oldest, want, &n))
-        set_status(v, 1, store_error(t->model->store));
+    if (ops_history_page_newer(t->model, &f, start, oldest, want, &n))
+        set_status(v, 1, ops_error(t->model));
     v->top = n < want ? history_key_newest() : key_of(&oldest[n - 1]);
     for (size_t i = 0; i < n; i++)
         history_event_free(&oldest[i]);
     v->rows_for = -1;
 }
 
-static int do_undo(tui *t, hist_view *v)
+static int do_undo(tui *t, hist_view *v, int redo)
 {
     undo_result r;
-    undo_outcome o = undo_last(t->model, &r);
+    undo_outcome o = redo ? ops_redo(t->model, &r) : ops_undo(t->model, &r);
     set_status(v, o == UNDO_ERROR || o == UNDO_REFUSED, r.message);
     if (o == UNDO_DONE) {
         v->top = history_key_newest();
@@ -513,7 +517,7 @@ static int do_undo(tui *t, hist_view *v)
 enum {
     CMD_CLOSE = 1, CMD_WEEK, CMD_MONTH, CMD_CUMULATIVE, CMD_FILTER, CMD_UNDO, CMD_DATE,
     CMD_UP, CMD_DOWN, CMD_PAGE_UP, CMD_PAGE_DOWN, CMD_NEWEST, CMD_OLDEST, CMD_QUIT, CMD_REDRAW,
-    CMD_FILTER_DONE, CMD_FIELD, CMD_PREV_VALUE, CMD_NEXT_VALUE, CMD_GO, CMD_CANCEL
+    CMD_FILTER_DONE, CMD_FIELD, CMD_PREV_VALUE, CMD_NEXT_VALUE, CMD_GO, CMD_CANCEL, CMD_REDO
 };
 
 static const view_key LIST_KEYS[] = {
@@ -525,6 +529,7 @@ static const view_key LIST_KEYS[] = {
     {'f', 0, CMD_FILTER, "f", "filter the timeline by phase and kind"},
     {'g', 0, CMD_DATE, "g", "go to a date in the timeline"},
     {'u', 0, CMD_UNDO, "u", "undo the last change made in this run"},
+    {18, 0, CMD_REDO, "Ctrl-R", "redo the change undone last"},
     {'k', KEY_UP, CMD_UP, "Up k", "scroll the timeline to newer events"},
     {'j', KEY_DOWN, CMD_DOWN, "Down j", "scroll the timeline to older events"},
     {0, KEY_PPAGE, CMD_PAGE_UP, "PgUp", "a page of newer events"},
@@ -630,7 +635,8 @@ static int hv_handle(tui *t, void *state, int key, int is_char, action a)
     case CMD_MONTH: v->period = HIST_MONTH; v->chart_for = -1; return DIRTY_BARS;
     case CMD_CUMULATIVE: v->cumulative = !v->cumulative; return DIRTY_BARS;
     case CMD_FILTER: v->mode = MODE_FILTER; v->filter_field = 0; return DIRTY_BARS;
-    case CMD_UNDO: return do_undo(t, v);
+    case CMD_UNDO: return do_undo(t, v, 0);
+    case CMD_REDO: return do_undo(t, v, 1);
     case CMD_DATE:
         line_edit_init(&v->date, NULL, 25);
         v->mode = MODE_DATE;
@@ -676,7 +682,15 @@ void history_view_open(tui *t)
 int history_undo(tui *t)
 {
     undo_result r;
-    undo_outcome o = undo_last(t->model, &r);
+    undo_outcome o = ops_undo(t->model, &r);
+    tui_message(t, o == UNDO_ERROR || o == UNDO_REFUSED, "%s", r.message);
+    return DIRTY_ALL;
+}
+
+int history_redo(tui *t)
+{
+    undo_result r;
+    undo_outcome o = ops_redo(t->model, &r);
     tui_message(t, o == UNDO_ERROR || o == UNDO_REFUSED, "%s", r.message);
     return DIRTY_ALL;
 }

@@ -99,16 +99,15 @@ static const view_ops summary_view = {"the ladder update", summary_draw, summary
 
 void ladder_update_check(tui *t)
 {
-    climb_store *st = t->model->store;
     summary_state *ss = calloc(1, sizeof *ss);
-    if (!ss || ladder_update_diff(st, t->ladder, &ss->diff) != 0) {
+    if (!ss || ops_ladder_diff(t->model, &ss->diff) != 0) {
         free(ss);
-        tui_message(t, 1, "could not compare the ladder: %s", store_error(st));
+        tui_message(t, 1, "could not compare the ladder: %s", ops_error(t->model));
         return;
     }
     int changed = ss->diff.first_seen || ss->diff.n_items > 0;
-    if (changed && ladder_update_record(st, t->ladder) != 0) /* no write when unchanged */
-        tui_message(t, 1, "could not record the ladder: %s", store_error(st));
+    if (changed && ops_ladder_record(t->model) != 0) /* no write when unchanged */
+        tui_message(t, 1, "could not record the ladder: %s", ops_error(t->model));
     if (ss->diff.first_seen || ss->diff.n_items == 0)
         summary_close(ss);
     else

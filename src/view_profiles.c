@@ -24,6 +24,7 @@ typedef struct {
     line_edit edit;
     char error[2 * LINE_EDIT_MAX + 128]; /* the last problem, or what was done */
     int ok;           /* error holds a success message */
+    unsigned generation; /* the model's generation the list was read at */
 } switcher;
 
 static void switcher_free(void *state)
@@ -39,10 +40,11 @@ static int reload(tui *t, switcher *s, const char *name)
     profiles_free(s->list, s->n);
     s->list = NULL;
     s->n = 0;
-    if (profiles_list(t->model->store, t->ladder, &s->list, &s->n)) {
-        snprintf(s->error, sizeof s->error, "%s", store_error(t->model->store));
+    if (ops_profiles_list(t->model->store, t->ladder, &s->list, &s->n)) {
+        snprintf(s->error, sizeof s->error, "%s", ops_error(t->model));
         return -1;
     }
+    s->generation = t->model->generation;
     const char *want = name ? name : t->model->profile.name;
     s->cursor = 0;
     for (size_t i = 0; i < s->n; i++)
@@ -101,6 +103,11 @@ static const char *prompt(const switcher *s, char *buf, size_t len)
 static void switcher_draw(tui *t, void *state)
 {
     switcher *s = state;
+    if (s->generation != t->model->generation) {
+        char keep[256];
+        copy_selected(s, keep, sizeof keep);
+        reload(t, s, *keep ? keep : NULL);
+    }
     int w = t->cols - 4 < 70 ? t->cols - 4 : 70;
     int h = (int)s->n + 9 < t->rows - 2 ? (int)s->n + 9 : t->rows - 2;
     if (w < 30 || h < 8)
@@ -137,13 +144,10 @@ static void switcher_draw(tui *t, void *state)
 int profiles_view_switch(tui *t, const char *name, int created)
 {
     app *a = t->app;
-    climb_model fresh;
-    if (model_open(&fresh, &a->ladder, a->store, name, 0, NULL) != 0) {
-        tui_message(t, 1, "cannot open profile %s: %s", name, store_error(a->store));
+    if (ops_profile_switch(t->model, name, 0, NULL) != 0) {
+        tui_message(t, 1, "cannot open profile %s: %s", name, ops_error(t->model));
         return -1;
     }
-    model_close(&a->model);
-    a->model = fresh; /* the model owns only heap data: moving the struct moves it */
     snprintf(a->user, sizeof a->user, "%s", name);
     a->profile_created = created;
     tui_select_phase(t, 0);
@@ -167,13 +171,8 @@ static int switch_and_close(tui *t, switcher *s, const char *name, int created)
 
 static int accept_create(tui *t, switcher *s, const char *name)
 {
-    int rc = profiles_create(t->model->store, name, clock_now());
-    if (rc == PROFILE_EXISTS) {
-        snprintf(s->error, sizeof s->error, "a profile named %s already exists", name);
-        return DIRTY_ALL;
-    }
-    if (rc) {
-        snprintf(s->error, sizeof s->error, "%s", store_error(t->model->store));
+    if (ops_profile_create(t->model, name) != 0) {
+        snprintf(s->error, sizeof s->error, "%s", ops_error(t->model));
         return DIRTY_ALL;
     }
     return switch_and_close(t, s, name, 1);
@@ -184,20 +183,12 @@ static int accept_rename(tui *t, switcher *s, const char *name)
     char old[256];
     copy_selected(s, old, sizeof old);
     int current = strcmp(old, t->model->profile.name) == 0;
-    int rc = profiles_rename(t->model->store, old, name, clock_now());
-    if (rc == PROFILE_EXISTS || rc == PROFILE_NOT_FOUND) {
-        snprintf(s->error, sizeof s->error, rc == PROFILE_EXISTS
-                                                ? "a profile named %s already exists"
-                                                : "profile %s no longer exists",
-                 rc == PROFILE_EXISTS ? name : old);
+    if (ops_profile_rename(t->model, old, name) != 0) {
+        snprintf(s->error, sizeof s->error, "%s", ops_error(t->model));
         return DIRTY_ALL;
     }
-    if (rc) {
-        snprintf(s->error, sizeof s->error, "%s", store_error(t->model->store));
-        return DIRTY_ALL;
-    }
-    if (current && profiles_view_switch(t, name, 0)) /* reload under the new name */
-        return DIRTY_ALL;
+    if (current) /* the model follows; the name commands use too */
+        snprintf(t->app->user, sizeof t->app->user, "%s", name);
     s->mode = MODE_LIST;
     reload(t, s, name);
     snprintf(s->error, sizeof s->error, "renamed %s to %s", old, name);
@@ -214,9 +205,8 @@ static int accept_delete(tui *t, switcher *s, const char *typed)
         line_edit_init(&s->edit, NULL, 64);
         return DIRTY_ALL;
     }
-    int rc = profiles_delete(t->model->store, name);
-    if (rc < 0) {
-        snprintf(s->error, sizeof s->error, "%s", store_error(t->model->store));
+    if (ops_profile_delete(t->model, name) != 0) {
+        snprintf(s->error, sizeof s->error, "%s", ops_error(t->model));
         return DIRTY_ALL;
     }
     s->mode = MODE_LIST;

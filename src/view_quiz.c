@@ -6,7 +6,6 @@
 #include "climb/clock.h"
 #include "climb/draw.h"
 #include "climb/profiles.h"
-#include "climb/quiz_store.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -170,14 +169,8 @@ static void close_on_placement(tui *t, quiz_state *qs)
 static int finish(tui *t, quiz_state *qs)
 {
     climb_model *m = t->model;
-    if (quiz_place(t->ladder, qs->answers, t->ladder->n_questions, &qs->placement)) {
-        tui_pop_view(t);
-        tui_message(t, 1, "the ladder's placement bands do not cover these answers");
-        return DIRTY_ALL;
-    }
-    if (quiz_store_record(m->store, m->profile.id, clock_now(), qs->answers,
-                          t->ladder->n_questions, &qs->placement, &qs->attempt)) {
-        tui_message(t, 1, "quiz not saved: %s", store_error(m->store));
+    if (ops_quiz_take(m, qs->answers, t->ladder->n_questions, &qs->placement, &qs->attempt)) {
+        tui_message(t, 1, "quiz not saved: %s", ops_error(m));
         tui_pop_view(t);
         return DIRTY_ALL;
     }
@@ -340,8 +333,8 @@ void quiz_view_offer(tui *t)
 {
     if (t->model->profile.quiz_offered)
         return;
-    if (profiles_mark_quiz_offered(t->model)) {
-        tui_message(t, 1, "%s", store_error(t->model->store));
+    if (ops_mark_quiz_offered(t->model)) {
+        tui_message(t, 1, "%s", ops_error(t->model));
         return;
     }
     open_at(t, STAGE_OFFER);

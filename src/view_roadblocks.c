@@ -1,6 +1,6 @@
 /* view_roadblocks.c - the Roadblocks view: each roadblock with why it happens and
  * what unlocks it, and whether the person flagged it ("this is me") and when.
- * Space flags or unflags the selected one through roadblocks.h (one transaction
+ * Space flags or unflags the selected one through ops.h (one transaction
  * with its event). */
 #include "climb/view_roadblocks.h"
 #include "climb/clock.h"
@@ -13,8 +13,8 @@
 
 typedef struct {
     doc d;
-    roadblock_flags flags;
     int n_flagged;
+    unsigned generation; /* the model's generation the items were built at */
 } rb_state;
 
 /* (Re)builds the items from the ladder and the stored flags. */
@@ -22,19 +22,15 @@ static int build(tui *t, rb_state *s)
 {
     const climb_ladder *l = t->ladder;
     doc_clear(&s->d);
-    roadblocks_free(&s->flags);
     s->n_flagged = 0;
-    if (roadblocks_load(t->model->store, t->model->profile.id, &s->flags)) {
-        tui_message(t, 1, "cannot read your roadblocks: %s", store_error(t->model->store));
-        roadblocks_free(&s->flags);
-    }
+    s->generation = t->model->generation;
     s->d.intro = doc_strf("The situations that most often stall a climb. Flag the ones that "
                           "describe you (Space): they are kept with the date, in your history "
                           "and exports.");
     s->d.empty = doc_strf("This ladder lists no roadblocks.");
     for (size_t i = 0; i < l->n_roadblocks; i++) {
         const climb_roadblock *rb = &l->roadblocks[i];
-        long long at = roadblocks_flagged_at(&s->flags, rb->id);
+        long long at = roadblocks_flagged_at(&t->model->flags, rb->id);
         char date[16] = "";
         if (at)
             clock_format_local_date(at, date, sizeof date);
@@ -54,6 +50,8 @@ static void rb_draw(tui *t, void *state)
 {
     rb_state *s = state;
     char title[64];
+    if (s->generation != t->model->generation && build(t, s))
+        tui_message(t, 1, "out of memory");
     snprintf(title, sizeof title, "Roadblocks %s %d flagged", draw_glyph(GL_DOT), s->n_flagged);
     doc_draw(t, &s->d, title, "Space this is me  Up/Down move  Esc close  ? keys");
 }
@@ -63,10 +61,9 @@ static int toggle(tui *t, rb_state *s)
     if (s->d.n == 0)
         return DIRTY_NONE;
     const climb_roadblock *rb = &t->ladder->roadblocks[s->d.cursor];
-    int on = roadblocks_flagged_at(&s->flags, rb->id) == 0, changed;
-    if (roadblocks_set(t->model->store, t->model->profile.id, rb->id, on, clock_now(),
-                       &changed)) {
-        tui_message(t, 1, "not saved: %s", store_error(t->model->store));
+    int on = roadblocks_flagged_at(&t->model->flags, rb->id) == 0, changed;
+    if (ops_roadblock_set(t->model, rb->id, on, &changed)) {
+        tui_message(t, 1, "not saved: %s", ops_error(t->model));
         return DIRTY_BARS;
     }
     if (build(t, s)) {
@@ -114,7 +111,6 @@ static void rb_close(void *state)
 {
     rb_state *s = state;
     doc_clear(&s->d);
-    roadblocks_free(&s->flags);
     free(s);
 }
 

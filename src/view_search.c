@@ -22,6 +22,7 @@ typedef struct {
     int typing;            /* 1 while keys go to the query */
     search_results res;
     int cursor, scroll, page;
+    unsigned generation;   /* the model's generation the results borrow from */
 } search_state;
 
 /* The session's last query and choice, offered again by the next /. */
@@ -34,6 +35,20 @@ static void run(tui *t, search_state *s)
     if (search_run(t->ladder, t->model, s->q.buf, &s->res))
         tui_message(t, 1, "out of memory");
     s->cursor = s->scroll = 0;
+    s->generation = t->model->generation;
+}
+
+/* The hits borrow the model's notes: after a reload they are found again. */
+static void keep_fresh(tui *t, search_state *s)
+{
+    if (s->generation == t->model->generation)
+        return;
+    int cursor = s->cursor, scroll = s->scroll;
+    run(t, s);
+    if (s->res.n > 0) {
+        s->cursor = cursor < (int)s->res.n ? cursor : (int)s->res.n - 1;
+        s->scroll = scroll <= s->cursor ? scroll : s->cursor;
+    }
 }
 
 /* "Criterion P2", "Note P3", "Roadblock", ... */
@@ -82,6 +97,7 @@ static void draw_hit(tui *t, WINDOW *w, int y, int width, const search_hit *h, i
 static void search_draw(tui *t, void *state)
 {
     search_state *s = state;
+    keep_fresh(t, s);
     int h = t->rows - 2, wd = t->cols;
     if (h < 6 || wd < 30)
         return;

@@ -6,7 +6,6 @@
 
 #include "climb/content.h"
 #include "climb/model.h"
-#include "climb/store.h"
 
 enum { EXIT_OK = 0, EXIT_RUNTIME = 1, EXIT_USAGE = 2 };
 

@@ -4,6 +4,7 @@
 #define CLIMB_CLI_H
 
 #include "climb/app.h"
+#include "climb/ops.h"
 #include <stdio.h>
 
 typedef struct {

@@ -1,7 +1,6 @@
-/* history.h - the profile's event log read back: pages of the timeline (keyset
- * paging, never the whole log), criteria met per week or month, the first tick of
- * a set of criteria and when the title was set. Store level: SQL over indexed
- * columns only; knows ids, not wording, and nothing of the terminal.
+/* history.h - the event log's vocabulary: events as read back, filters, keyset
+ * positions, periods and chart buckets, and the dates the front ends accept. The
+ * queries are in store_history.h, reached through ops.h. No SQL, no terminal.
  *
  * Periods are in local time. A week starts on Monday 00:00 local time (not ISO week
  * numbers: a week that spans New Year is one week, named by its Monday's date); a
@@ -9,8 +8,6 @@
  * are built with mktime from calendar fields. */
 #ifndef CLIMB_HISTORY_H
 #define CLIMB_HISTORY_H
-
-#include "climb/store.h"
 
 #include <stddef.h>
 
@@ -37,7 +34,7 @@ typedef struct {
 
 /* Every event: no kind, no items, the whole time range. */
 void history_filter_init(hist_filter *f);
-/* 1 when kind is one the events table holds (see store.h). */
+/* 1 when kind is one the events table holds (see event_kinds.h). */
 int history_kind_known(const char *kind);
 
 /* A position in the timeline (events sort by at, then id). */
@@ -51,18 +48,8 @@ hist_key history_key_newest(void);
  * before t. */
 hist_key history_key_at(long long t);
 
-/* Up to max events strictly older than `from`, newest first. *n says how many.
- * Returns 0, or -1 with a message in store_error(st). */
-int history_page_older(climb_store *st, long long profile_id, const hist_filter *f,
-                       hist_key from, hist_event *out, size_t max, size_t *n);
-/* Up to max events strictly newer than `from`, oldest first (for scrolling up). */
-int history_page_newer(climb_store *st, long long profile_id, const hist_filter *f,
-                       hist_key from, hist_event *out, size_t max, size_t *n);
-/* Streams every matching event, newest first, one row at a time. fn returns 0 to go on. */
+/* Called for each event of a stream, newest first; returns 0 to go on. */
 typedef int (*hist_event_fn)(void *ctx, const hist_event *e);
-int history_each(climb_store *st, long long profile_id, const hist_filter *f, hist_event_fn fn,
-                 void *ctx);
-
 /* Periods. */
 typedef enum { HIST_WEEK, HIST_MONTH } hist_period;
 
@@ -81,23 +68,6 @@ typedef struct {
     int quiz_phase;       /* placement of the period's last quiz attempt; 0 when none */
     int quiz_edge;        /* its on_edge_of; 0 when none */
 } hist_bucket;
-
-/* Fills the n periods starting at `first` (a period start) for the given criteria.
- * The counts are taken at min(period end, now + 1). Each criterion costs a couple
- * of index seeks per period at most; the number of events does not matter. */
-int history_buckets(climb_store *st, long long profile_id, hist_period p,
-                    const char *const *criteria, size_t n_criteria, long long first, size_t n,
-                    long long now, hist_bucket *out);
-/* The first period start worth charting: the period of the earliest state or quiz
- * event, but no more than max_periods before the period of now. */
-long long history_chart_first(climb_store *st, long long profile_id, hist_period p,
-                              long long now, size_t max_periods, size_t *n_periods);
-
-/* When any of the criteria first became 'done' (0 when never). 0 or -1. */
-int history_first_done(climb_store *st, long long profile_id, const char *const *criteria,
-                       size_t n_criteria, long long *at);
-/* When the title was last set (0 when never). 0 or -1. */
-int history_title_set_at(climb_store *st, long long profile_id, long long *at);
 
 /* Parses a date for --since/--until and "go to date": "YYYY-MM-DD" is a local day
  * (its start, or with end_of_day the start of the next day); anything else must be

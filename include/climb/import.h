@@ -7,7 +7,10 @@
 #define CLIMB_IMPORT_H
 
 #include "climb/content.h"
-#include "climb/store.h"
+
+#include <stddef.h>
+
+typedef struct climb_store climb_store;
 
 #include <stddef.h>
 

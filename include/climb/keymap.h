@@ -36,6 +36,7 @@
     A(EXPORT, "export a snapshot: Markdown, JSON or CSV")                          \
     A(HISTORY, "history: timeline, chart of progress, time in phase, forecast")   \
     A(UNDO, "undo the last change made in this run (again: the one before)")     \
+    A(REDO, "redo the change undone last")                                        \
     A(STALE, "set after how many months evidence is flagged as stale")            \
     A(REDRAW, "redraw the screen")                                                 \
     A(HELP, "show or hide this help")                                              \
@@ -88,6 +89,7 @@ typedef enum {
     K(EXPORT, 'e', "e")                                                            \
     K(HISTORY, 'H', "H")                                                           \
     K(UNDO, 'u', "u")                                                              \
+    K(REDO, 18, "Ctrl-R")                                                          \
     K(STALE, 'S', "S")                                                             \
     K(REDRAW, 12, "Ctrl-L")                                                        \
     K(HELP, '?', "?")                                                              \

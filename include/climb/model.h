@@ -1,11 +1,18 @@
 /* model.h - the progress model: one profile's state of every criterion of the
- * ladder, held in memory beside the ladder, and the changes the CLI and the TUI
- * make to it (each goes through the store in one transaction). No curses, no SQL. */
+ * ladder, held in memory beside the ladder: criteria, title and settings, the
+ * latest quiz placement and the roadblock flags, so painting reads memory only.
+ * Changes go through ops.h, which reloads what it committed. No curses, no SQL. */
 #ifndef CLIMB_MODEL_H
 #define CLIMB_MODEL_H
 
 #include "climb/content.h"
-#include "climb/store.h"
+#include "climb/quiz.h"
+#include "climb/records.h"
+#include "climb/roadblocks.h"
+
+#include <stddef.h>
+
+typedef struct climb_store climb_store;
 
 typedef struct {
     crit_state state;
@@ -27,8 +34,13 @@ typedef struct {
 typedef struct {
     const climb_ladder *ladder;
     climb_store *store;
-    store_profile profile;
+    profile_row profile;
     int stale_months;      /* evidence older than this is flagged */
+    int has_placement;     /* the profile took the quiz */
+    quiz_attempt placement; /* its latest attempt, when has_placement */
+    roadblock_flags flags; /* the roadblocks flagged, by id */
+    int data_version;      /* PRAGMA data_version when last loaded */
+    unsigned generation;   /* moves on every reload: views keeping copies compare it */
     model_crit *crit;      /* all criteria, phase by phase */
     size_t *first;         /* first[p]: index in crit of phase p's first criterion */
     size_t n_crit;
@@ -53,16 +65,18 @@ void model_phase_counts(const climb_model *m, size_t phase, int *done, int *appl
  * with criteria still to meet, or the level after the last phase when all are met. */
 int model_progress_level(const climb_model *m);
 
-/* Changes a criterion's state (and note, when note != NULL; "" clears it), in one
- * transaction with its events. *changed (may be NULL) says whether anything did. */
-int model_set_state(climb_model *m, size_t phase, size_t index, crit_state state,
-                    const char *note, int *changed);
+/* Reading again what the operations layer committed (model.c, from the store):
+ * everything, one criterion, the profile row, the roadblock flags, the latest
+ * quiz placement. 0, or -1 (message in the store's error; OPS_NOT_FOUND-like 1
+ * from model_reload when the profile is gone). */
+int model_reload(climb_model *m);
+int model_reload_criterion(climb_model *m, const char *criterion_id);
+int model_reload_profile(climb_model *m);
+int model_reload_flags(climb_model *m);
+int model_reload_placement(climb_model *m);
 
-/* The same for any state; reason is required for STATE_NA. */
-int model_set_state_reason(climb_model *m, size_t phase, size_t index, crit_state state,
-                           const char *reason, const char *note, int *changed);
-/* Replaces the criterion's note ("" clears it), keeping its state. */
-int model_set_note(climb_model *m, size_t phase, size_t index, const char *note, int *changed);
+/* The latest quiz placement: 0 and *out, or 1 when the profile never took it. */
+int model_placement(const climb_model *m, quiz_attempt *out);
 /* 1 when the criterion's evidence (its note, else the date it was met) is older than
  * the profile's stale period; only done criteria can be stale. */
 int model_is_stale(const climb_model *m, const model_crit *c, long long now);

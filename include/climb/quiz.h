@@ -49,4 +49,18 @@ void quiz_describe(const climb_ladder *l, int phase, int on_edge_of, char *buf, 
 void quiz_reason(const climb_ladder *l, const quiz_answer *answers, size_t n,
                  const quiz_placement *p, char *buf, size_t len);
 
+/* One attempt as recorded (see store_quiz.h). */
+typedef struct {
+    long long id;
+    char event_uuid[37];
+    long long taken_at;
+    char answers[QUIZ_MAX_QUESTIONS * 10]; /* "no,once,regularly,no,no" */
+    int yes, regularly;
+    int phase;
+    int on_edge_of;  /* 0 when off the band boundaries (NULL in the table) */
+} quiz_attempt;
+
+/* Called for each attempt of a list; returns 0 to go on. */
+typedef int (*quiz_attempt_fn)(void *ctx, const quiz_attempt *a);
+
 #endif

@@ -5,35 +5,13 @@
 #ifndef CLIMB_STORE_H
 #define CLIMB_STORE_H
 
+#include "climb/records.h"
+
 #include <stddef.h>
 
 #define CLIMB_APP_ID 0x436C6D62 /* "Clmb" in PRAGMA application_id */
 
 typedef struct climb_store climb_store;
-
-typedef enum { STATE_TODO, STATE_DOING, STATE_DONE, STATE_NA } crit_state;
-
-const char *store_state_name(crit_state s);          /* "todo", "doing", "done", "n/a" */
-int store_state_parse(const char *name, crit_state *out); /* 0 or -1 */
-
-typedef struct {
-    long long id;
-    char *name;
-    char *title;        /* level id or NULL */
-    long long created_at;
-    int quiz_offered;
-    int stale_months;   /* evidence older than this many months is flagged */
-} store_profile;
-
-typedef struct {
-    char *criterion_id;
-    crit_state state;
-    long long done_at;  /* 0 when never done */
-    char *note;         /* NULL when none */
-    long long note_at;
-    char *reason;
-    char *text_at_done;
-} store_criterion;
 
 /* The schema version this build writes (the number of migration steps). */
 int store_schema_version(void);
@@ -53,32 +31,13 @@ int store_default_path(char *buf, size_t len);
 /* Finds the profile by name; creates it (one transaction with its event) when
  * create is set. *created tells which. Returns 0, 1 when not found, -1 on error. */
 int store_profile_get(climb_store *st, const char *name, int create, long long now,
-                      store_profile *out, int *created);
-void store_profile_free(store_profile *p);
+                      profile_row *out, int *created);
+void profile_row_free(profile_row *p);
 
 /* Calls fn for each stored criterion state of the profile. fn returns 0 to go on. */
-typedef int (*store_criterion_fn)(void *ctx, const store_criterion *c);
+typedef int (*store_criterion_fn)(void *ctx, const criterion_row *c);
 int store_criteria_each(climb_store *st, long long profile_id, store_criterion_fn fn, void *ctx);
-void store_criterion_free(store_criterion *c);
-
-/* Sets a criterion's state; with note != NULL also replaces its note. `text` is
- * the criterion's current wording (kept when it becomes done). One transaction:
- * the state row and one event per thing that changed. *changed is 0 when nothing
- * differed (no event written). The resulting row is stored in *after. */
-int store_set_state(climb_store *st, long long profile_id, const char *criterion_id,
-                    crit_state state, const char *note, const char *text, long long now,
-                    int *changed, store_criterion *after);
-
-/* The same with a reason, required for STATE_NA (kept with the state and written
- * as the event's detail); ignored for other states. Setting n/a again with a new
- * reason records the new reason as a change. */
-int store_set_state_reason(climb_store *st, long long profile_id, const char *criterion_id,
-                           crit_state state, const char *reason, const char *note,
-                           const char *text, long long now, int *changed,
-                           store_criterion *after);
-
-/* Sets how many months evidence stays fresh (1-120), with a 'setting' event. */
-int store_set_stale_months(climb_store *st, long long profile_id, int months, long long now);
+void criterion_row_free(criterion_row *c);
 
 /* Low-level access for modules that own their own tables (quiz, history, export). */
 struct sqlite3 *store_db(climb_store *st);
@@ -100,18 +59,8 @@ int store_data_version(climb_store *st);
 int store_begin(climb_store *st);
 int store_commit(climb_store *st);
 void store_rollback(climb_store *st);
-/* Event kinds (the events table is append-only; every change writes one):
- *   profile   value=name                     a profile was created
- *   rename    value=new name, previous=old
- *   state     item=criterion, value=new state, previous=old, detail=reason (n/a)
- *   note      item=criterion, value=new note (NULL: cleared), previous=old
- *   quiz      value=answers "no,once,regularly,no,no", detail="phase=3 on_edge_of=4"
- *             (its quiz_attempts row has the same event_uuid)
- *   title     value=level id, previous=old level id
- *   roadblock item=roadblock id, value="on" or "off"
- *   setting   item=setting name (e.g. stale_months), value, previous
- *   undo      item=uuid of the event undone, value=its kind
- * Appends one event inside the caller's transaction; fills uuid_out (37 bytes) when
+/* Appends one event (the events table is append-only; the kinds are listed in
+ * event_kinds.h) inside the caller's transaction; fills uuid_out (37 bytes) when
  * not NULL. */
 int store_event_add(climb_store *st, long long profile_id, long long at, const char *kind,
                     const char *item, const char *value, const char *previous,
@@ -121,5 +70,67 @@ int store_event_add(climb_store *st, long long profile_id, long long at, const c
 __attribute__((format(printf, 2, 3)))
 #endif
 int store_fail(climb_store *st, const char *fmt, ...);
+/* The row id of the event store_event_add appended last on this connection. */
+long long store_event_last_id(climb_store *st);
+
+/* Events and the rows they decide (store_events.c). All run inside the caller's
+ * transaction; what a kind means is not here but in src/ops_events.c. */
+typedef struct {
+    long long id, profile_id, at;
+    char uuid[37];
+    char kind[16];
+    char *item, *value, *previous, *detail; /* NULL when NULL in the table */
+} store_event;
+
+void store_event_free(store_event *e);
+/* Event `id`: 0 and *out, 1 when there is none, -1 on error. */
+int store_event_get(climb_store *st, long long id, store_event *out);
+/* The newest event of this kind and item (item NULL: events without an item)
+ * recorded after event `after_id`: 0 and *out, 1 when none, -1 on error. */
+int store_event_newer(climb_store *st, long long profile_id, const char *kind, const char *item,
+                      long long after_id, store_event *out);
+/* 1 when an 'undo' event names the event with this uuid, 0 when none, -1. */
+int store_event_undone(climb_store *st, long long profile_id, const char *uuid);
+/* Walks the counted events (those no 'undo' event names) of one kind and item
+ * (item NULL: any item), newest first (time, then order recorded), calling fn
+ * until it returns non-zero; fn must not start another walk. Returns 0, -1, or
+ * fn's positive value. */
+typedef int (*store_event_fn)(void *ctx, const store_event *e);
+int store_events_counted(climb_store *st, long long profile_id, const char *kind,
+                         const char *item, store_event_fn fn, void *ctx);
+/* The detail of the last event of kind/item with this value recorded before
+ * event `before_id`, undone or not: what that value carried when e was written
+ * (NULL when none, else newly allocated). 0 or -1. */
+int store_event_detail_before(climb_store *st, long long profile_id, const char *kind,
+                              const char *item, const char *value, long long before_id,
+                              char **detail);
+
+/* The criterion's stored row (a missing row reads as todo with no note). 0 or -1. */
+int store_criterion_get(climb_store *st, long long profile_id, const char *id,
+                        criterion_row *out);
+/* Writes the state columns of one criterion (creating its row when missing),
+ * leaving its note alone. */
+int store_criterion_put_state(climb_store *st, long long profile_id, const char *id,
+                              crit_state state, const char *reason, long long done_at,
+                              const char *text_at_done, long long updated_at);
+/* Writes the note columns of one criterion, leaving its state alone. */
+int store_criterion_put_note(climb_store *st, long long profile_id, const char *id,
+                             const char *note, long long note_at, long long updated_at);
+/* The profile's row by id: 0 and *out, 1 when it is gone, -1. */
+int store_profile_read(climb_store *st, long long profile_id, profile_row *out);
+/* Sets the profile's title (NULL clears it). */
+int store_profile_put_title(climb_store *st, long long profile_id, const char *title);
+/* The names of the settings kept as profile columns, NULL-terminated. */
+extern const char *const store_settings[];
+/* A setting's stored value: 0 and *value, -1 (unknown name or error). */
+int store_setting_get(climb_store *st, long long profile_id, const char *name, int *value);
+/* Sets one of store_settings. */
+int store_setting_put(climb_store *st, long long profile_id, const char *name, int value);
+/* A roadblock flag: 1 and *flagged_at when flagged, 0 when not, -1. */
+int store_roadblock_get(climb_store *st, long long profile_id, const char *id,
+                        long long *flagged_at);
+/* Flags (on) with its time, or removes the flag. */
+int store_roadblock_put(climb_store *st, long long profile_id, const char *id, int on,
+                        long long flagged_at);
 
 #endif

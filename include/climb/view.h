@@ -6,6 +6,7 @@
 
 #include "climb/app.h"
 #include "climb/keymap.h"
+#include "climb/ops.h"
 
 #include <curses.h>
 

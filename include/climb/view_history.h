@@ -12,6 +12,8 @@ void history_view_open(tui *t);
 /* Undoes the last change made in this run and says so in the key line. Returns
  * DIRTY_* bits. */
 int history_undo(tui *t);
+/* Ctrl-R: redoes the change undone last, with a message in the key line. */
+int history_redo(tui *t);
 
 /* The view's key tables, NULL-ended (for tests: each dispatches and lists keys). */
 extern const view_key *const history_key_tables[];

@@ -8,6 +8,8 @@
 
 #include "support.h"
 
+#include "climb/clock.h"
+
 #include <ftw.h>
 #include <sqlite3.h>
 #include <stdio.h>
@@ -93,14 +95,29 @@ int test_env_teardown(void **state)
     return 0;
 }
 
+void test_set_now(long long t)
+{
+    char buf[32];
+    clock_format_utc(t, buf, sizeof buf);
+    assert_int_equal(setenv("CLIMB_NOW", buf, 1), 0);
+    assert_int_equal(clock_now(), t);
+}
+
+void test_model_open(test_env *env, climb_model *m, const char *user)
+{
+    int created = -1;
+    assert_int_equal(model_open(m, &env->ladder, env->st, user, 0, &created), 0);
+    assert_int_equal(created, 0);
+}
+
 long long test_profile_create(climb_store *st, const char *name, long long now)
 {
-    store_profile p;
+    profile_row p;
     int created;
     assert_int_equal(store_profile_get(st, name, 1, now, &p, &created), 0);
     assert_int_equal(created, 1);
     long long id = p.id;
-    store_profile_free(&p);
+    profile_row_free(&p);
     return id;
 }
 

@@ -41,6 +41,12 @@ int test_env_teardown(void **state);
 #define test_with_store(fn)                                                                   \
     cmocka_unit_test_setup_teardown(fn, test_env_setup_store, test_env_teardown)
 
+/* Sets the time every operation reads (CLIMB_NOW) to t, UTC seconds. */
+void test_set_now(long long t);
+/* Opens the model of an existing profile of env's store into m (close it with
+ * model_close). */
+void test_model_open(test_env *env, climb_model *m, const char *user);
+
 /* Creates profile name through the store (it must not exist yet); its id. */
 long long test_profile_create(climb_store *st, const char *name, long long now);
 /* The first column of the one row the query returns. */

@@ -12,6 +12,7 @@
 #include "climb/content.h"
 #include "climb/export.h"
 #include "climb/model.h"
+#include "climb/ops.h"
 
 #include "support.h"
 
@@ -40,7 +41,8 @@ static char *capture(test_env *f, export_format fmt)
 
 static void set_note(test_env *f, size_t p, size_t i, const char *note)
 {
-    assert_int_equal(model_set_state(&f->m, p, i, STATE_DONE, note, NULL), 0);
+    ops_crit_change c = {1, STATE_DONE, NULL, note, NULL, 0};
+    assert_int_equal(ops_criterion(&f->m, p, i, &c, NULL), 0);
 }
 
 static void test_format_names(void **state)
@@ -71,7 +73,7 @@ static void test_json_reads_back(void **state)
 {
     test_env *f = *state;
     set_note(f, 0, 0, "line one\nline \"two\" \xE2\x9C\x93");
-    assert_int_equal(model_set_state(&f->m, 0, 0, STATE_TODO, NULL, NULL), 0);
+    assert_int_equal(ops_set_state(&f->m, 0, 0, STATE_TODO, NULL, NULL), 0);
     char *out = capture(f, EXPORT_JSON);
     json_error_t jerr;
     json_t *root = json_loads(out, 0, &jerr);

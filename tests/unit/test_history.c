@@ -3,8 +3,8 @@
  * 2026-03-29 and 2025-10-26): local weeks and months across New Year and DST and
  * their agreement with SQLite's 'localtime' bucketing, criteria met per period
  * with empty periods and unticks, keyset paging with filters, dates for --since
- * and --until, and undo of ticks and notes (repeatable, refused after a change
- * elsewhere). Run from the repository root. */
+ * and --until, and undo of ticks and notes (repeatable, redoable, refused after a
+ * change elsewhere, even one that ended back at the same value). Run from the repository root. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -21,7 +21,9 @@
 #include "climb/content.h"
 #include "climb/history.h"
 #include "climb/model.h"
-#include "climb/undo.h"
+#include "climb/ops.h"
+#include "climb/ops_events.h"
+#include "climb/store_history.h"
 
 #include "support.h"
 
@@ -40,18 +42,20 @@ static int setup(void **state)
 
 static int teardown(void **state)
 {
-    undo_untrack();
+    ops_undo_track(0);
     return test_env_teardown(state);
 }
 
-/* Sets criterion id to state at the given time (CLIMB_NOW), through the model. */
+/* Sets criterion id to state (and its note, when not NULL) at the given time
+ * (CLIMB_NOW), through the operations layer. */
 static void set_at(test_env *f, const char *id, crit_state s, const char *when, const char *note)
 {
     size_t p, i;
     int changed;
     setenv("CLIMB_NOW", when, 1);
     assert_int_equal(model_find(&f->m, id, &p, &i), 0);
-    assert_int_equal(model_set_state(&f->m, p, i, s, note, &changed), 0);
+    ops_crit_change c = {1, s, NULL, note, NULL, 0};
+    assert_int_equal(ops_criterion(&f->m, p, i, &c, &changed), 0);
     assert_int_equal(changed, 1);
 }
 
@@ -284,14 +288,14 @@ static void undo_takes_back_changes_of_this_run(void **state)
     undo_result r;
     /* made before tracking started: never undone */
     set_at(f, "p1-dev-feedback", STATE_DONE, "2025-05-01T10:00:00Z", NULL);
-    undo_track(f->st);
-    assert_int_equal(undo_depth(), 0);
+    ops_undo_track(1);
+    assert_int_equal(ops_undo_depth(), 0);
     set_at(f, "p1-own-pipeline", STATE_DONE, "2025-05-02T10:00:00Z", "built it");
     set_at(f, "p1-solo-incident", STATE_DONE, "2025-05-03T10:00:00Z", NULL);
-    assert_int_equal(undo_depth(), 2);
+    assert_int_equal(ops_undo_depth(), 2);
 
     setenv("CLIMB_NOW", "2025-05-04T10:00:00Z", 1);
-    assert_int_equal(undo_last(&f->m, &r), UNDO_DONE);
+    assert_int_equal(ops_undo(&f->m, &r), UNDO_DONE);
     assert_string_equal(r.kind, "state");
     assert_string_equal(r.item, "p1-solo-incident");
     assert_non_null(strstr(r.message, "undone: tick of"));
@@ -303,11 +307,11 @@ static void undo_takes_back_changes_of_this_run(void **state)
     expect_newest(f, 2, "state", "done", "todo");
 
     /* again: the tick with a note is one change of two events, both taken back */
-    assert_int_equal(undo_last(&f->m, &r), UNDO_DONE);
+    assert_int_equal(ops_undo(&f->m, &r), UNDO_DONE);
     assert_int_equal(model_find(&f->m, "p1-own-pipeline", &p, &i), 0);
     assert_int_equal(model_crit_at(&f->m, p, i)->state, STATE_TODO);
     assert_null(model_crit_at(&f->m, p, i)->note);
-    assert_int_equal(undo_last(&f->m, &r), UNDO_NOTHING);
+    assert_int_equal(ops_undo(&f->m, &r), UNDO_NOTHING);
     assert_int_equal(model_find(&f->m, "p1-dev-feedback", &p, &i), 0);
     assert_int_equal(model_crit_at(&f->m, p, i)->state, STATE_DONE);
 
@@ -317,30 +321,75 @@ static void undo_takes_back_changes_of_this_run(void **state)
     assert_int_equal(model_find(&f->m, "p1-own-pipeline", &p, &i), 0);
     assert_int_equal(model_crit_at(&f->m, p, i)->state, STATE_TODO);
     assert_null(model_crit_at(&f->m, p, i)->note);
+
+    /* redo makes the newest undo again: the tick with its note */
+    assert_int_equal(ops_redo_depth(), 2);
+    setenv("CLIMB_NOW", "2025-05-05T10:00:00Z", 1);
+    assert_int_equal(ops_redo(&f->m, &r), UNDO_DONE);
+    assert_string_equal(r.item, "p1-own-pipeline");
+    assert_int_equal(model_crit_at(&f->m, p, i)->state, STATE_DONE);
+    assert_string_equal(model_crit_at(&f->m, p, i)->note, "built it");
+    assert_int_equal(ops_redo_depth(), 1);
+    assert_int_equal(ops_undo_depth(), 1);
+}
+
+/* Another climb (its own connection) changes a criterion's state: the event
+ * appended through the event table, not through this process's ops, whose undo
+ * list would remember it. */
+static void other_climb_sets(test_env *f, const char *id, const char *value,
+                             const char *previous, const char *when)
+{
+    climb_store *other;
+    char err[256];
+    ops_hint h = {"x", 0, NULL};
+    assert_int_equal(store_open(f->path, &other, err, sizeof err), 0);
+    assert_int_equal(store_begin(other), 0);
+    assert_int_equal(ops_event_apply(other, f->m.profile.id, iso(when), "state", id, value,
+                                     previous, NULL, &h, NULL),
+                     0);
+    assert_int_equal(store_commit(other), 0);
+    store_close(other);
 }
 
 static void undo_refuses_what_changed_elsewhere(void **state)
 {
     test_env *f = *state;
     undo_result r;
-    char err[256];
-    undo_track(f->st);
+    ops_undo_track(1);
     set_at(f, "p1-own-pipeline", STATE_DONE, "2025-05-02T10:00:00Z", NULL);
     set_at(f, "p1-solo-incident", STATE_DONE, "2025-05-03T10:00:00Z", NULL);
     /* another climb unticks it meanwhile */
-    climb_store *other;
-    assert_int_equal(store_open(f->path, &other, err, sizeof err), 0);
-    assert_int_equal(store_set_state(other, f->m.profile.id, "p1-solo-incident", STATE_TODO, NULL,
-                                     "x", iso("2025-05-03T11:00:00Z"), NULL, NULL),
-                     0);
-    store_close(other);
-    assert_int_equal(undo_last(&f->m, &r), UNDO_REFUSED);
-    assert_non_null(strstr(r.message, "has changed since"));
+    other_climb_sets(f, "p1-solo-incident", "todo", "done", "2025-05-03T11:00:00Z");
+    setenv("CLIMB_NOW", "2025-05-04T10:00:00Z", 1);
+    assert_int_equal(ops_undo(&f->m, &r), UNDO_REFUSED);
+    assert_non_null(strstr(r.message, "was changed after it"));
     expect_newest(f, 0, "state", "todo", "done"); /* nothing written by the refusal */
+    /* the refused change is dropped (it can never be undone now) */
+    assert_int_equal(ops_undo_depth(), 1);
     /* u again goes further back */
-    assert_int_equal(undo_last(&f->m, &r), UNDO_DONE);
+    assert_int_equal(ops_undo(&f->m, &r), UNDO_DONE);
     assert_string_equal(r.item, "p1-own-pipeline");
-    assert_int_equal(undo_depth(), 0);
+    assert_int_equal(ops_undo_depth(), 0);
+}
+
+/* Events are compared, not values: a change elsewhere that ends back at the same
+ * value still refuses the undo. */
+static void undo_refuses_a_change_back_to_the_same_value(void **state)
+{
+    test_env *f = *state;
+    undo_result r;
+    size_t p, i;
+    ops_undo_track(1);
+    set_at(f, "p1-solo-incident", STATE_DONE, "2025-05-03T10:00:00Z", NULL);
+    other_climb_sets(f, "p1-solo-incident", "todo", "done", "2025-05-03T11:00:00Z");
+    other_climb_sets(f, "p1-solo-incident", "done", "todo", "2025-05-03T12:00:00Z");
+    long long events = test_sql_int(f->st, "SELECT count(*) FROM events");
+    setenv("CLIMB_NOW", "2025-05-04T10:00:00Z", 1);
+    assert_int_equal(ops_undo(&f->m, &r), UNDO_REFUSED);
+    assert_int_equal(test_sql_int(f->st, "SELECT count(*) FROM events"), events);
+    assert_int_equal(model_find(&f->m, "p1-solo-incident", &p, &i), 0);
+    assert_int_equal(model_crit_at(&f->m, p, i)->state, STATE_DONE);
+    assert_int_equal(ops_undo(&f->m, &r), UNDO_NOTHING);
 }
 
 int main(void)
@@ -356,6 +405,8 @@ int main(void)
         cmocka_unit_test(dates_for_since_and_until),
         cmocka_unit_test_setup_teardown(undo_takes_back_changes_of_this_run, setup, teardown),
         cmocka_unit_test_setup_teardown(undo_refuses_what_changed_elsewhere, setup, teardown),
+        cmocka_unit_test_setup_teardown(undo_refuses_a_change_back_to_the_same_value, setup,
+                                        teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -12,7 +12,9 @@
 #include "climb/export.h"
 #include "climb/import.h"
 #include "climb/model.h"
-#include "climb/snapshot_store.h"
+#include "climb/ops.h"
+#include "climb/ops_events.h"
+#include "climb/store_snapshot.h"
 
 #include "support.h"
 
@@ -61,7 +63,7 @@ static int import_text(fixture *f, climb_store *st, const char *user, const char
     import_snapshot *s;
     if (import_load_buffer(json, strlen(json), "s.json", &f->a.ladder, &s, err, errlen))
         return -2;
-    int rc = import_apply(st, &f->a.ladder, s, user, r, err, errlen);
+    int rc = ops_import(st, &f->a.ladder, s, user, r, err, errlen);
     import_free(s);
     return rc;
 }
@@ -103,8 +105,9 @@ static void test_round_trip_and_idempotent(void **state)
     fixture *f = *state;
     char err[512];
     import_result r;
-    assert_int_equal(model_set_state(&f->a.m, 0, 0, STATE_DONE, "evidence", NULL), 0);
-    assert_int_equal(model_set_state(&f->a.m, 1, 2, STATE_DOING, NULL, NULL), 0);
+    ops_crit_change c = {1, STATE_DONE, NULL, "evidence", NULL, 0};
+    assert_int_equal(ops_criterion(&f->a.m, 0, 0, &c, NULL), 0);
+    assert_int_equal(ops_set_state(&f->a.m, 1, 2, STATE_DOING, NULL, NULL), 0);
     char *json = snapshot(&f->a.m);
     assert_int_equal(import_text(f, f->b, "ana", json, &r, err, sizeof err), 0);
     assert_int_equal(r.profile_created, 1);
@@ -133,22 +136,26 @@ static void test_merge_takes_the_latest_event(void **state)
     char err[512];
     import_result r;
     /* b has its own profile with a later untick of the criterion a ticks */
-    assert_int_equal(model_set_state(&f->a.m, 0, 0, STATE_DONE, NULL, NULL), 0);
+    assert_int_equal(ops_set_state(&f->a.m, 0, 0, STATE_DONE, NULL, NULL), 0);
     climb_model mb;
     int created;
     setenv("CLIMB_NOW", "2026-03-15T09:30:00Z", 1);
     assert_int_equal(model_open(&mb, &f->a.ladder, f->b, "ana", 1, &created), 0);
-    assert_int_equal(model_set_state(&mb, 0, 0, STATE_DONE, NULL, NULL), 0);
+    assert_int_equal(ops_set_state(&mb, 0, 0, STATE_DONE, NULL, NULL), 0);
     setenv("CLIMB_NOW", "2026-03-16T09:30:00Z", 1);
-    assert_int_equal(model_set_state(&mb, 0, 0, STATE_TODO, NULL, NULL), 0);
+    assert_int_equal(ops_set_state(&mb, 0, 0, STATE_TODO, NULL, NULL), 0);
     char *ja = snapshot(&f->a.m), *jb = snapshot(&mb);
     model_close(&mb);
     assert_int_equal(import_text(f, f->b, "ana", ja, &r, err, sizeof err), 0);
     assert_int_equal(r.events_added, 2);
     assert_int_equal(import_text(f, f->a.st, "ana", jb, &r, err, sizeof err), 0);
     assert_int_equal(r.events_added, 3);
+    /* merged, the log reads: done (a, 03-14), done (b, 03-15), todo (b, 03-16). The
+     * latest event wins (todo), and done_at is when the latest unbroken run of
+     * 'done' began: a's tick of 03-14, since b's tick of 03-15 did not break it
+     * (the event table's derivation rule, ops_events.c) */
     const char *q = "SELECT count(*) FROM criterion_state WHERE criterion_id = 'p1-own-pipeline'"
-                    " AND state = 'todo' AND done_at = 1773567000";
+                    " AND state = 'todo' AND done_at = 1773480600";
     assert_int_equal(test_sql_int(f->a.st, q), 1);
     assert_int_equal(test_sql_int(f->b, q), 1);
     /* created_at is the earlier of the two */
@@ -172,13 +179,14 @@ static void test_derive_ties_and_undo(void **state)
                                      NULL, NULL), 0);
     assert_int_equal(store_event_add(st, pid, 200, "state", "p1-own-pipeline", "n/a", "todo",
                                      "no pipelines here", u2), 0);
-    assert_int_equal(snap_derive_criterion(st, pid, "p1-own-pipeline", 0, NULL, "text"), 0);
+    ops_hint h = {"text", 0, NULL};
+    assert_int_equal(ops_event_derive(st, pid, "state", "p1-own-pipeline", &h), 0);
     assert_int_equal(test_sql_int(st, "SELECT count(*) FROM criterion_state WHERE state = 'n/a'"
                                       " AND reason = 'no pipelines here' AND done_at = 200"),
                      1);
     /* an undone event does not count */
     assert_int_equal(store_event_add(st, pid, 300, "undo", u2, "state", NULL, NULL, NULL), 0);
-    assert_int_equal(snap_derive_criterion(st, pid, "p1-own-pipeline", 0, NULL, "text"), 0);
+    assert_int_equal(ops_event_derive(st, pid, "state", "p1-own-pipeline", &h), 0);
     assert_int_equal(test_sql_int(st, "SELECT count(*) FROM criterion_state WHERE state = 'todo'"
                                       " AND reason IS NULL"),
                      1);
@@ -186,13 +194,13 @@ static void test_derive_ties_and_undo(void **state)
     assert_int_equal(store_event_add(st, pid, 400, "roadblock", "rb-firefighting", "on", "off",
                                      NULL, NULL), 0);
     assert_int_equal(store_event_add(st, pid, 401, "title", NULL, "mid", NULL, NULL, NULL), 0);
-    assert_int_equal(snap_derive_roadblock(st, pid, "rb-firefighting"), 0);
-    assert_int_equal(snap_derive_title(st, pid), 0);
+    assert_int_equal(ops_event_derive(st, pid, "roadblock", "rb-firefighting", NULL), 0);
+    assert_int_equal(ops_event_derive(st, pid, "title", NULL, NULL), 0);
     assert_int_equal(test_sql_int(st, "SELECT flagged_at FROM roadblock_flags"), 400);
     assert_int_equal(test_sql_int(st, "SELECT count(*) FROM profiles WHERE title = 'mid'"), 1);
     assert_int_equal(store_event_add(st, pid, 500, "roadblock", "rb-firefighting", "off", "on",
                                      NULL, NULL), 0);
-    assert_int_equal(snap_derive_roadblock(st, pid, "rb-firefighting"), 0);
+    assert_int_equal(ops_event_derive(st, pid, "roadblock", "rb-firefighting", NULL), 0);
     assert_int_equal(test_sql_int(st, "SELECT count(*) FROM roadblock_flags"), 0);
     store_commit(st);
 }
@@ -202,7 +210,8 @@ static void test_failed_import_writes_nothing(void **state)
     fixture *f = *state;
     char err[512];
     import_result r;
-    assert_int_equal(model_set_state(&f->a.m, 0, 0, STATE_DONE, "x", NULL), 0);
+    ops_crit_change c = {1, STATE_DONE, NULL, "x", NULL, 0};
+    assert_int_equal(ops_criterion(&f->a.m, 0, 0, &c, NULL), 0);
     char *json = snapshot(&f->a.m);
     /* "ana"'s events already exist in a under ana: importing them as bo fails at the
      * first one, after the profile row was made; all of it is rolled back */

@@ -9,8 +9,9 @@
 #include <cmocka.h>
 
 #include "climb/content.h"
+#include "climb/ops.h"
 #include "climb/profiles.h"
-#include "climb/quiz_store.h"
+#include "climb/store_quiz.h"
 
 #include "support.h"
 
@@ -22,7 +23,10 @@ static void record(test_env *f, long long profile, long long at, const char *lis
     char err[128];
     assert_int_equal(quiz_parse_answers(list, 5, a, err, sizeof err), 0);
     assert_int_equal(quiz_place(&f->ladder, a, 5, &p), 0);
-    assert_int_equal(quiz_store_record(f->st, profile, at, a, 5, &p, out), 0);
+    /* the attempt row and its event, in the caller's transaction */
+    assert_int_equal(store_begin(f->st), 0);
+    assert_int_equal(store_quiz_record(f->st, profile, at, a, 5, &p, out), 0);
+    assert_int_equal(store_commit(f->st), 0);
 }
 
 static int collect(void *ctx, const quiz_attempt *a)
@@ -38,7 +42,7 @@ static void test_attempt_row_and_event(void **state)
 {
     test_env *f = *state;
     quiz_attempt at, latest;
-    assert_int_equal(quiz_store_latest(f->st, f->m.profile.id, &latest), 1);
+    assert_int_equal(store_quiz_latest(f->st, f->m.profile.id, &latest), 1);
     record(f, f->m.profile.id, 1000, "regularly,once,regularly,once,no", &at);
     assert_int_equal(at.phase, 3);
     assert_int_equal(at.on_edge_of, 4);
@@ -51,12 +55,12 @@ static void test_attempt_row_and_event(void **state)
                      1);
     record(f, f->m.profile.id, 2000, "no,no,once,no,no", NULL);
     record(f, f->m.profile.id, 1500, "once,once,no,no,no", NULL);
-    assert_int_equal(quiz_store_latest(f->st, f->m.profile.id, &latest), 0);
+    assert_int_equal(store_quiz_latest(f->st, f->m.profile.id, &latest), 0);
     assert_int_equal(latest.taken_at, 2000);
     assert_int_equal(latest.phase, 1);
     assert_int_equal(latest.on_edge_of, 2);
     long long times[8] = {0};
-    assert_int_equal(quiz_store_each(f->st, f->m.profile.id, collect, times), 0);
+    assert_int_equal(store_quiz_each(f->st, f->m.profile.id, collect, times), 0);
     assert_int_equal(times[0], 2000);
     assert_int_equal(times[1], 1500);
     assert_int_equal(times[2], 1000);
@@ -68,11 +72,11 @@ static void test_attempt_row_and_event(void **state)
 static void test_rename(void **state)
 {
     test_env *f = *state;
-    assert_int_equal(profiles_create(f->st, "bob", 10), 0);
-    assert_int_equal(profiles_create(f->st, "bob", 10), PROFILE_EXISTS);
-    assert_int_equal(profiles_rename(f->st, "bob", "ana", 20), PROFILE_EXISTS);
-    assert_int_equal(profiles_rename(f->st, "nobody", "zed", 20), PROFILE_NOT_FOUND);
-    assert_int_equal(profiles_rename(f->st, "bob", "Bøb", 20), 0);
+    assert_int_equal(ops_profile_create(&f->m, "bob"), 0);
+    assert_int_equal(ops_profile_create(&f->m, "bob"), OPS_EXISTS);
+    assert_int_equal(ops_profile_rename(&f->m, "bob", "ana"), OPS_EXISTS);
+    assert_int_equal(ops_profile_rename(&f->m, "nobody", "zed"), OPS_NOT_FOUND);
+    assert_int_equal(ops_profile_rename(&f->m, "bob", "Bøb"), 0);
     assert_int_equal(test_sql_int(f->st, "SELECT count(*) FROM profiles WHERE name = 'Bøb'"), 1);
     assert_int_equal(test_sql_int(f->st, "SELECT count(*) FROM events WHERE kind = 'rename' AND"
                                          " value = 'Bøb' AND previous = 'bob'"),
@@ -85,13 +89,15 @@ static void test_delete_only_that_profile(void **state)
     test_env *f = *state;
     climb_model bob;
     assert_int_equal(model_open(&bob, &f->ladder, f->st, "bob", 1, NULL), 0);
-    assert_int_equal(model_set_state(&bob, 1, 0, STATE_DONE, "bob's note", NULL), 0);
-    assert_int_equal(model_set_state(&f->m, 1, 0, STATE_DONE, "ana's note", NULL), 0);
+    ops_crit_change bc = {1, STATE_DONE, NULL, "bob's note", NULL, 0};
+    ops_crit_change ac = {1, STATE_DONE, NULL, "ana's note", NULL, 0};
+    assert_int_equal(ops_criterion(&bob, 1, 0, &bc, NULL), 0);
+    assert_int_equal(ops_criterion(&f->m, 1, 0, &ac, NULL), 0);
     record(f, bob.profile.id, 100, "once,once,once,once,once", NULL);
     record(f, f->m.profile.id, 100, "no,no,no,no,no", NULL);
     model_close(&bob);
-    assert_int_equal(profiles_delete(f->st, "bob"), 0);
-    assert_int_equal(profiles_delete(f->st, "bob"), PROFILE_NOT_FOUND);
+    assert_int_equal(ops_profile_delete(&f->m, "bob"), 0);
+    assert_int_equal(ops_profile_delete(&f->m, "bob"), OPS_NOT_FOUND);
     assert_int_equal(test_sql_int(f->st, "SELECT count(*) FROM profiles"), 1);
     assert_int_equal(test_sql_int(f->st, "SELECT count(*) FROM criterion_state"), 1);
     assert_int_equal(
@@ -106,20 +112,27 @@ static void test_title(void **state)
     int changed;
     char buf[256];
     quiz_attempt at;
-    assert_int_equal(profiles_set_title(&f->m, "mid", &changed), 0);
+    assert_int_equal(ops_set_title(&f->m, "mid", &changed), 0);
     assert_int_equal(changed, 1);
     assert_string_equal(f->m.profile.title, "mid");
-    assert_int_equal(profiles_set_title(&f->m, "mid", &changed), 0);
+    assert_int_equal(ops_set_title(&f->m, "mid", &changed), 0);
     assert_int_equal(changed, 0);
-    assert_int_equal(profiles_set_title(&f->m, "senior", &changed), 0);
+    assert_int_equal(ops_set_title(&f->m, "senior", &changed), 0);
     assert_int_equal(test_sql_int(f->st, "SELECT count(*) FROM events WHERE kind = 'title'"), 2);
     assert_int_equal(test_sql_int(f->st, "SELECT count(*) FROM events WHERE kind = 'title' AND"
                                          " value = 'senior' AND previous = 'mid'"),
                      1);
-    assert_int_equal(profiles_placement(&f->m, &at), PROFILE_NOT_FOUND);
+    assert_int_equal(model_placement(&f->m, &at), 1);
     assert_int_equal(profiles_mismatch(&f->ladder, f->m.profile.title, NULL, buf, sizeof buf), 0);
-    record(f, f->m.profile.id, 100, "regularly,regularly,regularly,regularly,no", NULL);
-    assert_int_equal(profiles_placement(&f->m, &at), 0);
+    /* the quiz taken through the operations layer: the model's placement follows */
+    quiz_answer a[5];
+    quiz_placement qp;
+    assert_int_equal(quiz_parse_answers("regularly,regularly,regularly,regularly,no", 5, a, buf,
+                                        sizeof buf),
+                     0);
+    assert_int_equal(ops_quiz_take(&f->m, a, 5, &qp, NULL), 0);
+    assert_int_equal(model_placement(&f->m, &at), 0);
+    assert_int_equal(at.phase, 4);
     assert_int_equal(profiles_mismatch(&f->ladder, "senior", &at, buf, sizeof buf), 1);
     assert_string_equal(buf, "Your title says Senior but the quiz puts you at Staff (Phase 4).");
     assert_int_equal(profiles_mismatch(&f->ladder, "staff", &at, buf, sizeof buf), 0);
@@ -133,8 +146,8 @@ static void test_quiz_offered_once(void **state)
 {
     test_env *f = *state;
     assert_int_equal(f->m.profile.quiz_offered, 0);
-    assert_int_equal(profiles_mark_quiz_offered(&f->m), 0);
-    assert_int_equal(profiles_mark_quiz_offered(&f->m), 0);
+    assert_int_equal(ops_mark_quiz_offered(&f->m), 0);
+    assert_int_equal(ops_mark_quiz_offered(&f->m), 0);
     assert_int_equal(f->m.profile.quiz_offered, 1);
     assert_int_equal(test_sql_int(f->st, "SELECT quiz_offered FROM profiles WHERE name = 'ana'"),
                      1);
@@ -148,10 +161,10 @@ static void test_list(void **state)
     test_env *f = *state;
     profile_info *list;
     size_t n;
-    assert_int_equal(profiles_create(f->st, "carla", 10), 0);
-    assert_int_equal(model_set_state(&f->m, 0, 0, STATE_DONE, NULL, NULL), 0);
+    assert_int_equal(ops_profile_create(&f->m, "carla"), 0);
+    assert_int_equal(ops_set_state(&f->m, 0, 0, STATE_DONE, NULL, NULL), 0);
     record(f, f->m.profile.id, 100, "no,once,no,no,no", NULL);
-    assert_int_equal(profiles_list(f->st, &f->ladder, &list, &n), 0);
+    assert_int_equal(ops_profiles_list(f->st, &f->ladder, &list, &n), 0);
     assert_int_equal(n, 2);
     assert_string_equal(list[0].name, "ana");
     assert_int_equal(list[0].done, 1);

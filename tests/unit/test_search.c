@@ -10,6 +10,7 @@
 
 #include "climb/content.h"
 #include "climb/model.h"
+#include "climb/ops.h"
 #include "climb/search.h"
 
 #include "support.h"
@@ -163,9 +164,9 @@ static void test_note_hits(void **state)
 {
     test_env *f = *state;
     search_results r;
-    assert_int_equal(model_set_state(&f->m, 2, 1, STATE_DONE,
-                                     "Postmortem for the Kafka OUTAGE, adopted by Ops", NULL),
-                     0);
+    ops_crit_change c = {1, STATE_DONE, NULL, "Postmortem for the Kafka OUTAGE, adopted by Ops",
+                         NULL, 0};
+    assert_int_equal(ops_criterion(&f->m, 2, 1, &c, NULL), 0);
     assert_int_equal(search_run(&f->ladder, &f->m, "kafka outage", &r), 0);
     assert_int_equal(r.n, 1);
     assert_int_equal(r.hits[0].kind, HIT_NOTE);

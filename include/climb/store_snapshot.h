@@ -1,14 +1,13 @@
-/* snapshot_store.h - the SQL behind snapshots. Export side: streams one profile's
+/* store_snapshot.h - the SQL behind snapshots. Export side: streams one profile's
  * events, quiz attempts and roadblock flags in a stable order (time, then order recorded).
  * Events that share a second keep the order they were recorded in (their row
  * id), and an import inserts them in the snapshot's order, so a tick and an untick
  * within one second never swap places on the way through a snapshot.
  * Import side: profile look-up and creation, events inserted by UUID, quiz
- * attempts, and the re-derivation of criterion state, roadblock flags and title
- * from the latest events. The import functions run inside the caller's
+ * attempts (the re-derivation is the event table's, ops_events.h). The import functions run inside the caller's
  * transaction (store_begin/store_commit). No JSON, no terminal here. */
-#ifndef CLIMB_SNAPSHOT_STORE_H
-#define CLIMB_SNAPSHOT_STORE_H
+#ifndef CLIMB_STORE_SNAPSHOT_H
+#define CLIMB_STORE_SNAPSHOT_H
 
 #include "climb/store.h"
 
@@ -70,23 +69,5 @@ int snap_event_insert(snap_writer *w, long long profile_id, const snap_event *e)
 /* Inserts a quiz attempt unless one with its event UUID exists: 0 inserted, 1 was
  * there already, -1 on error. */
 int snap_quiz_insert(snap_writer *w, long long profile_id, const snap_quiz *q);
-
-/* Re-derives one criterion's row from its latest events (state, note; an event
- * named by an 'undo' event does not count). Events are ordered by time, then
- * by the order recorded. done_at is the time of the latest 'done'. The wording kept at done
- * (text_at_done) stays when done_at did not move; else it is `hint_text` when
- * `hint_done_at` equals the new done_at, else `current_text`. A criterion with
- * no state or note event is left as it is. */
-int snap_derive_criterion(climb_store *st, long long profile_id, const char *criterion_id,
-                          long long hint_done_at, const char *hint_text,
-                          const char *current_text);
-/* Re-derives a roadblock flag from its latest 'roadblock' event (on/off). */
-int snap_derive_roadblock(climb_store *st, long long profile_id, const char *roadblock_id);
-/* Re-derives the profile's title from its latest 'title' event, if any. */
-int snap_derive_title(climb_store *st, long long profile_id);
-/* The profile settings kept as columns and changed by 'setting' events. */
-extern const char *const snap_settings[];  /* NULL-terminated */
-/* Re-derives one of snap_settings from its latest 'setting' event, if any. */
-int snap_derive_setting(climb_store *st, long long profile_id, const char *name);
 
 #endif

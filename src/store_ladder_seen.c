@@ -1,6 +1,6 @@
-/* ladder_update.c - diffing the ladder against the wording last seen, and
+/* store_ladder_seen.c - diffing the ladder against the wording last seen, and
  * recording it, in the ladder_seen table. */
-#include "climb/ladder_update.h"
+#include "climb/store_ladder_seen.h"
 
 #include <sqlite3.h>
 #include <stdlib.h>

@@ -1,7 +1,7 @@
-/* quiz_store.c - the quiz_attempts table: recording an attempt with its 'quiz'
- * event in one transaction, and reading attempts back (latest, or all newest
+/* store_quiz.c - the quiz_attempts table: recording an attempt with its 'quiz'
+ * event inside the caller's transaction, and reading attempts back (latest, or all newest
  * first, through the quiz_by_time index). */
-#include "climb/quiz_store.h"
+#include "climb/store_quiz.h"
 
 #include <sqlite3.h>
 #include <stdio.h>
@@ -31,7 +31,7 @@ static int insert_attempt(climb_store *st, long long profile_id, const quiz_atte
     return rc == SQLITE_DONE ? 0 : store_db_fail(st, "cannot save the quiz attempt");
 }
 
-int quiz_store_record(climb_store *st, long long profile_id, long long now,
+int store_quiz_record(climb_store *st, long long profile_id, long long now,
                       const quiz_answer *answers, size_t n, const quiz_placement *p,
                       quiz_attempt *out)
 {
@@ -50,14 +50,10 @@ int quiz_store_record(climb_store *st, long long profile_id, long long now,
         snprintf(detail, sizeof detail, "phase=%d on_edge_of=%d", p->phase, p->on_edge_of);
     else
         snprintf(detail, sizeof detail, "phase=%d", p->phase);
-    if (store_begin(st))
-        return -1;
     if (store_event_add(st, profile_id, now, "quiz", NULL, a.answers, NULL, detail,
                         a.event_uuid) ||
-        insert_attempt(st, profile_id, &a) || store_commit(st)) {
-        store_rollback(st);
+        insert_attempt(st, profile_id, &a))
         return -1;
-    }
     a.id = sqlite3_last_insert_rowid(store_db(st));
     if (out)
         *out = a;
@@ -110,7 +106,7 @@ static const char LATEST_SQL[] =
     "SELECT id, event_uuid, taken_at, answers, yes, regularly, phase, on_edge_of"
     " FROM quiz_attempts WHERE profile_id = ?1 ORDER BY taken_at DESC, id DESC LIMIT 1";
 
-int quiz_store_latest(climb_store *st, long long profile_id, quiz_attempt *out)
+int store_quiz_latest(climb_store *st, long long profile_id, quiz_attempt *out)
 {
     memset(out, 0, sizeof *out);
     sqlite3_stmt *s = store_prepare_cached(st, LATEST_SQL);
@@ -126,7 +122,7 @@ int quiz_store_latest(climb_store *st, long long profile_id, quiz_attempt *out)
     return rc == SQLITE_ROW ? 0 : 1;
 }
 
-int quiz_store_each(climb_store *st, long long profile_id, quiz_attempt_fn fn, void *ctx)
+int store_quiz_each(climb_store *st, long long profile_id, quiz_attempt_fn fn, void *ctx)
 {
     return each_attempt(st, profile_id, -1, fn, ctx);
 }

@@ -1,0 +1,45 @@
+/* event_kinds.h - every kind of event climb records, defined once. Each row
+ * names the kind and, for the kinds that decide something (a criterion's state,
+ * its note, the title, a roadblock flag, a setting), how the event table in
+ * src/ops_events.c re-derives that from the log, what a reverse event carries,
+ * and how undo words it. Applying a change, undoing it and re-deriving after an
+ * import all go through that one table.
+ *
+ * The kinds (events table, see schema.sql):
+ *   profile   value=name                     a profile was created
+ *   rename    value=new name, previous=old
+ *   state     item=criterion, value=new state, previous=old, detail=reason (n/a)
+ *   note      item=criterion, value=new note (NULL: removed), previous=old
+ *   quiz      value=answers "no,once,regularly,no,no", detail="phase=3 on_edge_of=4"
+ *             (its quiz_attempts row has the same event_uuid)
+ *   title     value=level id, previous=old level id
+ *   roadblock item=roadblock id, value="on" or "off", previous the other
+ *   setting   item=setting name (stale_months, quiz_offered), value, previous
+ *   undo      item=uuid of the event undone, value=its kind, detail=its item */
+#ifndef CLIMB_EVENT_KINDS_H
+#define CLIMB_EVENT_KINDS_H
+
+/* E(ID, name, undoable, derive, reverse detail, undo words) */
+#define CLIMB_EVENT_KINDS(E)                                                             \
+    E(PROFILE, "profile", 0, NULL, NULL, NULL)                                           \
+    E(RENAME, "rename", 0, NULL, NULL, NULL)                                             \
+    E(STATE, "state", 1, derive_state, detail_state, words_state)                        \
+    E(NOTE, "note", 1, derive_note, NULL, words_note)                                    \
+    E(QUIZ, "quiz", 0, NULL, NULL, NULL)                                                 \
+    E(TITLE, "title", 1, derive_title, NULL, words_title)                                \
+    E(ROADBLOCK, "roadblock", 1, derive_roadblock, NULL, words_roadblock)                \
+    E(SETTING, "setting", 1, derive_setting, NULL, words_setting)                        \
+    E(UNDO, "undo", 0, NULL, NULL, NULL)
+
+typedef enum {
+#define EVENT_KIND_ENUM(id, name, undoable, derive, detail, words) EV_##id,
+    CLIMB_EVENT_KINDS(EVENT_KIND_ENUM)
+#undef EVENT_KIND_ENUM
+    EV_COUNT
+} event_kind;
+
+/* The kind's name ("state"), and the kind of a name (-1 when unknown). */
+const char *event_kind_name(event_kind k);
+int event_kind_of(const char *name);
+
+#endif

@@ -1,0 +1,129 @@
+/* ops.h - the operations layer: every change a person can make, for the CLI and
+ * every TUI view alike, and the reads they show. Each change is one BEGIN
+ * IMMEDIATE transaction that reads the current row, appends its event and lets
+ * the event table (ops_events.c) write what that event decides, commits, then
+ * refreshes the model from what was committed. Nothing here draws or prints.
+ *
+ * Results: 0 done; -1 error (ops_error(m) says what); or one of OPS_* below for a
+ * refusal the person can act on (the message is in ops_error(m) too). */
+#ifndef CLIMB_OPS_H
+#define CLIMB_OPS_H
+
+#include "climb/history.h"
+#include "climb/import.h"
+#include "climb/ladder_update.h"
+#include "climb/model.h"
+#include "climb/profiles.h"
+#include "climb/quiz.h"
+
+#include <stddef.h>
+
+enum { OPS_NOT_FOUND = 1, OPS_EXISTS = 2, OPS_CONFLICT = 3, OPS_INVALID = 4 };
+
+/* The message of the last failed or refused operation on m's database, or on
+ * a database with no profile open yet. */
+const char *ops_error(const climb_model *m);
+const char *ops_db_error(const climb_store *st);
+
+/* --- criteria (ops_criteria.c) --- */
+/* A change of one criterion: its state, its note, or both in one transaction. */
+typedef struct {
+    int set_state;          /* change the state to `state` */
+    crit_state state;
+    const char *reason;     /* required with STATE_NA, ignored otherwise */
+    const char *note;       /* the new note; NULL leaves it, "" removes it */
+    const char *note_base;  /* with note: the note the person started editing from; */
+    int check_base;         /* when set, refuse (OPS_CONFLICT) if the stored note differs */
+} ops_crit_change;
+
+int ops_criterion(climb_model *m, size_t phase, size_t index, const ops_crit_change *c,
+                  int *changed);
+/* The usual cases of ops_criterion. reason only for STATE_NA. */
+int ops_set_state(climb_model *m, size_t phase, size_t index, crit_state state,
+                  const char *reason, int *changed);
+int ops_set_note(climb_model *m, size_t phase, size_t index, const char *note, int *changed);
+
+/* --- profile (ops_profile.c) --- */
+/* Sets the title to a level id (not NULL; check it with profiles_find_level). */
+int ops_set_title(climb_model *m, const char *level_id, int *changed);
+/* 1..120 months, else OPS_INVALID. */
+int ops_set_stale_months(climb_model *m, int months);
+/* Marks that the first-launch quiz was offered (not undoable). */
+int ops_mark_quiz_offered(climb_model *m);
+int ops_roadblock_set(climb_model *m, const char *roadblock_id, int on, int *changed);
+/* Places the answers with the ladder's bands and records the attempt with its
+ * event; the model's placement follows. OPS_INVALID when no band covers them. */
+int ops_quiz_take(climb_model *m, const quiz_answer *answers, size_t n, quiz_placement *p,
+                  quiz_attempt *out);
+
+/* Profiles other than the open one; OPS_EXISTS / OPS_NOT_FOUND as they say. */
+int ops_profile_create(climb_model *m, const char *name);
+int ops_profile_rename(climb_model *m, const char *old_name, const char *new_name);
+int ops_profile_delete(climb_model *m, const char *name);
+/* Opens another profile in m (created when `create`), the old one closed only
+ * when the new one loaded. OPS_NOT_FOUND when missing. */
+int ops_profile_switch(climb_model *m, const char *name, int create, int *created);
+
+/* --- undo and redo (ops_undo.c) --- */
+/* Starts remembering the changes this process makes (the TUI, once). */
+void ops_undo_track(int on);
+size_t ops_undo_depth(void);
+size_t ops_redo_depth(void);
+
+typedef enum {
+    UNDO_DONE,      /* taken back (or redone) */
+    UNDO_NOTHING,   /* nothing left in this run */
+    UNDO_REFUSED,   /* something changed the item after; nothing was written */
+    UNDO_ERROR,     /* database error; nothing was written */
+} undo_outcome;
+
+typedef struct {
+    undo_outcome outcome;
+    char kind[16];        /* kind of the event taken back ("" when none) */
+    char item[128];       /* its item ("" when none) */
+    char message[512];    /* one sentence for the person */
+} undo_result;
+
+/* Undoes the newest remembered change of m's profile, unless anything changed
+ * its item after it: then nothing is written, the message names what changed
+ * it, and that change is forgotten (it can never be undone), so the next undo
+ * reaches the one before. The model follows. */
+undo_outcome ops_undo(climb_model *m, undo_result *r);
+/* Makes the newest undo again, on the same terms. */
+undo_outcome ops_redo(climb_model *m, undo_result *r);
+
+/* --- outside changes (ops_refresh.c) --- */
+/* Reloads the model when another connection committed since the last call:
+ * 1 reloaded, 0 nothing new, OPS_NOT_FOUND the profile was deleted, -1. */
+int ops_refresh(climb_model *m);
+
+/* --- import (ops_import.c) --- */
+/* Merges a checked snapshot into the profile `user` of st's database (created
+ * when missing), in one transaction; see import.h. 0, or -1 with err. */
+int ops_import(climb_store *st, const climb_ladder *l, const import_snapshot *s,
+               const char *user, import_result *r, char *err, size_t errlen);
+
+/* --- reads for the front ends (ops_read.c) --- */
+int ops_history_page_older(climb_model *m, const hist_filter *f, hist_key from, hist_event *out,
+                           size_t max, size_t *n);
+int ops_history_page_newer(climb_model *m, const hist_filter *f, hist_key from, hist_event *out,
+                           size_t max, size_t *n);
+int ops_history_each(climb_model *m, const hist_filter *f, hist_event_fn fn, void *ctx);
+int ops_history_buckets(climb_model *m, hist_period p, const char *const *criteria, size_t n_crit,
+                        long long first, size_t n, long long now, hist_bucket *out);
+long long ops_history_chart_first(climb_model *m, hist_period p, long long now,
+                                  size_t max_periods, size_t *n_periods);
+int ops_history_first_done(climb_model *m, const char *const *criteria, size_t n_crit,
+                           long long *at);
+int ops_history_title_set_at(climb_model *m, long long *at);
+/* Every profile of the database, by name (free with profiles_free); the CLI
+ * lists them before any profile is open. 0 or -1 (store_error). */
+int ops_profiles_list(climb_store *st, const climb_ladder *l, profile_info **out, size_t *n);
+/* Every quiz attempt of the profile, newest first. */
+int ops_quiz_each(climb_model *m, quiz_attempt_fn fn, void *ctx);
+/* What a newer ladder reworded, added or retired since climb last showed it;
+ * ops_ladder_record remembers the current wording. */
+int ops_ladder_diff(climb_model *m, ladder_diff *out);
+int ops_ladder_record(climb_model *m);
+
+#endif

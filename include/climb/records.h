@@ -1,0 +1,35 @@
+/* records.h - the plain records climb keeps, shared by every layer: a criterion's
+ * state and its stored row, and a profile's row. Data only; the store fills them,
+ * the operations layer and the model hand them to the front ends. */
+#ifndef CLIMB_RECORDS_H
+#define CLIMB_RECORDS_H
+
+typedef enum { STATE_TODO, STATE_DOING, STATE_DONE, STATE_NA } crit_state;
+
+const char *crit_state_name(crit_state s);            /* "todo", "doing", "done", "n/a" */
+int crit_state_parse(const char *name, crit_state *out); /* 0 or -1 */
+
+typedef struct {
+    long long id;
+    char *name;
+    char *title;        /* level id or NULL */
+    long long created_at;
+    int quiz_offered;
+    int stale_months;   /* evidence older than this many months is flagged */
+} profile_row;
+
+void profile_row_free(profile_row *p);
+
+typedef struct {
+    char *criterion_id;
+    crit_state state;
+    long long done_at;  /* 0 when never done */
+    char *note;         /* NULL when none */
+    long long note_at;
+    char *reason;
+    char *text_at_done;
+} criterion_row;
+
+void criterion_row_free(criterion_row *c);
+
+#endif
