@@ -129,7 +129,7 @@ static void note_done(tui *t, void *ctx, const char *text)
     int changed;
     if (!text)
         return;
-    ops_crit_change c = {0, STATE_TODO, NULL, text, r->base, 1};
+    ops_crit_change c = {0, STATE_TODO, NULL, text, r->base, 1, 0};
     int rc = ops_criterion(t->model, r->phase, r->index, &c, &changed);
     if (rc == OPS_CONFLICT) {
         crit_ref *again = selected(t);

@@ -71,7 +71,7 @@ static char *read_stdin(void)
     return buf;
 }
 
-static int check_note(const char *note)
+int cli_check_note(const char *note)
 {
     if (!text_utf8_valid(note, strlen(note), NULL)) {
         app_error("the note is not valid UTF-8");
@@ -87,16 +87,23 @@ static int check_note(const char *note)
 int cli_note(app *a, int argc, char **argv)
 {
     const cli_command *cmd = cli_find("note");
+    long long when = 0;
+    if (argc == 5 && strcmp(argv[3], "--date") == 0) {
+        if (cli_parse_date(argv[4], &when))
+            return EXIT_USAGE;
+        argc = 3;
+    }
     if (argc != 3 || argv[1][0] == '-')
         return cli_usage_error(cmd, argc > 3 ? argv[3] : NULL);
     char *from_stdin = strcmp(argv[2], "-") == 0 ? read_stdin() : NULL;
     const char *note = strcmp(argv[2], "-") == 0 ? from_stdin : argv[2];
-    int rc = note && check_note(note) == 0 ? app_open(a, 1) : EXIT_USAGE;
+    int rc = note && cli_check_note(note) == 0 ? app_open(a, 1) : EXIT_USAGE;
     size_t p, i;
     int changed;
     if (rc == EXIT_OK && cli_find_criterion(a, argv[1], &p, &i))
         rc = EXIT_USAGE;
-    if (rc == EXIT_OK && ops_set_note(&a->model, p, i, note, &changed)) {
+    ops_crit_change c = {0, STATE_TODO, NULL, note, NULL, 0, when};
+    if (rc == EXIT_OK && ops_criterion(&a->model, p, i, &c, &changed)) {
         app_error("%s", ops_error(&a->model));
         rc = EXIT_RUNTIME;
     }

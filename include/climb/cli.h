@@ -46,5 +46,22 @@ int cli_import(app *a, int argc, char **argv);
 
 /* Writes the status JSON document (jansson) to out. */
 int cli_status_json(app *a, FILE *out);
+int cli_evidence(app *a, int argc, char **argv);
+int cli_evidence_check(app *a, int argc, char **argv);
+int cli_name(app *a, int argc, char **argv);
+int cli_target(app *a, int argc, char **argv);
+
+/* All of stdin (at most max bytes), without its final newline; NULL after
+ * printing why (too long, a NUL byte). */
+char *cli_read_stdin(size_t max);
+/* Prints a JSON value (taking it) and a newline: EXIT_OK or EXIT_RUNTIME. */
+struct json_t;
+int cli_print_json(struct json_t *o);
+/* Checks note text from the shell (valid UTF-8, at most 64 KiB): 0, or -1 after
+ * printing why. */
+int cli_check_note(const char *note);
+/* A --date argument: YYYY-MM-DD (local) or an ISO 8601 time, not in the future.
+ * 0, or -1 after printing why. */
+int cli_parse_date(const char *s, long long *out);
 
 #endif

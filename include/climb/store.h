@@ -70,6 +70,8 @@ int store_event_add(climb_store *st, long long profile_id, long long at, const c
 __attribute__((format(printf, 2, 3)))
 #endif
 int store_fail(climb_store *st, const char *fmt, ...);
+/* A new random (version 4) UUID, lower case. */
+void store_new_uuid(char out[37]);
 /* The row id of the event store_event_add appended last on this connection. */
 long long store_event_last_id(climb_store *st);
 
@@ -86,7 +88,8 @@ void store_event_free(store_event *e);
 /* Event `id`: 0 and *out, 1 when there is none, -1 on error. */
 int store_event_get(climb_store *st, long long id, store_event *out);
 /* The newest event of this kind and item (item NULL: events without an item)
- * recorded after event `after_id`: 0 and *out, 1 when none, -1 on error. */
+ * recorded after event `after_id`, leaving out what an undo cancelled (an undone
+ * event, the reverse an undo wrote): 0 and *out, 1 when none, -1 on error. */
 int store_event_newer(climb_store *st, long long profile_id, const char *kind, const char *item,
                       long long after_id, store_event *out);
 /* 1 when an 'undo' event names the event with this uuid, 0 when none, -1. */
@@ -98,8 +101,8 @@ int store_event_undone(climb_store *st, long long profile_id, const char *uuid);
 typedef int (*store_event_fn)(void *ctx, const store_event *e);
 int store_events_counted(climb_store *st, long long profile_id, const char *kind,
                          const char *item, store_event_fn fn, void *ctx);
-/* The detail of the last event of kind/item with this value recorded before
- * event `before_id`, undone or not: what that value carried when e was written
+/* The detail of the last event of kind/item with this value (NULL: any value)
+ * recorded before event `before_id`, undone or not: what that value carried when e was written
  * (NULL when none, else newly allocated). 0 or -1. */
 int store_event_detail_before(climb_store *st, long long profile_id, const char *kind,
                               const char *item, const char *value, long long before_id,

@@ -41,7 +41,7 @@ static char *capture(test_env *f, export_format fmt)
 
 static void set_note(test_env *f, size_t p, size_t i, const char *note)
 {
-    ops_crit_change c = {1, STATE_DONE, NULL, note, NULL, 0};
+    ops_crit_change c = {1, STATE_DONE, NULL, note, NULL, 0, 0};
     assert_int_equal(ops_criterion(&f->m, p, i, &c, NULL), 0);
 }
 
