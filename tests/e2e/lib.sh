@@ -32,10 +32,11 @@ expect_exit() {
     shift 3
     "$@" >"$T/expect.out" 2>&1
     got=$?
+    what=$(printf '%s' "$*" | head -c 200)
     [ "$got" -eq "$want" ] ||
-        fail "exit $got, not $want, from: $* -- said: $(head -c 600 "$T/expect.out")"
+        fail "exit $got, not $want, from: $what -- said: $(head -c 600 "$T/expect.out")"
     grep -qE -- "$pattern" "$T/expect.out" ||
-        fail "no /$pattern/ from: $* -- said: $(head -c 600 "$T/expect.out")"
+        fail "no /$pattern/ from: $what -- said: $(head -c 600 "$T/expect.out")"
 }
 
 # crit_state ID: prints the state of criterion ID from `climb status --json`, or
