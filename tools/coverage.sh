@@ -14,7 +14,7 @@ mkdir -p "$build/html"
 gcovr -r . --object-directory "$build/obj" -f 'src/' -e "$build/" \
     --json-summary "$build/summary.json" --json-summary-pretty \
     --html-details "$build/html/index.html" --html-title "climb coverage" \
-    -o /dev/null "$build/obj" >/dev/null || exit 1
+    "$build/obj" >/dev/null || exit 1
 python3 - "$build/summary.json" "${2:-}" "${3:-}" <<'PY'
 import json, sys
 d = json.load(open(sys.argv[1]))
@@ -39,15 +39,16 @@ if sys.argv[2] == "--check":
     nums = [float(x) for l in open(sys.argv[3]) if not l.startswith("#") for x in l.split()]
     floor_line, floor_branch = nums[:2]
     ok = True
+    shown_line, shown_branch = int(line * 100) / 100, int(branch * 100) / 100  # rounded down
     # compared at the floor's precision: 0.1 point
     if int(line * 10) < round(floor_line * 10):
-        print("coverage: lines %.1f%% fell below the floor %.1f%% (%s)" % (line, floor_line, sys.argv[3]))
+        print("coverage: lines %.2f%% fell below the floor %.1f%% (%s)" % (shown_line, floor_line, sys.argv[3]))
         ok = False
     if int(branch * 10) < round(floor_branch * 10):
-        print("coverage: branches %.1f%% fell below the floor %.1f%% (%s)" % (branch, floor_branch, sys.argv[3]))
+        print("coverage: branches %.2f%% fell below the floor %.1f%% (%s)" % (shown_branch, floor_branch, sys.argv[3]))
         ok = False
     if not ok:
         sys.exit(1)
-    print("coverage: lines %.1f%%, branches %.1f%%: at or above the floor (%.1f%%, %.1f%%)"
-          % (line, branch, floor_line, floor_branch))
+    print("coverage: lines %.2f%%, branches %.2f%%: at or above the floor (%.1f%%, %.1f%%)"
+          % (shown_line, shown_branch, floor_line, floor_branch))
 PY
