@@ -61,6 +61,15 @@ int main(int argc, char **argv)
     int rc = parse_globals(argc, argv, &a.opt);
     if (rc >= 0)
         return rc;
+    /* An empty name would give SQLite's private temporary database: nothing kept. */
+    if (a.opt.db_path && !*a.opt.db_path) {
+        app_error("--db names no file (it is empty); pass the database's path");
+        return EXIT_USAGE;
+    }
+    if (!a.opt.db_path && getenv("CLIMB_DB") && !*getenv("CLIMB_DB")) {
+        app_error("CLIMB_DB is set but empty; unset it or set it to the database's path");
+        return EXIT_USAGE;
+    }
     if (!a.opt.keys_path && getenv("CLIMB_KEYS") && *getenv("CLIMB_KEYS"))
         a.opt.keys_path = getenv("CLIMB_KEYS");
     if (optind >= argc) {

@@ -1,0 +1,124 @@
+#!/bin/sh
+# test_edges.sh - hardening at the edges (issue 11), through the real binary: database
+# paths and files that must be refused untouched (empty name, empty file, damaged,
+# not climb's: no -wal/-shm created beside them), read-only databases, a locked
+# database waited for, stdout write errors, hostile text never reaching a terminal or
+# an export, one rule for text coming in, and exports that only replace regular files.
+. "$(dirname "$0")/lib.sh"
+
+# sidecars_absent FILE: fails when SQLite left a -wal, -shm or -journal beside FILE.
+sidecars_absent() {
+    for s in -wal -shm -journal; do
+        [ -e "$1$s" ] && fail "$1$s was created"
+    done
+    return 0
+}
+
+# refused_untouched FILE WORD: climb status on FILE exits 1, says WORD, and leaves
+# FILE byte for byte as it was, with no sidecar files.
+refused_untouched() {
+    before=$(cksum <"$1")
+    "$CLIMB_BIN" --db "$1" --user ana status >"$T/out" 2>"$T/err" && fail "status on $1 succeeded"
+    [ $? -eq 1 ] || fail "status on $1: wrong exit code"
+    grep -q "$2" "$T/err" || fail "no '$2' in: $(cat "$T/err")"
+    [ "$(cksum <"$1")" = "$before" ] || fail "$1 was changed"
+    sidecars_absent "$1"
+}
+
+# as_reader CMD...: runs CMD as a user without write access. When the tests run as
+# root (who may write anything), that is nobody; otherwise the permissions suffice.
+as_reader() {
+    if [ "$(id -u)" -eq 0 ]; then
+        setpriv --reuid=65534 --regid=65534 --clear-groups "$@"
+    else
+        "$@"
+    fi
+}
+
+test_empty_db_path_refused() {
+    cd "$T" || fail "cd"
+    "$CLIMB_BIN" --db '' --user ana tick p1-dev-feedback --note important 2>"$T/err" &&
+        fail "--db '' accepted"
+    [ $? -eq 2 ] || fail "--db '': exit code not 2"
+    grep -q "empty" "$T/err" || fail "no clear message: $(cat "$T/err")"
+    CLIMB_DB='' "$CLIMB_BIN" --user ana tick p1-dev-feedback 2>"$T/err" && fail "CLIMB_DB='' accepted"
+    [ $? -eq 2 ] || fail "CLIMB_DB='': exit code not 2"
+    grep -q "CLIMB_DB" "$T/err" || fail "no clear message: $(cat "$T/err")"
+    [ -e "$HOME/.local/share/climb/climb.db" ] && fail "the default database was used"
+    return 0
+}
+
+test_empty_file_refused() {
+    : >"$DB"
+    refused_untouched "$DB" "empty file"
+    [ -s "$DB" ] && fail "the empty file became a database"
+    return 0
+}
+
+test_damaged_db_refused() {
+    climb tick p1-dev-feedback --note "kept" >/dev/null || fail "tick"
+    page=$(sqlite3 "$DB" "SELECT rootpage FROM sqlite_schema WHERE name='events'")
+    size=$(sqlite3 "$DB" "PRAGMA page_size")
+    rm -f "$DB-wal" "$DB-shm"
+    # Flip the bytes of the events table's page header, mid-file.
+    printf '\377\377\377\377\377\377\377\377\377\377\377\377' |
+        dd of="$DB" bs=1 seek=$(((page - 1) * size)) conv=notrunc 2>/dev/null
+    refused_untouched "$DB" "is damaged"
+    grep -q "import" "$T/err" || fail "no advice on restoring: $(cat "$T/err")"
+}
+
+test_foreign_files_get_no_sidecars() {
+    echo "not a database" >"$T/text.db"
+    refused_untouched "$T/text.db" "not a SQLite database"
+    sqlite3 "$T/wal.db" "PRAGMA journal_mode=WAL; CREATE TABLE t(x); INSERT INTO t VALUES (1);" \
+        >/dev/null
+    sidecars_absent "$T/wal.db"
+    refused_untouched "$T/wal.db" "not climb's"
+    sqlite3 "$T/newer.db" "PRAGMA application_id=1131179362; PRAGMA user_version=999;
+        PRAGMA journal_mode=WAL; CREATE TABLE t(x);" >/dev/null
+    refused_untouched "$T/newer.db" "newer than"
+}
+
+test_read_only_db_reads() {
+    mkdir "$T/ro"
+    "$CLIMB_BIN" --db "$T/ro/c.db" --user ana tick p1-dev-feedback --note "kept" >/dev/null ||
+        fail "tick"
+    chmod 755 "$T"
+    chmod 555 "$T/ro"
+    chmod 444 "$T/ro/c.db"
+    before=$(cksum <"$T/ro/c.db")
+    ro() { as_reader "$CLIMB_BIN" --db "$T/ro/c.db" --user ana "$@"; }
+    ro status >"$T/out" 2>"$T/err" || fail "status on a read-only database: $(cat "$T/err")"
+    grep -q "profile: ana" "$T/out" || fail "status printed nothing"
+    ro history >"$T/out" 2>"$T/err" || fail "history: $(cat "$T/err")"
+    grep -q '"kept"' "$T/out" || fail "history lacks the note"
+    ro export --format json >"$T/out" 2>"$T/err" || fail "export: $(cat "$T/err")"
+    grep -q '"kept"' "$T/out" || fail "export lacks the note"
+    ro tick p1-own-pipeline 2>"$T/err" && fail "a tick on a read-only database succeeded"
+    grep -q "read-only" "$T/err" || fail "no clear message: $(cat "$T/err")"
+    grep -q "attempt to write" "$T/err" && fail "raw SQLite message: $(cat "$T/err")"
+    [ "$(cksum <"$T/ro/c.db")" = "$before" ] || fail "the database changed"
+    sidecars_absent "$T/ro/c.db"
+    # A writable directory but a read-only file: still no litter beside it.
+    chmod 755 "$T/ro"
+    ro status >/dev/null 2>"$T/err" || fail "status on a read-only file: $(cat "$T/err")"
+    sidecars_absent "$T/ro/c.db"
+}
+
+test_locked_db_waited_for() {
+    climb tick p1-dev-feedback >/dev/null || fail "tick"
+    # Another process holds an exclusive lock for a moment: climb waits, then works.
+    { echo "PRAGMA locking_mode=EXCLUSIVE; BEGIN EXCLUSIVE; UPDATE profiles SET name=name;"
+      sleep 1.5
+      echo "COMMIT;"; } | sqlite3 "$DB" >/dev/null &
+    sleep 0.4
+    climb status >"$T/out" 2>"$T/err" || fail "status did not wait: $(cat "$T/err")"
+    wait
+}
+
+run_test test_empty_db_path_refused
+run_test test_empty_file_refused
+run_test test_damaged_db_refused
+run_test test_foreign_files_get_no_sidecars
+run_test test_read_only_db_reads
+run_test test_locked_db_waited_for
