@@ -52,7 +52,8 @@ int cli_export(app *a, int argc, char **argv)
     long long now = clock_now();
     if (!path) {
         if (export_write(&a->model, f, stdout, now, err, sizeof err) != 0) {
-            app_error("export: %s", err);
+            if (!ferror(stdout)) /* else main names the write error once */
+                app_error("export: %s", err);
             return EXIT_RUNTIME;
         }
         return EXIT_OK;

@@ -116,9 +116,27 @@ test_locked_db_waited_for() {
     wait
 }
 
+test_stdout_errors_reported() {
+    climb tick p1-dev-feedback --note "kept" >/dev/null || fail "tick"
+    for cmd in "status" "status --json" "users" "users --json" "history" "keys" "title" \
+        "roadblock" "export" "export --format md" "export --format csv" "--version" "help"; do
+        # shellcheck disable=SC2086 # the words of cmd are separate arguments
+        climb $cmd >/dev/full 2>"$T/err" && fail "$cmd on /dev/full exited 0"
+        rc=$?
+        [ $rc -eq 1 ] || fail "$cmd on /dev/full exited $rc, not 1"
+        grep -q "^climb: cannot write output: No space left on device$" "$T/err" ||
+            fail "$cmd: no clear message: $(cat "$T/err")"
+        [ "$(wc -l <"$T/err")" -eq 1 ] || fail "$cmd: more than one message: $(cat "$T/err")"
+    done
+    # A change that cannot be reported is still made, and the exit code says so.
+    climb note p1-dev-feedback "changed" >/dev/full 2>"$T/err" && fail "note on /dev/full exited 0"
+    climb history | grep -q '"changed"' || fail "the note was not saved"
+}
+
 run_test test_empty_db_path_refused
 run_test test_empty_file_refused
 run_test test_damaged_db_refused
 run_test test_foreign_files_get_no_sidecars
 run_test test_read_only_db_reads
 run_test test_locked_db_waited_for
+run_test test_stdout_errors_reported
