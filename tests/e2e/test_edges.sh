@@ -133,6 +133,59 @@ test_stdout_errors_reported() {
     climb history | grep -q '"changed"' || fail "the note was not saved"
 }
 
+# HOSTILE_HEX: a note an attacker would write: OSC 52 (set the clipboard), ESC [ 2 J
+# (clear the screen), CR, C1 CSI (U+009B), DEL, RIGHT-TO-LEFT OVERRIDE (U+202E) and
+# LEFT-TO-RIGHT ISOLATE (U+2066), around visible words.
+HOSTILE_HEX=6576696c1b5d35323b633b614756736247383d071b5b324a0d6d6964c29b7fe280aee281a6656e64
+
+# raw_controls FILE: fails when FILE holds a raw control character: C0 other than tab
+# and newline (CR only as a CSV line end), DEL, C1 or a bidi control, as UTF-8.
+raw_controls() {
+    perl -ne 's/\r\n\z/\n/; if (/[\x00-\x08\x0b-\x1f\x7f]|\xc2[\x80-\x9f]|\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]/) { print STDERR "line $.: $_"; exit 1 }' "$1" ||
+        fail "raw control characters in $2"
+}
+
+# plant_hostile: the note, an n/a reason and their events hold HOSTILE, as an old
+# database or one written by another program could.
+plant_hostile() {
+    climb tick p1-dev-feedback --note "placeholder" >/dev/null || fail "tick"
+    climb set p1-solo-incident n/a --reason "placeholder" >/dev/null || fail "set n/a"
+    h="CAST(X'$HOSTILE_HEX' AS TEXT)"
+    sqlite3 "$DB" "UPDATE criterion_state SET note = $h WHERE note IS NOT NULL;
+        UPDATE criterion_state SET reason = $h WHERE reason IS NOT NULL;
+        UPDATE events SET value = $h WHERE kind = 'note';
+        UPDATE events SET detail = $h WHERE detail IS NOT NULL AND kind = 'state';" ||
+        fail "sqlite3"
+}
+
+test_no_raw_controls_leave() {
+    plant_hostile
+    n=0
+    for cmd in "status" "history" "history --json" "history --kind note" "users" "users --json" \
+        "title" "roadblock" "keys" "export" "export --format json" "export --format md" \
+        "export --format csv" "quiz --history" "check-content $T/none.yaml"; do
+        n=$((n + 1))
+        # shellcheck disable=SC2086 # the words of cmd are separate arguments
+        climb $cmd >"$T/out.$n" 2>"$T/err.$n"
+        raw_controls "$T/out.$n" "the output of: climb $cmd"
+        raw_controls "$T/err.$n" "the errors of: climb $cmd"
+    done
+    for f in json md csv; do
+        climb export --format $f -o "$T/snap.$f" >/dev/null || fail "export $f"
+        raw_controls "$T/snap.$f" "the $f export file"
+    done
+    # The text is still all there: visible in text, escaped (not lost) in JSON.
+    grep -q 'evil^\[\]52;c;aGVsbG8=^G^\[\[2J^Mmid<U+009B>^?<U+202E><U+2066>end' "$T/out.2" ||
+        fail "history does not show the note visibly: $(cat "$T/out.2")"
+    grep -q 'mid\\u009b\\u007f\\u202e\\u2066end' "$T/snap.json" || fail "JSON lost the note"
+    # Markdown and CSV show the controls the same way.
+    grep -q '<U+202E>' "$T/snap.csv" || fail "CSV does not show the override"
+    grep -qF '\<U+202E\>' "$T/snap.md" || fail "Markdown does not show the override"
+    # A file name with controls is shown visibly too.
+    climb check-content "$(printf 'x\033[2J\342\200\256.yaml')" >"$T/out" 2>&1
+    raw_controls "$T/out" "check-content's message"
+}
+
 run_test test_empty_db_path_refused
 run_test test_empty_file_refused
 run_test test_damaged_db_refused
@@ -140,3 +193,4 @@ run_test test_foreign_files_get_no_sidecars
 run_test test_read_only_db_reads
 run_test test_locked_db_waited_for
 run_test test_stdout_errors_reported
+run_test test_no_raw_controls_leave
