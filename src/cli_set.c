@@ -2,12 +2,10 @@
  * `climb stale-after MONTHS`: the evidence side of a criterion from the shell. */
 #include "climb/cli.h"
 #include "climb/clock.h"
-#include "climb/text.h"
+#include "climb/rules.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-enum { NOTE_MAX = 64 * 1024 };
 
 int cli_set(app *a, int argc, char **argv)
 {
@@ -53,32 +51,30 @@ int cli_set(app *a, int argc, char **argv)
     return EXIT_OK;
 }
 
-/* Reads all of stdin (at most NOTE_MAX bytes), without a final newline. */
-static char *read_stdin(void)
+/* Reads all of stdin (at most RULES_NOTE_MAX bytes), without a final line end;
+ * *len is its length, NUL bytes included (check_note refuses them). */
+static char *read_stdin(size_t *len)
 {
-    char *buf = malloc(NOTE_MAX + 1);
+    char *buf = malloc(RULES_NOTE_MAX + 3); /* room for a CRLF too, and a NUL */
     if (!buf)
         return NULL;
-    size_t n = fread(buf, 1, NOTE_MAX + 1, stdin);
-    if (n > NOTE_MAX) {
-        free(buf);
-        app_error("the note is longer than %d bytes", NOTE_MAX);
-        return NULL;
-    }
-    while (n > 0 && (buf[n - 1] == '\n' || buf[n - 1] == '\r'))
+    size_t n = fread(buf, 1, RULES_NOTE_MAX + 2, stdin);
+    while (n > 0 && buf[n - 1] == '\n') {
         n--;
+        if (n > 0 && buf[n - 1] == '\r') /* CRLF */
+            n--;
+    }
     buf[n] = '\0';
+    *len = n;
     return buf;
 }
 
-static int check_note(const char *note)
+/* Applies the rule every note follows (rules_check_note) to note[0..len). */
+static int check_note(const char *note, size_t len)
 {
-    if (!text_utf8_valid(note, strlen(note), NULL)) {
-        app_error("the note is not valid UTF-8");
-        return -1;
-    }
-    if (strlen(note) > NOTE_MAX) {
-        app_error("the note is longer than %d bytes", NOTE_MAX);
+    const char *why = rules_check_note(note, len);
+    if (why) {
+        app_error("the note %s; nothing was changed", why);
         return -1;
     }
     return 0;
@@ -89,9 +85,10 @@ int cli_note(app *a, int argc, char **argv)
     const cli_command *cmd = cli_find("note");
     if (argc != 3 || argv[1][0] == '-')
         return cli_usage_error(cmd, argc > 3 ? argv[3] : NULL);
-    char *from_stdin = strcmp(argv[2], "-") == 0 ? read_stdin() : NULL;
+    size_t len = strlen(argv[2]);
+    char *from_stdin = strcmp(argv[2], "-") == 0 ? read_stdin(&len) : NULL;
     const char *note = strcmp(argv[2], "-") == 0 ? from_stdin : argv[2];
-    int rc = note && check_note(note) == 0 ? app_open(a, 1) : EXIT_USAGE;
+    int rc = note && check_note(note, len) == 0 ? app_open(a, 1) : EXIT_USAGE;
     size_t p, i;
     int changed;
     if (rc == EXIT_OK && cli_find_criterion(a, argv[1], &p, &i))

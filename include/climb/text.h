@@ -24,6 +24,12 @@ size_t text_utf8_encode(unsigned cp, char out[4]);
  * person sees). */
 int text_is_control(unsigned cp);
 
+/* The one rule for text coming into climb (arguments, stdin, files, imports):
+ * s[0..len) is valid UTF-8 with no NUL, no control character other than newline
+ * and tab, and no bidi override or isolate control. Returns 0, or -1 with *why
+ * (when not NULL) saying what is wrong, e.g. "contains a NUL byte". */
+int text_check_input(const char *s, size_t len, const char **why);
+
 /* What text_visible may keep as is (combine with |). */
 enum { TEXT_KEEP_NEWLINES = 1, TEXT_KEEP_TABS = 2 };
 

@@ -186,6 +186,101 @@ test_no_raw_controls_leave() {
     raw_controls "$T/out" "check-content's message"
 }
 
+# events_count: how many events the profile has (a refused change adds none).
+events_count() {
+    sqlite3 "$DB" "SELECT count(*) FROM events"
+}
+
+test_note_input_gate() {
+    climb note p1-dev-feedback "keep me" >/dev/null || fail "note"
+    before=$(events_count)
+    for input in '\0tail' 'abc\0def' 'a\033]52;c;aGk=\007b' 'a\033[2J' 'a\302\233b' 'a\177b' \
+        'a\342\200\256b' 'a\342\201\246b' 'a\rb' 'bad \377 byte'; do
+        printf "$input" | climb note p1-dev-feedback - >"$T/out" 2>"$T/err" &&
+            fail "stdin note '$input' accepted: $(cat "$T/out")"
+        [ $? -eq 2 ] || fail "stdin note '$input': exit code not 2"
+        grep -q "^climb: the note .*nothing was changed" "$T/err" ||
+            fail "stdin note '$input': message: $(cat "$T/err")"
+    done
+    for input in 'a\033[2J' 'a\302\233b' 'a\342\200\256b' 'a\001b'; do
+        climb note p1-dev-feedback "$(printf "$input")" 2>"$T/err" &&
+            fail "argument note '$input' accepted"
+        [ $? -eq 2 ] || fail "argument note '$input': exit code not 2"
+    done
+    [ "$(events_count)" = "$before" ] || fail "a refused note changed the history"
+    climb status --json | grep -q '"note": "keep me"' || fail "the note was changed"
+    # Newline and tab are fine, and a final line end (LF or CRLF) is dropped.
+    printf 'one\ttwo\r\nthree\r\n' | climb note p1-dev-feedback - 2>"$T/err" &&
+        fail "a CR inside a note was accepted"
+    printf 'one\ttwo\nthree\r\n' | climb note p1-dev-feedback - >/dev/null ||
+        fail "tab and newline refused: $(cat "$T/err")"
+    climb status --json | grep -q '"note": "one\\ttwo\\nthree"' || fail "note not saved as is"
+    head -c 65537 /dev/zero | tr '\0' a | climb note p1-dev-feedback - 2>"$T/err" &&
+        fail "a note over 64 KiB was accepted"
+    grep -q "longer than" "$T/err" || fail "length message: $(cat "$T/err")"
+}
+
+# snapshot_with PY: the base export, changed by the Python statement PY on the
+# parsed snapshot s, written to $T/bad.json.
+snapshot_with() {
+    python3 - "$T/base.json" "$T/bad.json" "$1" <<'PY' || fail "python"
+import json, sys
+s = json.load(open(sys.argv[1]))
+crit = [c for p in s["phases"] for c in p["criteria"]]
+noted = next(c for c in crit if c.get("note"))
+na = next(c for c in crit if c["state"] == "n/a")
+ev = lambda kind, **kw: next(e for e in s["events"] if e["kind"] == kind
+                             and all(e.get(k) == v for k, v in kw.items()))
+exec(sys.argv[3])
+json.dump(s, open(sys.argv[2], "w"))
+PY
+}
+
+# import_refused PY FIELD WORDS: the changed snapshot is refused (exit 2), naming
+# FIELD and WORDS, and the database is left byte for byte as it was.
+import_refused() {
+    snapshot_with "$1"
+    before=$(cksum <"$DB")
+    climb import "$T/bad.json" >"$T/out" 2>"$T/err" && fail "import accepted: $1"
+    [ $? -eq 2 ] || fail "import of ($1): exit code not 2: $(cat "$T/err")"
+    grep -q "$2" "$T/err" || fail "($1): the message does not name $2: $(cat "$T/err")"
+    grep -q "$3" "$T/err" || fail "($1): the message does not say '$3': $(cat "$T/err")"
+    [ "$(cksum <"$DB")" = "$before" ] || fail "($1): the database changed"
+}
+
+test_import_input_gate() {
+    climb tick p1-dev-feedback --note "shipped it" >/dev/null || fail "tick"
+    climb set p1-solo-incident n/a --reason "no on-call here" >/dev/null || fail "set n/a"
+    climb stale-after 6 >/dev/null || fail "stale-after"
+    climb export -o "$T/base.json" >/dev/null || fail "export"
+    rm -f "$DB" "$DB-wal" "$DB-shm"
+    climb import "$T/base.json" >/dev/null || fail "the base snapshot does not import"
+    import_refused 'noted["note"] = "a\x1b]52;c;aGk=\x07b"' 'phases\[0\]\.criteria\[[0-9]*\]\.note' \
+        "control character"
+    import_refused 'ev("note")["value"] = "a\u202eb"' 'events\[[0-9]*\]\.value' "bidirectional"
+    import_refused 'ev("state", value="n/a")["detail"] = "x\x7f"' 'events\[[0-9]*\]\.detail' \
+        "control character"
+    import_refused 's["profile"]["name"] = "ana\x9b"' 'profile\.name' "control character"
+    import_refused 'noted["note"] = "x" * (64 * 1024 + 1)' 'criteria\[[0-9]*\]\.note' "longer than"
+    import_refused 'ev("note")["value"] = "x" * (10 * 1000 * 1000)' 'events\[[0-9]*\]\.value' \
+        "longer than"
+    import_refused 'ev("setting", item="stale_months")["value"] = "0"' \
+        'events\[[0-9]*\]\.value' "1 to 120"
+    import_refused 'ev("setting", item="stale_months")["value"] = "999999"' \
+        'events\[[0-9]*\]\.value' "1 to 120"
+    import_refused 'na["reason"] = None' 'criteria\[[0-9]*\]\.reason' "needs a reason"
+    import_refused 'ev("state", value="n/a")["detail"] = ""' 'events\[[0-9]*\]\.detail' \
+        "needs a reason"
+    import_refused 's["events"][0]["at"] = "0999-06-01T00:00:00Z"' 'events\[0\]\.at' \
+        "not an ISO 8601 time"
+    import_refused 's["events"][0]["at"] = "9999-12-31T23:00:00-05:00"' 'events\[0\]\.at' \
+        "not an ISO 8601 time"
+    # The clock too: a year before 1000 cannot be written back by an export.
+    CLIMB_NOW=0999-06-01T00:00:00Z climb status 2>"$T/err" >/dev/null &&
+        fail "CLIMB_NOW in year 999 accepted"
+    [ $? -eq 2 ] || fail "CLIMB_NOW: exit code not 2"
+}
+
 run_test test_empty_db_path_refused
 run_test test_empty_file_refused
 run_test test_damaged_db_refused
@@ -194,3 +289,5 @@ run_test test_read_only_db_reads
 run_test test_locked_db_waited_for
 run_test test_stdout_errors_reported
 run_test test_no_raw_controls_leave
+run_test test_note_input_gate
+run_test test_import_input_gate
