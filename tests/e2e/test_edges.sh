@@ -281,6 +281,48 @@ test_import_input_gate() {
     [ $? -eq 2 ] || fail "CLIMB_NOW: exit code not 2"
 }
 
+# export_refused PATH WORDS: export --force to PATH is refused (exit 1) saying WORDS.
+export_refused() {
+    climb export --format md -o "$1" --force >"$T/out" 2>"$T/err" && fail "exported over $1"
+    [ $? -eq 1 ] || fail "export over $1: exit code not 1"
+    grep -q "$2" "$T/err" || fail "export over $1: message: $(cat "$T/err")"
+    ls -a "$(dirname "$1")" | grep -q '^\.climb-' && fail "temporary file left beside $1"
+    return 0
+}
+
+test_export_replaces_only_regular_files() {
+    climb tick p1-dev-feedback >/dev/null || fail "tick"
+    mkfifo "$T/fifo"
+    export_refused "$T/fifo" "is a FIFO"
+    [ -p "$T/fifo" ] || fail "the FIFO was replaced"
+    mkdir "$T/dir"
+    export_refused "$T/dir" "is a directory"
+    echo "precious" >"$T/target"
+    ln -s "$T/target" "$T/link"
+    export_refused "$T/link" "is a symbolic link"
+    [ -L "$T/link" ] && [ "$(cat "$T/target")" = precious ] || fail "the link or its target changed"
+    if [ "$(id -u)" -eq 0 ]; then # only root can make a device node
+        mknod "$T/null" c 1 3
+        export_refused "$T/null" "is a character device"
+        [ -c "$T/null" ] || fail "the device was replaced"
+    fi
+    # A regular file is still replaced with --force.
+    climb export --format md -o "$T/target" --force >/dev/null || fail "regular file refused"
+    grep -q "^# Career progress" "$T/target" || fail "the regular file was not replaced"
+}
+
+test_export_dash_is_stdout() {
+    climb tick p1-dev-feedback >/dev/null || fail "tick"
+    cd "$T" || fail "cd"
+    climb export --format csv -o - >"$T/out" || fail "export -o -"
+    [ -e "$T/-" ] && fail "wrote a file named -"
+    grep -q "^uuid,at,kind" "$T/out" || fail "-o - did not write to stdout"
+    climb export --output=- >"$T/out" || fail "export --output=-"
+    grep -q '"format": "climb-snapshot"' "$T/out" || fail "--output=- did not write to stdout"
+    [ -e "$T/-" ] && fail "wrote a file named -"
+    return 0
+}
+
 run_test test_empty_db_path_refused
 run_test test_empty_file_refused
 run_test test_damaged_db_refused
@@ -291,3 +333,5 @@ run_test test_stdout_errors_reported
 run_test test_no_raw_controls_leave
 run_test test_note_input_gate
 run_test test_import_input_gate
+run_test test_export_replaces_only_regular_files
+run_test test_export_dash_is_stdout
