@@ -1,5 +1,8 @@
 /* cli_content.c - `climb check-content FILE`: validate a ladder file only. */
 #include "climb/cli.h"
+#include "climb/text.h"
+
+#include <stdlib.h>
 
 int cli_check_content(app *a, int argc, char **argv)
 {
@@ -12,7 +15,10 @@ int cli_check_content(app *a, int argc, char **argv)
     size_t crit = 0;
     for (size_t p = 0; p < a->ladder.n_phases; p++)
         crit += a->ladder.phases[p].n_criteria;
-    printf("%s: ok (%zu levels, %zu phases, %zu criteria, %zu questions)\n", argv[1],
-           a->ladder.n_levels, a->ladder.n_phases, crit, a->ladder.n_questions);
+    char *safe = text_visible(argv[1], 0);
+    printf("%s: ok (%zu levels, %zu phases, %zu criteria, %zu questions)\n",
+           safe ? safe : "?", a->ladder.n_levels, a->ladder.n_phases, crit,
+           a->ladder.n_questions);
+    free(safe);
     return EXIT_OK;
 }

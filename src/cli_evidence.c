@@ -5,6 +5,7 @@
 #include "climb/clock.h"
 #include "climb/evidence_check.h"
 #include "climb/json_values.h"
+#include "climb/rules.h"
 #include "climb/text.h"
 
 #include <jansson.h>
@@ -68,12 +69,18 @@ static int parse_entry_args(const cli_command *cmd, int argc, char **argv, int f
     return have;
 }
 
-/* TEXT, or all of stdin for "-". */
+/* TEXT, or all of stdin for "-", checked by the one rule for evidence text. */
 static char *entry_text(const char *arg)
 {
-    if (strcmp(arg, "-") != 0)
-        return strdup(arg);
-    return cli_read_stdin(EVIDENCE_TEXT_MAX);
+    size_t len = strlen(arg);
+    char *text = strcmp(arg, "-") == 0 ? cli_read_stdin(RULES_NOTE_MAX, &len) : strdup(arg);
+    const char *why = text ? rules_check_evidence(text, len) : NULL;
+    if (why) {
+        app_error("the evidence %s; nothing was changed", why);
+        free(text);
+        return NULL;
+    }
+    return text;
 }
 
 static int report(app *a, int rc, const char *what)

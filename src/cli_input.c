@@ -2,38 +2,32 @@
  * as text, and a JSON value printed whole. */
 #include "climb/cli.h"
 
+#include "climb/json_values.h"
+
 #include <jansson.h>
 #include <stdlib.h>
-#include <string.h>
 
-char *cli_read_stdin(size_t max)
+char *cli_read_stdin(size_t max, size_t *len)
 {
-    /* two bytes more than the cap: a text at the cap may end in CR LF */
-    char *buf = malloc(max + 3);
+    char *buf = malloc(max + 3); /* room for a CRLF too, and a NUL */
     if (!buf) {
         app_error("out of memory");
         return NULL;
     }
-    size_t n = fread(buf, 1, max + 3, stdin);
-    if (memchr(buf, '\0', n)) {
-        free(buf);
-        app_error("the text on standard input holds a NUL byte; nothing was changed");
-        return NULL;
-    }
-    while (n > 0 && (buf[n - 1] == '\n' || buf[n - 1] == '\r'))
+    size_t n = fread(buf, 1, max + 2, stdin);
+    while (n > 0 && buf[n - 1] == '\n') {
         n--;
-    if (n > max) {
-        free(buf);
-        app_error("the text on standard input is longer than %zu bytes", max);
-        return NULL;
+        if (n > 0 && buf[n - 1] == '\r') /* CRLF */
+            n--;
     }
     buf[n] = '\0';
+    *len = n;
     return buf;
 }
 
 int cli_print_json(json_t *o)
 {
-    int rc = !o || json_dumpf(o, stdout, JSON_INDENT(2)) || fputc('\n', stdout) == EOF;
+    int rc = !o || json_dumpf_escaped(o, stdout, JSON_INDENT(2)) || fputc('\n', stdout) == EOF;
     json_decref(o);
     return rc ? EXIT_RUNTIME : EXIT_OK;
 }

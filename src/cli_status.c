@@ -143,7 +143,7 @@ int cli_status_json(app *a, FILE *out)
         return EXIT_RUNTIME;
     }
     json_object_set_new(root, "roadblocks", roadblocks);
-    int rc = json_dumpf(root, out, JSON_INDENT(2)) || fputc('\n', out) == EOF;
+    int rc = json_dumpf_escaped(root, out, JSON_INDENT(2)) || fputc('\n', out) == EOF;
     json_decref(root);
     return rc ? EXIT_RUNTIME : EXIT_OK;
 }

@@ -25,7 +25,7 @@ static int change(app *a, const char *name, int argc, char **argv, crit_state st
     long long when = 0;
     if (date_arg && cli_parse_date(date_arg, &when))
         return EXIT_USAGE;
-    if (note && cli_check_note(note))
+    if (note && cli_check_note(note, strlen(note)))
         return EXIT_USAGE;
     int rc = app_open(a, 1);
     if (rc != EXIT_OK)

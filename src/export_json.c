@@ -1,6 +1,7 @@
 /* export_json.c - the JSON snapshot (docs/snapshot.schema.json): every value is
  * serialised by jansson, one small object per record, written as it is read, so a
- * long history never sits in memory as one tree. */
+ * long history never sits in memory as one tree. Everything is written through
+ * json_write_escaped, so no control character is left raw. */
 #include "climb/export.h"
 #include "climb/clock.h"
 #include "climb/store_snapshot.h"
@@ -24,7 +25,7 @@ static void put_value(json_writer *w, json_t *v)
     if (!s)
         w->oom = 1;
     else
-        fputs(s, w->out);
+        json_write_escaped(s, strlen(s), w->out);
     free(s);
     json_decref(v);
 }
@@ -235,7 +236,7 @@ static int event_record(void *ctx, const snap_event *e)
             return 1;
     if (append(enc, "}", 1))
         return 1;
-    return fwrite(enc->buf, 1, enc->len, w->out) == enc->len ? 0 : 1;
+    return json_write_escaped(enc->buf, enc->len, w->out) == 0 ? 0 : 1;
 }
 
 static int write_events(const climb_model *m, json_writer *w, int *bad_text)

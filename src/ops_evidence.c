@@ -6,35 +6,28 @@
 
 #include "climb/clock.h"
 #include "climb/store_evidence.h"
-#include "climb/text.h"
+#include "climb/rules.h"
 
 #include <jansson.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 const char *ops_entry_problem(const ops_entry *e, long long now)
 {
-    if (e->text) {
-        size_t len = strlen(e->text);
-        if (len == 0)
-            return "the evidence needs some text";
-        if (len > EVIDENCE_TEXT_MAX)
-            return "the evidence is longer than 64 KiB";
-        if (!text_utf8_valid(e->text, len, NULL))
-            return "the evidence is not valid UTF-8";
+    static char why[160];
+    const char *bad;
+    if (e->text && (bad = rules_check_evidence(e->text, strlen(e->text))) != NULL) {
+        snprintf(why, sizeof why, "the evidence %s", bad);
+        return why;
     }
     if (e->n_links > EVIDENCE_LINKS_MAX)
         return "an entry takes at most 20 links";
     for (size_t i = 0; e->links && i < e->n_links; i++) {
-        const char *l = e->links[i];
-        size_t len = strlen(l);
-        if (len == 0 || len > EVIDENCE_LINK_MAX)
-            return "a link is 1 to 2048 characters";
-        if (!text_utf8_valid(l, len, NULL))
-            return "a link is not valid UTF-8";
-        for (const unsigned char *p = (const unsigned char *)l; *p; p++)
-            if (*p <= ' ' || *p == 0x7F)
-                return "a link has no spaces or control characters";
+        if ((bad = rules_check_link(e->links[i], strlen(e->links[i]))) != NULL) {
+            snprintf(why, sizeof why, "link %zu %s", i + 1, bad);
+            return why;
+        }
     }
     if (e->happened_at && e->happened_at > now)
         return "the date is in the future; evidence records what already happened";

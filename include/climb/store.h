@@ -17,9 +17,15 @@ typedef struct climb_store climb_store;
 int store_schema_version(void);
 
 /* Opens (creating when missing) the database at path. Refuses, leaving the file
- * untouched, a file that is not SQLite, a SQLite file that is not climb's, or a
- * newer schema. On failure returns -1 with a message in err. */
+ * untouched and without -wal/-shm files beside it, an empty path, an empty file, a
+ * file that is not SQLite, a SQLite file that is not climb's, a damaged one
+ * (PRAGMA quick_check) or a newer schema. A file or directory that is not
+ * writable is opened read-only. On failure returns -1 with a message in err. */
 int store_open(const char *path, climb_store **out, char *err, size_t errlen);
+/* 1 when the store was opened read-only (its file or directory is not writable). */
+int store_read_only(const climb_store *st);
+/* 1 when msg holds SQLite's message for a write to a read-only database. */
+int store_message_is_read_only(const char *msg);
 void store_close(climb_store *st);
 /* The message of the last failed call. */
 const char *store_error(const climb_store *st);
