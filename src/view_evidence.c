@@ -25,6 +25,7 @@ typedef struct {
     doc d;
     size_t phase, index;  /* the criterion */
     unsigned generation;  /* the model's, when the items were built */
+    char select[37];      /* an entry to put the cursor on at the next build */
 } ev_state;
 
 /* Which entry an item shows: -1 for the note. */
@@ -74,6 +75,10 @@ static int build(tui *t, ev_state *s)
         if (doc_add(&s->d, it))
             return -1;
     }
+    for (size_t k = 0; s->select[0] && k < c->n_entries; k++)
+        if (strcmp(c->entries[k].entry, s->select) == 0)
+            cursor = (int)(k + (c->note != NULL));
+    s->select[0] = '\0';
     if (cursor >= 0 && (size_t)cursor < s->d.n)
         doc_select(&s->d, cursor);
     return 0;
@@ -95,6 +100,7 @@ static const evidence_row *selected_entry(tui *t, ev_state *s, const char *verb)
 typedef struct {
     size_t phase, index;
     char entry[37];
+    ev_state *view;  /* under the editor, so alive while it is open */
 } edit_ctx;
 
 static edit_ctx *ctx_for(ev_state *s, const evidence_row *e)
@@ -103,6 +109,7 @@ static edit_ctx *ctx_for(ev_state *s, const evidence_row *e)
     if (c) {
         c->phase = s->phase;
         c->index = s->index;
+        c->view = s;
         if (e)
             memcpy(c->entry, e->entry, sizeof c->entry);
     }
@@ -123,8 +130,8 @@ static void add_done(tui *t, void *ctx, const char *text)
     if (!text)
         return;
     ops_entry e = {text, NULL, 0, 0};
-    said(t, ops_evidence_add(t->model, c->phase, c->index, &e, NULL),
-         "evidence added (d sets its date, l its links)");
+    int rc = ops_evidence_add(t->model, c->phase, c->index, &e, c->view->select);
+    said(t, rc, "evidence added (d sets its date, l its links)");
 }
 
 static void text_done(tui *t, void *ctx, const char *text)
@@ -254,7 +261,8 @@ static int ev_handle(tui *t, void *state, int key, int is_char, action a)
         if (!(e = selected_entry(t, s, "date of its own")))
             return DIRTY_BARS;
         clock_format_local_date(e->happened_at, date, sizeof date);
-        return open_editor(t, s, e, "When did it happen? (YYYY-MM-DD)", date, 0, 10, date_done);
+        snprintf(buf, sizeof buf, "When did it happen? YYYY-MM-DD (now %s)", date);
+        return open_editor(t, s, e, buf, NULL, 0, 10, date_done);
     case CMD_LINKS:
         if (!(e = selected_entry(t, s, "links")))
             return DIRTY_BARS;
