@@ -221,8 +221,9 @@ static void put_chart(FILE *out, const packet *pk)
     double bar = slot * 0.7 > 48 ? 48 : slot * 0.7;
     fprintf(out,
             "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
-            "viewBox=\"0 0 %d %d\" role=\"img\" aria-labelledby=\"chart-title\">\n"
-            "<title id=\"chart-title\">Criteria met at the end of each month</title>\n",
+            "viewBox=\"0 0 %d %d\" role=\"img\" "
+            "aria-label=\"Criteria met at the end of each month\">\n"
+            "<title>Criteria met at the end of each month</title>\n",
             W, H, W, H);
     fprintf(out,
             "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#57606a\"/>\n"
