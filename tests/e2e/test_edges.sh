@@ -313,7 +313,7 @@ test_export_replaces_only_regular_files() {
     fi
     # A regular file is still replaced with --force.
     climb export --format md -o "$T/target" --force >/dev/null || fail "regular file refused"
-    grep -q "^# Career progress" "$T/target" || fail "the regular file was not replaced"
+    grep -q "^# ana: the case for " "$T/target" || fail "the regular file was not replaced"
 }
 
 test_export_dash_is_stdout() {
