@@ -55,6 +55,9 @@ static void test_format_names(void **state)
     assert_int_equal(export_format_parse("markdown", &fmt), 0);
     assert_int_equal(export_format_parse("csv", &fmt), 0);
     assert_string_equal(export_format_ext(fmt), "csv");
+    assert_int_equal(export_format_parse("html", &fmt), 0);
+    assert_int_equal(fmt, EXPORT_HTML);
+    assert_string_equal(export_format_ext(fmt), "html");
     assert_int_equal(export_format_parse("yaml", &fmt), -1);
 }
 
