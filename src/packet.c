@@ -372,7 +372,7 @@ int packet_build(const climb_model *m, const packet_options *opt, long long now,
         snprintf(pk->pace, sizeof pk->pace, "%s", tp.sentence);
     unsigned bits = chosen_phases(m->ladder, opt, &r);
     size_t upto = target_phase(m, &r, pk);
-    size_t from = m->profile.target_level ? 0 : r.last_phase;
+    size_t from = pk->target_at ? 0 : r.last_phase; /* a target: every phase up to it */
     evidence_report_free(&r);
     flag_ctx fc = {m->ladder, pk, 0};
     int rc = build_phases(m, bits, now, pk);
