@@ -82,3 +82,7 @@ CREATE TABLE ladder_seen (
 -- migration 2
 -- Whether an event was undone, looked up on every re-derivation of an item.
 CREATE INDEX events_undone ON events (profile_id, item) WHERE kind = 'undo';
+
+-- migration 3
+-- How often the person wants a check-in, in days (0: never asked); see docs/checkins.md.
+ALTER TABLE profiles ADD COLUMN checkin_days INTEGER NOT NULL DEFAULT 0;

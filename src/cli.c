@@ -6,7 +6,8 @@
 #include <string.h>
 
 const cli_command cli_commands[] = {
-    {"status", cli_status, "[--json]", "show the profile's progress, phase by phase"},
+    {"status", cli_status, "[--json | --line [--format FMT]]",
+     "show the profile's progress, phase by phase; --line: one line for a prompt"},
     {"tick", cli_tick, "ID [--note TEXT]", "mark a criterion as met (with its evidence)"},
     {"untick", cli_untick, "ID", "mark a criterion as not met again"},
     {"set", cli_set, "ID todo|doing|done|n/a [--reason TEXT]",

@@ -194,8 +194,8 @@ static int profile_find(climb_store *st, const char *name, profile_row *out)
 {
     sqlite3_stmt *s;
     if (sqlite3_prepare_v2(st->db,
-                           "SELECT id, name, title, created_at, quiz_offered, stale_months"
-                           " FROM profiles"
+                           "SELECT id, name, title, created_at, quiz_offered, stale_months,"
+                           " checkin_days FROM profiles"
                            " WHERE name = ?1",
                            -1, &s, NULL) != SQLITE_OK)
         return store_fail(st, "database error: %s", sqlite3_errmsg(st->db));
@@ -208,6 +208,7 @@ static int profile_find(climb_store *st, const char *name, profile_row *out)
         out->created_at = sqlite3_column_int64(s, 3);
         out->quiz_offered = sqlite3_column_int(s, 4);
         out->stale_months = sqlite3_column_int(s, 5);
+        out->checkin_days = sqlite3_column_int(s, 6);
         found = 0;
     } else if (rc != SQLITE_DONE) {
         found = store_fail(st, "database error: %s", sqlite3_errmsg(st->db));

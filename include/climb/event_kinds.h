@@ -14,8 +14,11 @@
  *             (its quiz_attempts row has the same event_uuid)
  *   title     value=level id, previous=old level id
  *   roadblock item=roadblock id, value="on" or "off", previous the other
- *   setting   item=setting name (stale_months, quiz_offered), value, previous
- *   undo      item=uuid of the event undone, value=its kind, detail=its item */
+ *   setting   item=setting name (stale_months, quiz_offered, checkin_days), value,
+ *             previous
+ *   undo      item=uuid of the event undone, value=its kind, detail=its item
+ *   checkin   item=phase id walked, value="reviewed=N changed=M" (a finished
+ *             check-in; the changes it made are their own state/note events) */
 #ifndef CLIMB_EVENT_KINDS_H
 #define CLIMB_EVENT_KINDS_H
 
@@ -29,7 +32,8 @@
     E(TITLE, "title", 1, derive_title, NULL, words_title)                                \
     E(ROADBLOCK, "roadblock", 1, derive_roadblock, NULL, words_roadblock)                \
     E(SETTING, "setting", 1, derive_setting, NULL, words_setting)                        \
-    E(UNDO, "undo", 0, NULL, NULL, NULL)
+    E(UNDO, "undo", 0, NULL, NULL, NULL)                                                 \
+    E(CHECKIN, "checkin", 0, NULL, NULL, NULL)
 
 typedef enum {
 #define EVENT_KIND_ENUM(id, name, undoable, derive, detail, words) EV_##id,

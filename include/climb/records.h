@@ -16,6 +16,7 @@ typedef struct {
     long long created_at;
     int quiz_offered;
     int stale_months;   /* evidence older than this many months is flagged */
+    int checkin_days;   /* a check-in is due this many days after the last update; 0 never */
 } profile_row;
 
 void profile_row_free(profile_row *p);
