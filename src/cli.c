@@ -25,6 +25,8 @@ const cli_command cli_commands[] = {
     {"cadence", cli_cadence, "[EVERY]",
      "show or set how often a check-in is due: 2w, 10d, 1m or none (default none)"},
     {"due", cli_due, "", "print one line and exit 0 when a check-in is due, else exit 1"},
+    {"sync", cli_sync, "[init DIR|URL [--machine NAME]]",
+     "keep the profile in step on several machines through a git remote"},
     {"history", cli_history, "[--json] [--since DATE] [--until DATE] [--kind KIND]",
      "the profile's events, newest first"},
     {"keys", cli_keys, "", "list the keys of the full-screen view"},

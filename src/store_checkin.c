@@ -1,10 +1,11 @@
-/* store_checkin.c - the SQL behind check-ins and the prompt line: the time of the
- * profile's last update (its newest state, note or checkin event). Each kind is
- * one max() over events_by_kind (profile_id, kind, at), so it costs an index seek
- * at any size of the log. */
+/* store_checkin.c - the SQL behind check-ins, the prompt line and sync: the time
+ * of the profile's last update (its newest state, note or checkin event; each
+ * kind one max() over events_by_kind (profile_id, kind, at), an index seek at any
+ * size of the log) and of its newest event of any kind (events_by_time). */
 #include "climb/store_checkin.h"
 #include "store_internal.h"
 
+static const char SQL_LAST_ANY[] = "SELECT max(at) FROM events WHERE profile_id = ?1";
 static const char SQL_LAST[] = "SELECT max(at) FROM events WHERE profile_id = ?1 AND kind = ?2";
 
 int store_last_update(climb_store *st, long long profile_id, long long *at)
@@ -25,4 +26,16 @@ int store_last_update(climb_store *st, long long profile_id, long long *at)
             return store_db_fail(st, "cannot read the last update");
     }
     return 0;
+}
+
+int store_last_event_at(climb_store *st, long long profile_id, long long *at)
+{
+    sqlite3_stmt *s = store_prepare_cached(st, SQL_LAST_ANY);
+    if (!s)
+        return -1;
+    sqlite3_bind_int64(s, 1, profile_id);
+    int rc = sqlite3_step(s);
+    *at = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+    sqlite3_reset(s);
+    return rc == SQLITE_ROW ? 0 : store_db_fail(st, "cannot read the newest event");
 }

@@ -45,6 +45,7 @@ int cli_export(app *a, int argc, char **argv);
 int cli_import(app *a, int argc, char **argv);
 int cli_cadence(app *a, int argc, char **argv);
 int cli_due(app *a, int argc, char **argv);
+int cli_sync(app *a, int argc, char **argv);
 
 /* `climb status --line [--format FMT]` (cli_status_line.c); format NULL: the default. */
 int cli_status_line(app *a, const char *format);
