@@ -10,8 +10,8 @@
 #include <string.h>
 
 static const char *const STMT_SQL[STMT_COUNT] = {
-    [STMT_EVENT_ADD] = "INSERT INTO events (uuid, profile_id, at, kind, item, value, previous,"
-                       " detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    [STMT_EVENT_ADD] = ("INSERT INTO events (uuid, profile_id, at, kind, item, value, previous,"
+                        " detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"),
     [STMT_BEGIN] = "BEGIN IMMEDIATE",
     [STMT_COMMIT] = "COMMIT",
 };
