@@ -178,7 +178,7 @@ static int read_place(const char *db_path, sync_place *p, char *err, size_t errl
         snprintf(err, errlen, "%s has no machine name: climb sync init %s", p->clone, p->remote);
         return -1;
     }
-    snprintf(p->machine, sizeof p->machine, "%s", out);
+    snprintf(p->machine, sizeof p->machine, "%.64s", out);
     return 0;
 }
 
