@@ -22,7 +22,7 @@ two_machines() {
     laptop tick p1-solo-incident >/dev/null || fail "laptop tick"
     climb sync init "$T/remote.git" --machine desk >"$T/out" || fail "desk init: $(cat "$T/out")"
     grep -qF "follows $T/remote.git as machine 'desk'" "$T/out" || fail "init said: $(cat "$T/out")"
-    laptop sync init "$T/remote.git" --machine laptop >/dev/null || fail "laptop init"
+    laptop sync init "file://$T/remote.git" --machine laptop >/dev/null || fail "laptop init"
 }
 
 commits() {
