@@ -116,11 +116,17 @@ int app_prepare(app *a)
     return a->ladder_loaded ? EXIT_OK : app_load_ladder(a);
 }
 
+int app_prepare_path(app *a)
+{
+    int rc = app_prepare(a);
+    return rc != EXIT_OK ? rc : resolve_db_path(a);
+}
+
 int app_open_store(app *a)
 {
     char err[1024];
     int rc;
-    if ((rc = app_prepare(a)) != EXIT_OK || (rc = resolve_db_path(a)) != EXIT_OK)
+    if ((rc = app_prepare_path(a)) != EXIT_OK)
         return rc;
     if (!a->store && store_open(a->db_path, &a->store, err, sizeof err) != 0) {
         app_error("%s", err);

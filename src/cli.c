@@ -6,7 +6,8 @@
 #include <string.h>
 
 const cli_command cli_commands[] = {
-    {"status", cli_status, "[--json]", "show the profile's progress, phase by phase"},
+    {"status", cli_status, "[--json | --line [--format FMT]]",
+     "show the profile's progress, phase by phase; --line: one line for a prompt"},
     {"tick", cli_tick, "ID [--note TEXT] [--date DATE]",
      "mark a criterion as met (DATE: when the work was done)"},
     {"untick", cli_untick, "ID", "mark a criterion as not met again"},
@@ -29,6 +30,11 @@ const cli_command cli_commands[] = {
      "[--format json|md|html|csv] [--phases LIST] [--sections LIST] [-o FILE] [--force]",
      "write a snapshot: JSON (complete), a promotion packet (md, html), CSV (history)"},
     {"import", cli_import, "FILE", "merge a JSON snapshot into the profile (again: no change)"},
+    {"cadence", cli_cadence, "[EVERY]",
+     "show or set how often a check-in is due: 2w, 10d, 1m or none (default none)"},
+    {"due", cli_due, "", "print one line and exit 0 when a check-in is due, else exit 1"},
+    {"sync", cli_sync, "[init DIR|URL [--machine NAME]]",
+     "keep the profile in step on several machines through a git remote"},
     {"history", cli_history, "[--json] [--since DATE] [--until DATE] [--kind KIND]",
      "the profile's events, newest first"},
     {"keys", cli_keys, "", "list the keys of the full-screen view"},

@@ -19,6 +19,7 @@
 #include "climb/view_export.h"
 #include "climb/view_history.h"
 #include "climb/view_evidence.h"
+#include "climb/view_checkin.h"
 
 #include <signal.h>
 #include <stdarg.h>
@@ -148,10 +149,14 @@ static void draw_title_bar(tui *t)
     snprintf(short_left, sizeof short_left, " climb %s %s", draw_glyph(GL_DOT),
              t->model->profile.name);
     title_segments(t, title, sizeof title, placed, sizeof placed);
-    snprintf(right, sizeof right, "%s%sticks reach %s %s phase %d: %d/%d ", title, placed,
+    char checkin[96] = "";
+    if (*checkin_view_bar())
+        snprintf(checkin, sizeof checkin, "%s %s ", checkin_view_bar(), draw_glyph(GL_DOT));
+    snprintf(right, sizeof right, "%s%s%sticks reach %s %s phase %d: %d/%d ", checkin, title,
+             placed,
              level >= 0 ? t->ladder->levels[level].name : "?", draw_glyph(GL_DOT),
              t->ladder->phases[t->phase].number, done, total);
-    snprintf(short_right, sizeof short_right, "%s%sphase %d: %d/%d ", title, placed,
+    snprintf(short_right, sizeof short_right, "%s%s%sphase %d: %d/%d ", checkin, title, placed,
              t->ladder->phases[t->phase].number, done, total);
     /* Drop the ladder's name first, then "ticks reach", before clipping. */
     const char *l = left, *r = right;
@@ -268,6 +273,7 @@ static int dispatch(tui *t, action a)
     case ACT_HISTORY: history_view_open(t); return DIRTY_ALL;
     case ACT_EVIDENCE: evidence_view_open(t); return DIRTY_ALL;
     case ACT_CHECK: evidence_check_view_open(t); return DIRTY_ALL;
+    case ACT_CHECKIN: checkin_view_open(t); return DIRTY_ALL;
     case ACT_UNDO: return history_undo(t);
     case ACT_REDO: return history_redo(t);
     case ACT_STALE: return checklist_stale_period(t);
@@ -414,11 +420,13 @@ static void run_loop(tui *t, key_source *in)
             if (input_closed(&quick_errors))
                 break; /* the terminal is gone: quit rather than spin */
             dirty = reload_if_changed(t);
+            dirty |= checkin_view_refresh(t);
             continue;
         }
         quick_errors = 0;
         dirty = handle_key(t, in, key, is_char);
         dirty |= reload_if_changed(t);
+        dirty |= checkin_view_refresh(t);
     }
 }
 
@@ -507,8 +515,11 @@ int tui_run(app *a)
     signal(SIGHUP, on_stop_signal);
     SCREEN *s = open_screen(a, in.from_file);
     if (s) {
+        checkin_view_refresh(&t);
         if (a->profile_created)
             quiz_view_offer(&t); /* first launch of a new profile: offered once */
+        else
+            checkin_view_offer(&t); /* when a check-in is due */
         run_loop(&t, &in);
         while (t.n_views > 0)
             tui_pop_view(&t);

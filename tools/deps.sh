@@ -14,6 +14,7 @@ have_pc jansson || need="$need libjansson-dev"
 have_pc cmocka || need="$need libcmocka-dev"
 command -v tmux >/dev/null 2>&1 || need="$need tmux"
 command -v sqlite3 >/dev/null 2>&1 || need="$need sqlite3"
+command -v git >/dev/null 2>&1 || need="$need git" # climb sync, and its tests
 command -v cmark >/dev/null 2>&1 || need="$need cmark"
 command -v python3 >/dev/null 2>&1 || need="$need python3"
 # Debian's own python3 validates snapshots against docs/snapshot.schema.json

@@ -31,6 +31,10 @@ typedef struct {
 /* Loads the ladder. Prints FILE:LINE:COL: message and returns EXIT_USAGE on a
  * content error. */
 int app_load_ladder(app *a);
+/* app_prepare, then the database path (--db, CLIMB_DB or the default) into
+ * a->db_path, without opening it. Returns EXIT_OK or the exit code after printing
+ * the error. */
+int app_prepare_path(app *a);
 /* Loads the ladder (unless already loaded) and opens the database, without
  * touching any profile. Returns EXIT_OK or the exit code after printing the error. */
 int app_open_store(app *a);

@@ -43,7 +43,12 @@ int cli_stale_after(app *a, int argc, char **argv);
 int cli_roadblock(app *a, int argc, char **argv);
 int cli_export(app *a, int argc, char **argv);
 int cli_import(app *a, int argc, char **argv);
+int cli_cadence(app *a, int argc, char **argv);
+int cli_due(app *a, int argc, char **argv);
+int cli_sync(app *a, int argc, char **argv);
 
+/* `climb status --line [--format FMT]` (cli_status_line.c); format NULL: the default. */
+int cli_status_line(app *a, const char *format);
 /* Writes the status JSON document (jansson) to out. */
 int cli_status_json(app *a, FILE *out);
 int cli_evidence(app *a, int argc, char **argv);

@@ -37,6 +37,7 @@
     A(SEARCH, "search the ladder and your notes")                                  \
     A(EXPORT, "export a snapshot: Markdown, JSON or CSV")                          \
     A(HISTORY, "history: timeline, chart of progress, time in phase, forecast")   \
+    A(CHECKIN, "check-in: walk the current phase's criteria, what changed")       \
     A(UNDO, "undo the last change made in this run (again: the one before)")     \
     A(REDO, "redo the change undone last")                                        \
     A(STALE, "set after how many months evidence is flagged as stale")            \
@@ -92,6 +93,7 @@ typedef enum {
     K(SEARCH, '/', "/")                                                            \
     K(EXPORT, 'e', "e")                                                            \
     K(HISTORY, 'H', "H")                                                           \
+    K(CHECKIN, 'C', "C")                                                           \
     K(UNDO, 'u', "u")                                                              \
     K(REDO, 18, "Ctrl-R")                                                          \
     K(STALE, 'S', "S")                                                             \
