@@ -89,6 +89,15 @@ static int resolve_db_path(app *a)
     return EXIT_OK;
 }
 
+const char *app_db_path(app *a)
+{
+    if (a->opt.db_path)
+        snprintf(a->db_path, sizeof a->db_path, "%s", a->opt.db_path);
+    else if (store_default_path(a->db_path, sizeof a->db_path) != 0)
+        return NULL;
+    return a->db_path;
+}
+
 int app_prepare(app *a)
 {
     if (clock_check_env() != 0) {

@@ -2,6 +2,7 @@
  * command of the CLI or the full-screen TUI. */
 #include "climb/app.h"
 #include "climb/cli.h"
+#include "climb/suggest.h"
 #include "climb/tui.h"
 #include "climb/version.h"
 
@@ -21,6 +22,33 @@ static const struct option OPTIONS[] = {
     {NULL, 0, NULL, 0},
 };
 
+/* An option before the command that getopt refused: mistyped, or missing its value. */
+static int unknown_option(const char *bad)
+{
+    const char *near = cli_closest_option(cli_global_options, bad);
+    if (near && strncmp(near, bad, strcspn(bad, "=")) != 0)
+        app_error("unknown option '%s'; did you mean %s? (see: climb --help)", bad, near);
+    else
+        app_error("unknown or incomplete option '%s' (see: climb --help)", bad);
+    return EXIT_USAGE;
+}
+
+/* An unknown command, with the closest one when it looks like a typo. */
+static int unknown_command(const char *name)
+{
+    const char *names[64];
+    size_t n = 0;
+    for (const cli_command *c = cli_commands; c->name && n < 64; c++)
+        if (!c->hidden)
+            names[n++] = c->name;
+    const char *near = name[0] == '-' ? NULL : suggest_close(name, names, n);
+    if (near)
+        app_error("unknown command '%s'; did you mean '%s'? (see: climb --help)", name, near);
+    else
+        app_error("unknown command '%s' (see: climb --help)", name);
+    return EXIT_USAGE;
+}
+
 /* Parses the options before the command. Returns -1 to go on, else an exit code. */
 static int parse_globals(int argc, char **argv, app_options *o)
 {
@@ -35,9 +63,7 @@ static int parse_globals(int argc, char **argv, app_options *o)
         case 'h': cli_usage(stdout); return EXIT_OK;
         case 'V': printf("climb %s\n", CLIMB_VERSION); return EXIT_OK;
         default:
-            app_error("unknown or incomplete option '%s'", argv[optind - 1]);
-            cli_usage(stderr);
-            return EXIT_USAGE;
+            return unknown_option(argv[optind - 1]);
         }
     }
     return -1;
@@ -71,8 +97,7 @@ int main(int argc, char **argv)
     } else {
         const cli_command *cmd = cli_find(argv[optind]);
         if (!cmd) {
-            app_error("unknown command '%s' (see: climb --help)", argv[optind]);
-            rc = EXIT_USAGE;
+            rc = unknown_command(argv[optind]);
         } else if (asks_help(argc - optind, argv + optind)) {
             rc = cli_command_help(cmd);
         } else {

@@ -19,6 +19,10 @@ command -v python3 >/dev/null 2>&1 || need="$need python3"
 # Debian's own python3 validates snapshots against docs/snapshot.schema.json
 /usr/bin/python3 -c 'import jsonschema' >/dev/null 2>&1 || need="$need python3-jsonschema"
 command -v valgrind >/dev/null 2>&1 || need="$need valgrind"
+# the shells whose completions tests/e2e/test_completions.sh drives
+command -v zsh >/dev/null 2>&1 || need="$need zsh"
+command -v fish >/dev/null 2>&1 || need="$need fish"
+have_pc bash-completion || need="$need bash-completion"
 [ -z "$need" ] && exit 0
 
 echo "climb: installing missing packages:$need"
