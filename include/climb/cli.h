@@ -77,6 +77,8 @@ int cli_stale_after(app *a, int argc, char **argv);
 int cli_roadblock(app *a, int argc, char **argv);
 int cli_export(app *a, int argc, char **argv);
 int cli_import(app *a, int argc, char **argv);
+/* users add|rename|rm: argv[0] is the verb. */
+int cli_users_edit(app *a, int argc, char **argv);
 int cli_ids(app *a, int argc, char **argv);
 int cli_completions(app *a, int argc, char **argv);
 int cli_complete(app *a, int argc, char **argv);

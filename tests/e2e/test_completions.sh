@@ -50,7 +50,7 @@ fish_completes() {
         "$(printf 'title\tshow or set your title (junior, mid, senior, ...)')"
     out=$(fish_complete "climb tick p2-" | cut -f1 | sort)
     [ "$out" = "$(climb ids --phase 2 | sort)" ] || fail "ids of phase 2: $out"
-    out=$(fish_complete "climb set p1-first-pipeline " | cut -f1)
+    out=$(fish_complete "climb set p1-own-pipeline " | cut -f1)
     expect "states" "$out" todo doing done n/a
     out=$(fish_complete "climb export --format " | cut -f1)
     expect "formats" "$out" json md csv
