@@ -4,10 +4,22 @@
 #   make test       install missing packages, run every suite, then again under ASan+UBSan
 #   make asan       build build/asan/climb with AddressSanitizer and UBSan
 #   make bench      optimised build and benchmark table (see docs/performance.md)
-#   make install    install to $(DESTDIR)$(PREFIX)/bin
+#   make install    binary, manual, completions and docs under $(DESTDIR)$(PREFIX)
+#   make install-strip   the same with the binary stripped; make uninstall removes them
 #   make fuzz       libFuzzer harnesses (clang), FUZZ_SECONDS (60) each; see tests/fuzz/run.sh
 
 PREFIX  ?= /usr/local
+BINDIR  ?= $(PREFIX)/bin
+MANDIR  ?= $(PREFIX)/share/man
+DOCDIR  ?= $(PREFIX)/share/doc/climb
+# Where each shell looks for completions: bash-completion says where (pkg-config),
+# moved under PREFIX; zsh's site-functions and fish's vendor_completions.d.
+BASHCOMPDIR ?= $(or $(shell $(PKG_CONFIG) --define-variable=prefix=$(PREFIX) \
+                 --variable=completionsdir bash-completion 2>/dev/null),$(PREFIX)/share/bash-completion/completions)
+ZSHCOMPDIR  ?= $(PREFIX)/share/zsh/site-functions
+FISHCOMPDIR ?= $(PREFIX)/share/fish/vendor_completions.d
+INSTALL ?= install
+STRIP   ?= strip
 BUILD   ?= build
 CC      ?= cc
 PKG_CONFIG ?= pkg-config
@@ -48,10 +60,23 @@ else
 Q := @
 endif
 
-.PHONY: all run test check unit e2e asan bench deps install clean fuzz fuzz-build
+.PHONY: all run test check unit e2e asan bench deps install install-strip uninstall clean \
+        fuzz fuzz-build completions
 .DEFAULT_GOAL := all
 
-all: $(BUILD)/climb
+all: $(BUILD)/climb completions
+
+# The completion scripts, written by the binary itself (climb completions SHELL).
+COMPLETIONS := $(BUILD)/completions/climb $(BUILD)/completions/_climb \
+               $(BUILD)/completions/climb.fish
+completions: $(COMPLETIONS)
+
+$(BUILD)/completions/climb: $(BUILD)/climb
+	$(Q)mkdir -p $(@D) && $(BUILD)/climb completions bash >$@
+$(BUILD)/completions/_climb: $(BUILD)/climb
+	$(Q)mkdir -p $(@D) && $(BUILD)/climb completions zsh >$@
+$(BUILD)/completions/climb.fish: $(BUILD)/climb
+	$(Q)mkdir -p $(@D) && $(BUILD)/climb completions fish >$@
 
 $(BUILD)/climb: $(OBJS) $(GEN_OBJS)
 	@echo "  LD      $@"
@@ -151,10 +176,30 @@ $(BUILD)/%_fuzzer: tests/fuzz/%_fuzzer.c $(LIB_OBJS)
 deps:
 	$(Q)tools/deps.sh
 
-install: $(BUILD)/climb
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1
-	install -m 0755 $(BUILD)/climb $(DESTDIR)$(PREFIX)/bin/climb
-	install -m 0644 docs/climb.1 $(DESTDIR)$(PREFIX)/share/man/man1/climb.1
+# The documents the manual names; the manual's /usr/local becomes PREFIX.
+DOCS := docs/content-format.md docs/snapshots.md docs/snapshot.schema.json
+INSTALLED := $(BINDIR)/climb $(MANDIR)/man1/climb.1 $(BASHCOMPDIR)/climb \
+             $(ZSHCOMPDIR)/_climb $(FISHCOMPDIR)/climb.fish \
+             $(addprefix $(DOCDIR)/,$(notdir $(DOCS)))
+
+install: $(BUILD)/climb $(COMPLETIONS)
+	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DOCDIR) \
+		$(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(FISHCOMPDIR)
+	$(INSTALL) -m 0755 $(INSTALL_STRIP) $(BUILD)/climb $(DESTDIR)$(BINDIR)/climb
+	sed 's|/usr/local/|$(PREFIX)/|g' docs/climb.1 >$(DESTDIR)$(MANDIR)/man1/climb.1
+	chmod 0644 $(DESTDIR)$(MANDIR)/man1/climb.1
+	$(INSTALL) -m 0644 $(BUILD)/completions/climb $(DESTDIR)$(BASHCOMPDIR)/climb
+	$(INSTALL) -m 0644 $(BUILD)/completions/_climb $(DESTDIR)$(ZSHCOMPDIR)/_climb
+	$(INSTALL) -m 0644 $(BUILD)/completions/climb.fish $(DESTDIR)$(FISHCOMPDIR)/climb.fish
+	$(INSTALL) -m 0644 $(DOCS) $(DESTDIR)$(DOCDIR)/
+
+# install-strip: the GNU convention, the binary without its debugging information.
+install-strip:
+	$(Q)$(MAKE) --no-print-directory INSTALL_STRIP="-s --strip-program=$(STRIP)" install
+
+uninstall:
+	rm -f $(addprefix $(DESTDIR),$(INSTALLED))
+	-rmdir $(DESTDIR)$(DOCDIR) 2>/dev/null
 
 clean:
 	rm -rf build
