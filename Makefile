@@ -177,7 +177,8 @@ deps:
 	$(Q)tools/deps.sh
 
 # The documents the manual names; the manual's /usr/local becomes PREFIX.
-DOCS := docs/content-format.md docs/snapshots.md docs/snapshot.schema.json
+DOCS := docs/content-format.md docs/snapshots.md docs/snapshot.schema.json \
+        docs/climbrc.example
 INSTALLED := $(BINDIR)/climb $(MANDIR)/man1/climb.1 $(BASHCOMPDIR)/climb \
              $(ZSHCOMPDIR)/_climb $(FISHCOMPDIR)/climb.fish \
              $(addprefix $(DOCDIR)/,$(notdir $(DOCS)))

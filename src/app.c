@@ -2,6 +2,7 @@
  * profile, with the error messages and exit codes a person sees. */
 #include "climb/app.h"
 #include "climb/clock.h"
+#include "climb/config.h"
 #include "climb/ops.h"
 #include "climb/suggest.h"
 #include "climb/store.h"
@@ -179,6 +180,11 @@ int app_open(app *a, int create)
         return EXIT_RUNTIME;
     }
     a->model_open = 1;
+    if (a->profile_created && a->config && a->config->stale_months &&
+        ops_set_stale_months(&a->model, a->config->stale_months) != 0) {
+        app_error("%s", ops_error(&a->model));
+        return EXIT_RUNTIME;
+    }
     return EXIT_OK;
 }
 

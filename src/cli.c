@@ -45,6 +45,8 @@ const cli_command cli_commands[] = {
      {{"--json", CLI_NONE}, {"--since", CLI_TEXT}, {"--until", CLI_TEXT}, {"--kind", CLI_KIND}},
      {0}, 0},
     {"keys", cli_keys, "", "list the keys of the full-screen view", {{0}}, {0}, 0},
+    {"config", cli_config, "", "print the settings in force and where each came from", {{0}},
+     {0}, 0},
     {"check-content", cli_check_content, "FILE", "validate a ladder file and report errors",
      {{0}}, {CLI_FILE}, 0},
     {"completions", cli_completions, "bash|zsh|fish",

@@ -2,6 +2,8 @@
  * command of the CLI or the full-screen TUI. */
 #include "climb/app.h"
 #include "climb/cli.h"
+#include "climb/config.h"
+#include "climb/draw.h"
 #include "climb/suggest.h"
 #include "climb/tui.h"
 #include "climb/version.h"
@@ -78,15 +80,35 @@ static int asks_help(int argc, char **argv)
     return 0;
 }
 
+/* Reads the config file and binds its keys; errors go to stderr as FILE:LINE:COL
+ * and leave the defaults for their lines. The completion helper reads none. */
+static void load_config(app *a, climb_config *cfg, const char *command)
+{
+    char path[4096];
+    config_defaults(cfg);
+    a->config = cfg;
+    if ((command && strcmp(command, "__complete") == 0) ||
+        config_default_path(path, sizeof path) != 0)
+        return;
+    int bad = config_load(cfg, path, stderr);
+    a->config_errors = bad < 0 ? 1 : bad;
+    for (size_t i = 0; i < cfg->n_binds; i++)
+        keymap_bind(cfg->binds[i].code, cfg->binds[i].is_char, cfg->binds[i].key_name,
+                    cfg->binds[i].act);
+}
+
 int main(int argc, char **argv)
 {
     app a;
+    static climb_config cfg;
     memset(&a, 0, sizeof a);
     setlocale(LC_ALL, "");
     umask(077);
     int rc = parse_globals(argc, argv, &a.opt);
     if (rc >= 0)
         return rc;
+    load_config(&a, &cfg, optind < argc ? argv[optind] : NULL);
+    draw_use_config(&cfg);
     if (!a.opt.keys_path && getenv("CLIMB_KEYS") && *getenv("CLIMB_KEYS"))
         a.opt.keys_path = getenv("CLIMB_KEYS");
     if (optind >= argc) {

@@ -16,8 +16,12 @@ typedef struct {
     const char *keys_path;   /* --keys / CLIMB_KEYS */
 } app_options;
 
+struct climb_config;
+
 typedef struct {
     app_options opt;
+    const struct climb_config *config; /* the config file's settings (main.c) */
+    int config_errors;                 /* lines of it with an error */
     climb_ladder ladder;
     int ladder_loaded;
     climb_store *store;

@@ -79,6 +79,7 @@ int cli_export(app *a, int argc, char **argv);
 int cli_import(app *a, int argc, char **argv);
 /* users add|rename|rm: argv[0] is the verb. */
 int cli_users_edit(app *a, int argc, char **argv);
+int cli_config(app *a, int argc, char **argv);
 int cli_ids(app *a, int argc, char **argv);
 int cli_completions(app *a, int argc, char **argv);
 int cli_complete(app *a, int argc, char **argv);
