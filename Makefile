@@ -6,6 +6,7 @@
 #   make bench      optimised build and benchmark table (see docs/performance.md)
 #   make install    binary, manual, completions and docs under $(DESTDIR)$(PREFIX)
 #   make install-strip   the same with the binary stripped; make uninstall removes them
+#   make check-deb  build the Debian package in a scratch copy, check it (tools/check-deb.sh)
 #   make fuzz       libFuzzer harnesses (clang), FUZZ_SECONDS (60) each; see tests/fuzz/run.sh
 
 PREFIX  ?= /usr/local
@@ -35,7 +36,7 @@ PKG_LIBS   = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
 TEST_CFLAGS = $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
 TEST_LIBS   = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
 
-ALL_CFLAGS  = $(WARN) $(OPT) $(SAN) -Iinclude $(PKG_CFLAGS) $(CFLAGS) -MMD -MP
+ALL_CFLAGS  = $(WARN) $(OPT) $(SAN) -Iinclude $(PKG_CFLAGS) $(CPPFLAGS) $(CFLAGS) -MMD -MP
 ALL_LDFLAGS = $(SAN) $(LDFLAGS)
 
 SRCS    := $(sort $(wildcard src/*.c))
@@ -61,7 +62,7 @@ Q := @
 endif
 
 .PHONY: all run test check unit e2e asan bench deps install install-strip uninstall clean \
-        fuzz fuzz-build completions
+        fuzz fuzz-build completions check-deb
 .DEFAULT_GOAL := all
 
 all: $(BUILD)/climb completions
@@ -201,6 +202,11 @@ install-strip:
 uninstall:
 	rm -f $(addprefix $(DESTDIR),$(INSTALLED))
 	-rmdir $(DESTDIR)$(DOCDIR) 2>/dev/null
+
+# check-deb: dpkg-buildpackage -us -uc -b, dpkg-deb -c, lintian and dpkg -i into a
+# scratch root; the .deb is left in build/. Needs debhelper, lintian, fakeroot.
+check-deb:
+	$(Q)tools/check-deb.sh
 
 clean:
 	rm -rf build
