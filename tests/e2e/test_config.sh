@@ -80,6 +80,20 @@ start_phase_and_stale_period() {
     quit_tui
 }
 
+# set editor comes before $EDITOR; its words are split like $EDITOR's.
+editor_setting_wins() {
+    printf '#!/bin/sh\nprintf "from %%s\\n" "$1" >"$2"\n' >"$T/ed"
+    printf '#!/bin/sh\nprintf "from EDITOR\\n" >"$1"\n' >"$T/other"
+    chmod +x "$T/ed" "$T/other"
+    config "set editor = \"$T/ed config\""
+    climb status >/dev/null
+    TUI_ENV="EDITOR=$T/other" start_tui 100 30
+    wait_for "? help"
+    keys n
+    wait_for "note: from config"
+    quit_tui
+}
+
 example_parses_clean() {
     mkdir -p "$HOME/.config/climb"
     # the commented statements too, uncommented
@@ -96,4 +110,5 @@ run_test errors_named_and_the_rest_applied
 run_test bindings_change_keys_and_help
 run_test theme_and_colours_on_screen
 run_test start_phase_and_stale_period
+run_test editor_setting_wins
 run_test example_parses_clean
