@@ -3,6 +3,7 @@
  * what changed; the loop repaints only those windows and calls doupdate() once
  * before reading the next key. */
 #include "climb/tui.h"
+#include "climb/config.h"
 #include "climb/draw.h"
 #include "climb/input.h"
 #include "climb/view.h"
@@ -185,6 +186,36 @@ static void mismatch_sentence(tui *t, char *buf, size_t len)
         profiles_mismatch(t->ladder, t->model->profile.title, &at, buf, len);
 }
 
+/* The first key of an action as help names it, or "" when it has none. */
+static void first_key(action a, char *buf, size_t len)
+{
+    keymap_keys(a, buf, len);
+    buf[strcspn(buf, " ")] = '\0';
+}
+
+/* The key line from the key table, so a rebound key shows its new key:
+ * "Space tick  1-4 phase  Tab pane  arrows/hjkl move  ? help  q quit". */
+static void key_line(char *buf, size_t len)
+{
+    static const action moves[] = {ACT_LEFT, ACT_DOWN, ACT_UP, ACT_RIGHT};
+    char tick[32], pane[32], help[32], quit[32], letters[8] = "";
+    first_key(ACT_TOGGLE, tick, sizeof tick);
+    first_key(ACT_NEXT_PANE, pane, sizeof pane);
+    first_key(ACT_HELP, help, sizeof help);
+    first_key(ACT_QUIT, quit, sizeof quit);
+    for (size_t i = 0; i < 4; i++) {
+        char k[64], *tok, *save = NULL;
+        keymap_keys(moves[i], k, sizeof k);
+        for (tok = strtok_r(k, " ", &save); tok && strlen(tok) != 1; tok = strtok_r(NULL, " ", &save))
+            ;
+        if (tok)
+            letters[strlen(letters)] = tok[0];
+    }
+    snprintf(buf, len, "%s tick  1-4 phase  %s pane  arrows%s%s move  %s help  %s quit", tick,
+             pane, strlen(letters) == 4 ? "/" : "", strlen(letters) == 4 ? letters : "", help,
+             quit);
+}
+
 static void draw_key_bar(tui *t)
 {
     WINDOW *w = t->key_bar;
@@ -197,9 +228,9 @@ static void draw_key_bar(tui *t)
     } else if (mismatch_sentence(t, sentence, sizeof sentence), sentence[0]) {
         draw_text(w, 0, 1, t->cols - 2, sentence, draw_style(ST_MESSAGE));
     } else {
-        draw_text(w, 0, 1, t->cols - 2,
-                  "Space tick  1-4 phase  Tab pane  arrows/hjkl move  ? help  q quit",
-                  draw_style(ST_KEYS));
+        char keys[256];
+        key_line(keys, sizeof keys);
+        draw_text(w, 0, 1, t->cols - 2, keys, draw_style(ST_KEYS));
     }
     wnoutrefresh(w);
 }
@@ -481,6 +512,16 @@ static SCREEN *open_screen(const app *a, int headless)
     return s;
 }
 
+/* The phase the config file opens on (set start-phase = N), else the first. */
+static int start_phase(const app *a)
+{
+    int want = a->config ? a->config->start_phase : 0;
+    for (size_t p = 0; want && p < a->ladder.n_phases; p++)
+        if (a->ladder.phases[p].number == want)
+            return (int)p;
+    return 0;
+}
+
 int tui_run(app *a)
 {
     key_source in;
@@ -505,7 +546,7 @@ int tui_run(app *a)
     t.model = &a->model;
     t.ladder = &a->ladder;
     t.focus = PANE_CHECKLIST;
-    tui_select_phase(&t, 0);
+    tui_select_phase(&t, start_phase(a));
     ladder_update_check(&t);
     ops_undo_track(1); /* u undoes the changes of this run only */
     FILE *held = NULL;
@@ -516,6 +557,8 @@ int tui_run(app *a)
     SCREEN *s = open_screen(a, in.from_file);
     if (s) {
         checkin_view_refresh(&t);
+        if (a->config_errors)
+            tui_message(&t, 1, "the config file has errors; climb config shows them");
         if (a->profile_created)
             quiz_view_offer(&t); /* first launch of a new profile: offered once */
         else

@@ -27,6 +27,10 @@ command -v chromium >/dev/null 2>&1 || need="$need chromium"
 command -v pdftotext >/dev/null 2>&1 || need="$need poppler-utils"
 command -v valgrind >/dev/null 2>&1 || need="$need valgrind"
 command -v gcovr >/dev/null 2>&1 || need="$need gcovr"
+# the shells whose completions tests/e2e/test_completions.sh drives
+command -v zsh >/dev/null 2>&1 || need="$need zsh"
+command -v fish >/dev/null 2>&1 || need="$need fish"
+have_pc bash-completion || need="$need bash-completion"
 [ -z "$need" ] && exit 0
 
 echo "climb: installing missing packages:$need"

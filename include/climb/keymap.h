@@ -110,4 +110,21 @@ const char *keymap_help(action a);
 /* The keys of an action as shown to a person ("Up k"), into buf. */
 void keymap_keys(action a, char *buf, size_t len);
 
+/* The name of an action in the config file ("page-down"; "none" for ACT_NONE),
+ * and the action of such a name (case-insensitive): 0, or -1 when unknown. */
+void keymap_action_name(action a, char *buf, size_t len);
+int keymap_action_named(const char *name, action *out);
+/* Reads a key as the config file writes it: one printable character, Space,
+ * Enter, Tab, Esc, Up, Down, Left, Right, PgUp, PgDn, Home, End, Shift-Tab,
+ * Backspace, Del, Insert, F1-F12 or Ctrl-X. Sets the code, whether it is a typed
+ * character, and its name as help shows it. 0, or -1 when not a key. */
+int keymap_parse_key(const char *s, int *code, int *is_char, char *display, size_t len);
+/* Binds a key to an action instead of whatever it did (ACT_NONE: to nothing).
+ * 0, or -1 when the table is full. keymap_reset goes back to CLIMB_KEYS. */
+int keymap_bind(int code, int is_char, const char *display, action a);
+void keymap_reset(void);
+/* The i-th binding in force: its action and key name (NULL for a key help does
+ * not show). 0, or -1 past the last. */
+int keymap_binding(size_t i, action *a, const char **name);
+
 #endif
