@@ -296,6 +296,9 @@ static int dispatch(tui *t, action a)
     case ACT_SET_TITLE:
         tui_message(t, 0, "Press t in the Ladder pane (h goes there) on the level you hold.");
         return DIRTY_BARS;
+    case ACT_SET_TARGET:
+        tui_message(t, 0, "Press T in the Ladder pane (h goes there) on the level you aim for.");
+        return DIRTY_BARS;
     case ACT_ROADBLOCKS: roadblocks_view_open(t, 0); return DIRTY_ALL;
     case ACT_RESOURCES: resources_view_open(t, -1); return DIRTY_ALL;
     case ACT_FAQ: faq_view_open(t, 0); return DIRTY_ALL;

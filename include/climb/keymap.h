@@ -30,6 +30,7 @@
     A(PHASE4, "show phase 4 and its criteria")                                     \
     A(QUIZ, "take the placement quiz (five questions)")                            \
     A(SET_TITLE, "Ladder pane: make the selected level your title")                \
+    A(SET_TARGET, "Ladder pane: aim for the selected level by a date")             \
     A(PROFILES, "switch, create, rename or delete profiles")                       \
     A(ROADBLOCKS, "roadblocks: flag the ones that describe you")                   \
     A(RESOURCES, "resources for the selected phase")                               \
@@ -86,6 +87,7 @@ typedef enum {
     K(PHASE4, '4', "4")                                                            \
     K(QUIZ, 'Q', "Q")                                                              \
     K(SET_TITLE, 't', "t")                                                         \
+    K(SET_TARGET, 'T', "T")                                                        \
     K(PROFILES, 'P', "P")                                                          \
     K(ROADBLOCKS, 'R', "R")                                                        \
     K(RESOURCES, 'r', "r")                                                         \
