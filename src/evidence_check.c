@@ -24,18 +24,6 @@ const char *claim_status_key(claim_status s)
     return (unsigned)s <= CLAIM_NA ? KEYS[s] : "";
 }
 
-size_t evidence_working_phase(const climb_model *m)
-{
-    size_t n = m->ladder->n_phases;
-    for (size_t p = 0; p < n; p++) {
-        int done, applicable;
-        model_phase_counts(m, p, &done, &applicable);
-        if (done < applicable)
-            return p;
-    }
-    return n ? n - 1 : 0;
-}
-
 static int has_digit(const char *s)
 {
     for (; s && *s; s++)
@@ -96,7 +84,7 @@ int evidence_check(const climb_model *m, long long now, evidence_report *r)
 {
     const climb_ladder *l = m->ladder;
     memset(r, 0, sizeof *r);
-    size_t work = evidence_working_phase(m);
+    size_t work = model_phase_at_hand(m);
     r->last_phase = work;
     r->first_phase = work > 0 ? work - 1 : 0;
     size_t total = 0;

@@ -293,15 +293,30 @@ void model_phase_counts(const climb_model *m, size_t phase, int *done, int *appl
     }
 }
 
-int model_progress_level(const climb_model *m)
+int model_working_phase(const climb_model *m)
 {
-    const climb_ladder *l = m->ladder;
-    for (size_t p = 0; p < l->n_phases; p++) {
+    for (size_t p = 0; p < m->ladder->n_phases; p++) {
         int done, applicable;
         model_phase_counts(m, p, &done, &applicable);
         if (done < applicable)
-            return content_level_index(l, l->phases[p].level);
+            return (int)p;
     }
+    return -1;
+}
+
+size_t model_phase_at_hand(const climb_model *m)
+{
+    int p = model_working_phase(m);
+    size_t n = m->ladder->n_phases;
+    return p >= 0 ? (size_t)p : n ? n - 1 : 0;
+}
+
+int model_progress_level(const climb_model *m)
+{
+    const climb_ladder *l = m->ladder;
+    int p = model_working_phase(m);
+    if (p >= 0)
+        return content_level_index(l, l->phases[p].level);
     return l->n_phases ? content_level_index(l, l->phases[l->n_phases - 1].next_level) : 0;
 }
 

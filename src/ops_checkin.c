@@ -19,14 +19,7 @@ int ops_set_cadence(climb_model *m, int days)
 
 size_t ops_checkin_phase(const climb_model *m)
 {
-    size_t n = m->ladder->n_phases;
-    for (size_t p = 0; p < n; p++) {
-        int done, applicable;
-        model_phase_counts(m, p, &done, &applicable);
-        if (done < applicable)
-            return p;
-    }
-    return n ? n - 1 : 0;
+    return model_phase_at_hand(m);
 }
 
 int ops_checkin_facts(climb_model *m, long long now, checkin_facts *out)

@@ -95,6 +95,21 @@ static int find(climb_model *m, const char *prefix, size_t *p, size_t *i, size_t
     return OPS_NOT_FOUND;
 }
 
+/* Opens the change's transaction and reads the entry as stored now, not as this
+ * process last saw it: 0, OPS_NOT_FOUND when another climb removed it, or -1. */
+static int begin_on_entry(climb_model *m, const char *prefix, const char *entry,
+                          evidence_row *now)
+{
+    if (store_begin(m->store))
+        return -1;
+    int rc = store_evidence_get(m->store, m->profile.id, entry, now);
+    if (rc == 0)
+        return 0;
+    if (rc == 1)
+        store_fail(m->store, "evidence entry %s was removed elsewhere", prefix);
+    return ops_abort(m, rc == 1 ? OPS_NOT_FOUND : -1);
+}
+
 static int same_links(const evidence_row *r, const ops_entry *e)
 {
     if (!e->links)
@@ -123,14 +138,8 @@ int ops_evidence_edit(climb_model *m, const char *prefix, const ops_entry *e, in
     memcpy(entry, model_crit_at(m, p, i)->entries[k].entry, sizeof entry);
     evidence_row now;
     ops_group g = {{0}, 0};
-    if (store_begin(m->store))
-        return -1;
-    /* the entry as stored now, not as this process last saw it */
-    if ((rc = store_evidence_get(m->store, m->profile.id, entry, &now)) != 0) {
-        if (rc == 1)
-            store_fail(m->store, "evidence entry %s was removed elsewhere", prefix);
-        return ops_abort(m, rc == 1 ? OPS_NOT_FOUND : -1);
-    }
+    if ((rc = begin_on_entry(m, prefix, entry, &now)) != 0)
+        return rc;
     const char *text = e->text ? e->text : now.text;
     long long happened = e->happened_at ? e->happened_at : now.happened_at;
     int differs = strcmp(text, now.text) != 0 || happened != now.happened_at ||
@@ -162,13 +171,8 @@ int ops_evidence_remove(climb_model *m, const char *prefix)
     memcpy(entry, model_crit_at(m, p, i)->entries[k].entry, sizeof entry);
     evidence_row now;
     ops_group g = {{0}, 0};
-    if (store_begin(m->store))
-        return -1;
-    if ((rc = store_evidence_get(m->store, m->profile.id, entry, &now)) != 0) {
-        if (rc == 1)
-            store_fail(m->store, "evidence entry %s was removed elsewhere", prefix);
-        return ops_abort(m, rc == 1 ? OPS_NOT_FOUND : -1);
-    }
+    if ((rc = begin_on_entry(m, prefix, entry, &now)) != 0)
+        return rc;
     /* the removal keeps the whole entry in its detail, for undo and for history */
     char *detail = entry_json(now.criterion_id, (const char *const *)now.links, now.n_links,
                               now.happened_at);

@@ -164,18 +164,6 @@ static void load_chart(tui *t, hist_view *v)
     v->n_buckets = n;
 }
 
-/* The phase progress is in: the first with criteria still to meet, or -1. */
-static int current_phase(const climb_model *m)
-{
-    for (size_t p = 0; p < m->ladder->n_phases; p++) {
-        int done, applicable;
-        model_phase_counts(m, p, &done, &applicable);
-        if (done < applicable)
-            return (int)p;
-    }
-    return -1;
-}
-
 static const climb_timeline *step_timeline(const climb_ladder *l, const climb_phase *ph)
 {
     for (size_t i = 0; i < l->n_timelines; i++)
@@ -275,7 +263,7 @@ static void forecast_line(tui *t, int p, long long now, char *buf, size_t len)
 static void load_summary(tui *t, hist_view *v)
 {
     long long now = clock_now();
-    int p = current_phase(t->model);
+    int p = model_working_phase(t->model);
     if (p < 0) {
         snprintf(v->summary[0], sizeof v->summary[0], "Every phase's criteria are met.");
         v->summary[2][0] = '\0';

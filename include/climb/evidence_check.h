@@ -35,9 +35,6 @@ typedef struct {
     char verdict[200];              /* "Senior case: 3 of 3 met, 2 with fresh evidence" */
 } evidence_report;
 
-/* The phase a person is working on: the first with criteria still to meet, else
- * the last. */
-size_t evidence_working_phase(const climb_model *m);
 /* Fills r for the working phase and the one before it. 0, or -1 out of memory. */
 int evidence_check(const climb_model *m, long long now, evidence_report *r);
 void evidence_report_free(evidence_report *r);

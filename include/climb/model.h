@@ -63,6 +63,11 @@ int model_find(const climb_model *m, const char *id, size_t *phase, size_t *inde
 
 /* Criteria done and criteria that apply (not n/a) in phase p. */
 void model_phase_counts(const climb_model *m, size_t phase, int *done, int *applicable);
+/* The phase being worked on: the first with criteria still to meet, or -1 when
+ * every phase's criteria are met. */
+int model_working_phase(const climb_model *m);
+/* The same, but the last phase when every phase's criteria are met. */
+size_t model_phase_at_hand(const climb_model *m);
 /* Index of the level the profile's progress reaches: the level of the first phase
  * with criteria still to meet, or the level after the last phase when all are met. */
 int model_progress_level(const climb_model *m);
