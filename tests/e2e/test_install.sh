@@ -7,9 +7,10 @@
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 build=${CLIMB_BUILD:-build}
 
-# install_into DIR [TARGET]: installs the build that is under test into DIR/usr.
+# install_into DIR [TARGET]: installs the build that is under test into DIR/usr,
+# as it is (-o: never rebuilt here, with other flags than the suite built it).
 install_into() {
-    make -s -C "$root" BUILD="$build" PREFIX=/usr DESTDIR="$1" "${2:-install}" \
+    make -s -C "$root" -o "$build/climb" BUILD="$build" PREFIX=/usr DESTDIR="$1" "${2:-install}" \
         >"$T/make.out" 2>&1 || fail "make ${2:-install}: $(cat "$T/make.out")"
 }
 
