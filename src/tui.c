@@ -192,7 +192,7 @@ static void draw_key_bar(tui *t)
         draw_text(w, 0, 1, t->cols - 2, sentence, draw_style(ST_MESSAGE));
     } else {
         draw_text(w, 0, 1, t->cols - 2,
-                  "Space tick  1-4 phase  Tab pane  arrows/hjkl move  ? help  q quit",
+                  "Space tick  i explain  1-4 phase  Tab pane  ? help  q quit",
                   draw_style(ST_KEYS));
     }
     wnoutrefresh(w);
@@ -255,6 +255,10 @@ static int dispatch(tui *t, action a)
     case ACT_QUIT: t->quit = 1; return DIRTY_NONE;
     case ACT_HELP: help_open(t); return DIRTY_ALL;
     case ACT_QUIZ: quiz_view_open(t); return DIRTY_ALL;
+    case ACT_PHASE_TAB:
+        t->phase_tab = !t->phase_tab;
+        t->phase_scroll = 0; /* and the focus, so that Up/Down scroll what was chosen */
+        return focus_to(t, PANE_PHASE) | DIRTY_PHASE;
     case ACT_PROFILES: profiles_view_open(t); return DIRTY_ALL;
     case ACT_SET_TITLE:
         tui_message(t, 0, "Press t in the Ladder pane (h goes there) on the level you hold.");
