@@ -18,6 +18,7 @@
 #include "climb/view_search.h"
 #include "climb/view_export.h"
 #include "climb/view_history.h"
+#include "climb/view_overview.h"
 
 #include <signal.h>
 #include <stdarg.h>
@@ -192,7 +193,7 @@ static void draw_key_bar(tui *t)
         draw_text(w, 0, 1, t->cols - 2, sentence, draw_style(ST_MESSAGE));
     } else {
         draw_text(w, 0, 1, t->cols - 2,
-                  "Space tick  i explain  1-4 phase  Tab pane  ? help  q quit",
+                  "Space tick  o overview  i explain  1-4 phase  Tab pane  ? help  q quit",
                   draw_style(ST_KEYS));
     }
     wnoutrefresh(w);
@@ -255,6 +256,7 @@ static int dispatch(tui *t, action a)
     case ACT_QUIT: t->quit = 1; return DIRTY_NONE;
     case ACT_HELP: help_open(t); return DIRTY_ALL;
     case ACT_QUIZ: quiz_view_open(t); return DIRTY_ALL;
+    case ACT_OVERVIEW: overview_view_open(t); return DIRTY_ALL;
     case ACT_PHASE_TAB:
         t->phase_tab = !t->phase_tab;
         t->phase_scroll = 0; /* and the focus, so that Up/Down scroll what was chosen */

@@ -27,6 +27,7 @@
     A(PHASE3, "show phase 3 and its criteria")                                     \
     A(PHASE4, "show phase 4 and its criteria")                                     \
     A(PHASE_TAB, "Phase pane: switch between the table and the explanation")    \
+    A(OVERVIEW, "overview: key points, source, typical timelines and why")       \
     A(QUIZ, "take the placement quiz (five questions)")                            \
     A(SET_TITLE, "Ladder pane: make the selected level your title")                \
     A(PROFILES, "switch, create, rename or delete profiles")                       \
@@ -83,6 +84,7 @@ typedef enum {
     K(PHASE_TAB, 'i', "i")                                                         \
     K(PHASE_TAB, '[', "[")                                                         \
     K(PHASE_TAB, ']', "]")                                                         \
+    K(OVERVIEW, 'o', "o")                                                          \
     K(QUIZ, 'Q', "Q")                                                              \
     K(SET_TITLE, 't', "t")                                                         \
     K(PROFILES, 'P', "P")                                                          \

@@ -40,5 +40,56 @@ phase_explanation() {
 phase_explanation_80x24() { phase_explanation 80 24; }
 phase_explanation_60x20() { phase_explanation 60 20; }
 
+# overview COLS ROWS: o opens the source and year, the five key points and the
+# timelines with their reasons; G reaches the last timeline's reason.
+overview() {
+    start "$1" "$2"
+    keys o
+    wait_for "Overview"
+    wait_for "MentorCruise guide"
+    wait_for "2026"
+    wait_for "Key point 1 of 5"
+    wait_for "Deep technical skill"
+    keys G
+    wait_for "Senior to Staff: typically 3-5 years"
+    wait_for "Why it takes that long"
+    wait_for "The gap widens"
+    keys Escape
+    wait_gone "Overview"
+    wait_for "o overview"
+    quit_tui
+}
+
+overview_80x24() { overview 80 24; }
+overview_60x20() { overview 60 20; }
+
+# The first-launch welcome offers the overview; Esc comes back to the welcome.
+# In the quiz, i shows the introduction instead of the question, and i again
+# goes back to the question.
+welcome_overview_and_quiz_intro() {
+    start_tui 80 24
+    wait_for "Welcome to climb, ana."
+    wait_for "o: an overview of the ladder first"
+    keys o
+    wait_for "Key point 1 of 5"
+    keys Escape
+    wait_for "Welcome to climb, ana."
+    keys Enter
+    wait_for "Question 1 of 5"
+    keys i
+    wait_for "About this quiz"
+    wait_for "not a general confidence check"
+    wait_gone "Question 1 of 5"
+    keys i
+    wait_for "Question 1 of 5"
+    wait_gone "About this quiz"
+    keys Escape
+    wait_for "Quiz abandoned"
+    quit_tui
+}
+
 run_test phase_explanation_80x24
 run_test phase_explanation_60x20
+run_test overview_80x24
+run_test overview_60x20
+run_test welcome_overview_and_quiz_intro
