@@ -5,6 +5,7 @@
  * backslash-escaped so it can never turn into markup. */
 #include "climb/export.h"
 #include "climb/clock.h"
+#include "climb/ladder_text.h"
 #include "climb/store_snapshot.h"
 
 #include <stdlib.h>
@@ -139,9 +140,10 @@ static void put_header(const climb_model *m, FILE *out, long long now)
         md_date(out, lq.taken_at);
         fputs(")", out);
     }
-    int level = model_progress_level(m);
+    char reach[128];
+    ladder_progress(l, model_progress_level(m), model_progress_operating(m), reach, sizeof reach);
     fputs("\n- **Ticks reach:** ", out);
-    md_text(out, level >= 0 ? l->levels[level].name : "?", "  ");
+    md_text(out, reach, "  ");
     fputs("\n", out);
 }
 
@@ -188,9 +190,9 @@ static void put_phases(const climb_model *m, FILE *out)
         fprintf(out, "\n## Phase %d: ", ph->number);
         md_heading(out, ph->title);
         fputs("\n\n", out);
-        md_text(out, level_name(l, ph->level), "");
-        fputs(" to ", out);
-        md_text(out, level_name(l, ph->next_level), "");
+        char step[160];
+        ladder_phase_step(l, ph, step, sizeof step);
+        md_text(out, step, "");
         fprintf(out, ": %d of %d met.\n\n", done, applicable);
         for (size_t i = 0; i < ph->n_criteria; i++)
             put_criterion(m, out, p, i);
@@ -204,13 +206,18 @@ static void put_remaining(const climb_model *m, FILE *out)
     size_t p = 0;
     while (p < l->n_phases && content_level_index(l, l->phases[p].level) != level)
         p++;
+    if (model_progress_operating(m)) /* every phase met, the last one operating */
+        p = l->n_phases;
     fputs("\n## What remains", out);
     if (p == l->n_phases) {
         fputs("\n\nEvery criterion of the ladder is met.\n", out);
         return;
     }
     fputs(" for ", out);
-    md_heading(out, level_name(l, l->phases[p].next_level));
+    if (l->phases[p].operating)
+        fputs("operating at ", out);
+    md_heading(out, level_name(l, l->phases[p].operating ? l->phases[p].level
+                                                          : l->phases[p].next_level));
     fputs("\n\n", out);
     for (size_t i = 0; i < l->phases[p].n_criteria; i++) {
         const model_crit *mc = model_crit_at(m, p, i);

@@ -249,7 +249,24 @@ int model_progress_level(const climb_model *m)
         if (done < applicable)
             return content_level_index(l, l->phases[p].level);
     }
-    return l->n_phases ? content_level_index(l, l->phases[l->n_phases - 1].next_level) : 0;
+    if (!l->n_phases)
+        return 0;
+    const climb_phase *last = &l->phases[l->n_phases - 1];
+    return content_level_index(l, last->operating ? last->level : last->next_level);
+}
+
+int model_progress_operating(const climb_model *m)
+{
+    const climb_ladder *l = m->ladder;
+    if (!l->n_phases || !l->phases[l->n_phases - 1].operating)
+        return 0;
+    for (size_t p = 0; p < l->n_phases; p++) {
+        int done, applicable;
+        model_phase_counts(m, p, &done, &applicable);
+        if (done < applicable)
+            return 0;
+    }
+    return 1;
 }
 
 int model_placement(const climb_model *m, quiz_attempt *out)

@@ -5,6 +5,7 @@
 #include "climb/tui.h"
 #include "climb/draw.h"
 #include "climb/input.h"
+#include "climb/ladder_text.h"
 #include "climb/view.h"
 #include "climb/checklist_actions.h"
 #include "climb/wrap_cache.h"
@@ -141,7 +142,10 @@ static void draw_title_bar(tui *t)
     WINDOW *w = t->title_bar;
     attr_t a = draw_style(ST_TITLE_BAR);
     char left[512], short_left[320], right[512], short_right[512], title[96], placed[96];
-    int level = model_progress_level(t->model), done, total;
+    char reach[128];
+    int done, total;
+    ladder_progress(t->ladder, model_progress_level(t->model), model_progress_operating(t->model),
+                    reach, sizeof reach);
     model_phase_counts(t->model, (size_t)t->phase, &done, &total);
     snprintf(left, sizeof left, " climb %s %s %s %s", draw_glyph(GL_DOT), t->ladder->name,
              draw_glyph(GL_DOT), t->model->profile.name);
@@ -149,7 +153,7 @@ static void draw_title_bar(tui *t)
              t->model->profile.name);
     title_segments(t, title, sizeof title, placed, sizeof placed);
     snprintf(right, sizeof right, "%s%sticks reach %s %s phase %d: %d/%d ", title, placed,
-             level >= 0 ? t->ladder->levels[level].name : "?", draw_glyph(GL_DOT),
+             reach, draw_glyph(GL_DOT),
              t->ladder->phases[t->phase].number, done, total);
     snprintf(short_right, sizeof short_right, "%s%sphase %d: %d/%d ", title, placed,
              t->ladder->phases[t->phase].number, done, total);

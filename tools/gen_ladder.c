@@ -187,6 +187,7 @@ static void emit_phases(FILE *f, strtab *t, const climb_ladder *l)
         fprintf(f, ", .number = %d", p->number);
         field(f, t, "level", p->level);
         field(f, t, "next_level", p->next_level);
+        fprintf(f, ", .operating = %d", p->operating);
         field(f, t, "title", p->title);
         field(f, t, "summary", p->summary);
         field(f, t, "before_label", p->before_label);

@@ -33,7 +33,9 @@ typedef struct {
     char *id;            /* "p2" */
     int number;          /* 1-4 */
     char *level;         /* id of the level this phase is, e.g. "mid" */
-    char *next_level;    /* id of the level the criteria lead to */
+    char *next_level;    /* id of the level the criteria lead to; NULL when operating */
+    int operating;       /* 1: meeting the criteria means operating at `level` (the
+                          * last phase of a ladder, say); 0: it reaches next_level */
     char *title;         /* "Building reliability, not just fixing problems" */
     char *summary;       /* a paragraph in the project's own words */
     char *before_label;  /* column heading of the earlier stage: "First week" */

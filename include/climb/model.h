@@ -62,8 +62,12 @@ int model_find(const climb_model *m, const char *id, size_t *phase, size_t *inde
 /* Criteria done and criteria that apply (not n/a) in phase p. */
 void model_phase_counts(const climb_model *m, size_t phase, int *done, int *applicable);
 /* Index of the level the profile's progress reaches: the level of the first phase
- * with criteria still to meet, or the level after the last phase when all are met. */
+ * with criteria still to meet; when all are met, the last phase's next_level, or
+ * its own level when that phase is about operating at it (content `operating`). */
 int model_progress_level(const climb_model *m);
+/* 1 when every phase is met and the last one is about operating at its level:
+ * the progress is then "operating at" model_progress_level, not just reaching it. */
+int model_progress_operating(const climb_model *m);
 
 /* Reading again what the operations layer committed (model.c, from the store):
  * everything, one criterion, the profile row, the roadblock flags, the latest

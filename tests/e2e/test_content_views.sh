@@ -88,6 +88,36 @@ welcome_overview_and_quiz_intro() {
     quit_tui
 }
 
+# Phase 4 is what operating at Staff takes: with every criterion met, status,
+# status --json, the Markdown export and the TUI say "operating at Staff", and
+# nothing calls it a step to Principal.
+operating_at_staff() {
+    for id in p1-own-pipeline p1-solo-incident p1-dev-feedback p2-reduce-oncall \
+        p2-adopted-improvement p2-documented-decision p3-platform-component \
+        p3-adopted-recommendation p3-mentored-decision p3-business-impact \
+        p4-owned-roadmap p4-self-service-team p4-cross-team-influence; do
+        climb tick "$id" >/dev/null || fail "tick $id"
+    done
+    climb status | grep -qx "progress reaches: Staff" || fail "before: $(climb status | head -2)"
+    climb tick p4-business-translation >/dev/null || fail "last tick"
+    climb status | grep -qx "progress reaches: operating at Staff" ||
+        fail "status: $(climb status | head -2)"
+    climb status --json >"$T/s.json" || fail "status --json"
+    grep -qF '"progress_level": "staff"' "$T/s.json" || fail "progress_level: $(cat "$T/s.json")"
+    grep -qF '"progress_operating": true' "$T/s.json" || fail "no progress_operating"
+    climb export --format md -o "$T/p.md" >/dev/null || fail "export md"
+    grep -qF "Operating at Staff: 4 of 4 met." "$T/p.md" || fail "md phase 4: $(cat "$T/p.md")"
+    grep -qF "Ticks reach:** operating at Staff" "$T/p.md" || fail "md ticks reach"
+    grep -q "Principal" "$T/p.md" && fail "the Markdown export names Principal"
+    climb export --format json -o "$T/p.json" >/dev/null || fail "export json"
+    grep -qF '"next_level":null,"operating":true' "$T/p.json" || fail "json phase 4"
+    start_tui 80 24
+    wait_for "ticks reach operating at Staff"
+    wait_for "operating at Staff"
+    quit_tui
+}
+
+run_test operating_at_staff
 run_test phase_explanation_80x24
 run_test phase_explanation_60x20
 run_test overview_80x24
