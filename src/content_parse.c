@@ -192,6 +192,7 @@ static const field ladder_fields[] = {
     LIST(climb_ladder, "phases", phases, n_phases, phase_list),
     NEST("quiz", quiz_fields, CTX_KEY),
     LIST(climb_ladder, "roadblocks", roadblocks, n_roadblocks, roadblock_list),
+    OPT(climb_ladder, "roadblocks_intro", FT_TEXT, roadblocks_intro),
     NEST("resources", resources_fields, CTX_KEY),
     LIST(climb_ladder, "faqs", faqs, n_faqs, faq_list),
     LIST(climb_ladder, "timelines", timelines, n_timelines, timeline_list),

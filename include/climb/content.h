@@ -105,6 +105,7 @@ typedef struct {
     climb_band *bands;           size_t n_bands;
     char **phase_advice;         /* per phase (index = number-1): where to start */
     climb_roadblock *roadblocks; size_t n_roadblocks;
+    char *roadblocks_intro;      /* how to read the roadblocks; NULL when absent */
     char *resources_advice;
     climb_resource *resources;   size_t n_resources;
     climb_faq *faqs;             size_t n_faqs;

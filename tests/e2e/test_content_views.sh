@@ -4,7 +4,8 @@
 # its end with a position indicator and kept while climb runs; the overview (o)
 # with the key points, the source and the timelines with their reasons, also
 # reached from the first-launch welcome; the quiz introduction from a question;
-# and the roadblocks view opening with its introduction.
+# the roadblocks view opening with its introduction; and Phase 4 worded as
+# operating at Staff in status, exports and the TUI.
 . "$(dirname "$0")/lib.sh"
 
 # A profile made from the CLI first, so the TUI launch is not a first launch.
@@ -117,9 +118,28 @@ operating_at_staff() {
     quit_tui
 }
 
+# roadblocks_intro COLS ROWS: R opens with the introduction, restated from the
+# source: a diagnosis, what unlocks it is the remedy, not generic advice.
+roadblocks_intro() {
+    start "$1" "$2"
+    keys R
+    wait_for "Roadblocks · 0 flagged"
+    wait_for "Read these as a diagnosis."
+    wait_for "remedy"
+    wait_for "Flag the ones that describe you"
+    keys Escape
+    wait_gone "Roadblocks ·"
+    quit_tui
+}
+
+roadblocks_intro_80x24() { roadblocks_intro 80 24; }
+roadblocks_intro_60x20() { roadblocks_intro 60 20; }
+
 run_test operating_at_staff
 run_test phase_explanation_80x24
 run_test phase_explanation_60x20
 run_test overview_80x24
 run_test overview_60x20
 run_test welcome_overview_and_quiz_intro
+run_test roadblocks_intro_80x24
+run_test roadblocks_intro_60x20

@@ -314,6 +314,26 @@ static void expect_mutation(const mutation *m)
     free(src);
 }
 
+/* roadblocks_intro is optional text: absent in minimal.yaml, present in the
+ * built-in ladder, and typed like any text field. */
+static void test_roadblocks_intro(void **state)
+{
+    climb_ladder l;
+    climb_content_error e;
+    (void)state;
+    assert_int_equal(content_load_file(FIXTURES "minimal.yaml", &l, &e), 0);
+    assert_null(l.roadblocks_intro);
+    content_free(&l);
+    assert_int_equal(content_load_default(&l, NULL), 0);
+    assert_non_null(l.roadblocks_intro);
+    assert_non_null(strstr(l.roadblocks_intro, "diagnosis"));
+    content_free(&l);
+    static const mutation bad = {"roadblocks:\n", "roadblocks_intro: 5\nroadblocks:\n", 67, 19,
+                                 "wrong type for 'roadblocks_intro' in the ladder: expected a "
+                                 "string, found an integer"};
+    expect_mutation(&bad);
+}
+
 static void test_semantic_errors(void **state)
 {
     static const mutation cases[] = {
@@ -497,6 +517,7 @@ int main(void)
         cmocka_unit_test(test_default_phases),  cmocka_unit_test(test_default_bands),
         cmocka_unit_test(test_dimension_tables), cmocka_unit_test(test_minimal),
         cmocka_unit_test(test_lookups),         cmocka_unit_test(test_operating_phase),
+        cmocka_unit_test(test_roadblocks_intro),
         cmocka_unit_test(test_broken_fixtures),
         cmocka_unit_test(test_semantic_errors), cmocka_unit_test(test_field_errors),
         cmocka_unit_test(test_document_errors), cmocka_unit_test(test_nesting_limit),
