@@ -142,6 +142,27 @@ static void test_default_phases(void **state)
     content_free(&l);
 }
 
+/* Points where the built-in ladder once drifted from its source's meaning. */
+static void test_default_keeps_the_source_meaning(void **state)
+{
+    climb_ladder l;
+    (void)state;
+    assert_int_equal(content_load_default(&l, NULL), 0);
+    /* technical depth is the biggest asset through Mid, not only up to it */
+    assert_non_null(strstr(l.insights[0], "through Mid"));
+    assert_non_null(strstr(l.roadblocks[1].why, "Through Mid"));
+    /* owners often reach Senior in 4 years (not "within") */
+    assert_non_null(strstr(l.faqs[0].answer, "in 4 years"));
+    assert_null(strstr(l.faqs[0].answer, "within"));
+    /* most organizations at scale have platform teams, not merely "common" */
+    assert_non_null(strstr(l.phases[3].summary, "Most organizations"));
+    assert_null(strstr(l.phases[3].summary, "common in"));
+    /* the firefighting self-description is what MentorCruise applications show */
+    assert_non_null(strstr(l.phases[1].summary, "MentorCruise"));
+    assert_non_null(strstr(l.phases[1].summary, "always in the firefighting loop"));
+    content_free(&l);
+}
+
 static void test_default_bands(void **state)
 {
     static const climb_band want[] = {
@@ -515,6 +536,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_default_counts),  cmocka_unit_test(test_default_levels),
         cmocka_unit_test(test_default_phases),  cmocka_unit_test(test_default_bands),
+        cmocka_unit_test(test_default_keeps_the_source_meaning),
         cmocka_unit_test(test_dimension_tables), cmocka_unit_test(test_minimal),
         cmocka_unit_test(test_lookups),         cmocka_unit_test(test_operating_phase),
         cmocka_unit_test(test_roadblocks_intro),
