@@ -1,5 +1,15 @@
-/* cli_content.c - `climb check-content FILE`: validate a ladder file only. */
+/* cli_content.c - `climb check-content FILE`: validate a ladder file only, and
+ * warn (on stderr, exit status unchanged) when a text field of the schema is
+ * shown by no view (shown_fields.c). */
 #include "climb/cli.h"
+#include "climb/shown_fields.h"
+
+#include <stdio.h>
+
+static void warn(const char *message, void *ctx)
+{
+    fprintf(stderr, "%s: warning: %s\n", (const char *)ctx, message);
+}
 
 int cli_check_content(app *a, int argc, char **argv)
 {
@@ -14,5 +24,6 @@ int cli_check_content(app *a, int argc, char **argv)
         crit += a->ladder.phases[p].n_criteria;
     printf("%s: ok (%zu levels, %zu phases, %zu criteria, %zu questions)\n", argv[1],
            a->ladder.n_levels, a->ladder.n_phases, crit, a->ladder.n_questions);
+    shown_fields_check(shown_fields, n_shown_fields, warn, argv[1]);
     return EXIT_OK;
 }

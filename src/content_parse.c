@@ -478,3 +478,26 @@ void content_ctx_free(content_ctx *c)
     c->ids = NULL;
     c->n_advice = c->n_ids = c->cap_ids = 0;
 }
+
+/* Walks the schema below f for content_text_fields, with the path so far. */
+static void walk_text(const field *f, size_t nf, const char *prefix, content_field_fn fn,
+                      void *ctx)
+{
+    char path[128];
+    for (size_t i = 0; i < nf; i++) {
+        snprintf(path, sizeof path, "%s%s%s", prefix, *prefix ? "." : "", f[i].key);
+        switch (f[i].type) {
+        case FT_TEXT: case FT_TEXTS: fn(path, ctx); break;
+        case FT_LIST: case FT_ADVICE:
+            walk_text(f[i].list->fields, f[i].list->n_fields, path, fn, ctx);
+            break;
+        case FT_MAP: walk_text(f[i].sub, f[i].n_sub, path, fn, ctx); break;
+        default: break; /* ids, references, numbers, booleans: not read as text */
+        }
+    }
+}
+
+void content_text_fields(content_field_fn fn, void *ctx)
+{
+    walk_text(ladder_fields, COUNT(ladder_fields), "", fn, ctx);
+}

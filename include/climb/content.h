@@ -141,6 +141,12 @@ void content_free(climb_ladder *ladder);
 /* Formats err as "FILE:LINE:COL: message" into buf. */
 void content_error_format(const climb_content_error *err, char *buf, size_t len);
 
+/* Calls fn with the path of every text field of the schema, the fields a person
+ * reads ("phases.summary", "quiz.questions.text", "phases.table.scope.before";
+ * list items and nested mappings joined with '.'), in schema order. */
+typedef void (*content_field_fn)(const char *path, void *ctx);
+void content_text_fields(content_field_fn fn, void *ctx);
+
 /* Look-ups; NULL when unknown. */
 const climb_level *content_level(const climb_ladder *l, const char *id);
 const climb_phase *content_phase(const climb_ladder *l, int number);
