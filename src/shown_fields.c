@@ -13,6 +13,8 @@ const shown_field shown_fields[] = {
     {"overview (o)", "source"},
     {"overview (o)", "insights"},
     {"overview (o)", "timelines.why"},
+    {"overview (o)", "levels.unlocks"},
+    {"overview (o)", "levels.plateau"},
     {"Ladder pane", "levels.name"},
     {"Ladder pane", "levels.unlocks"},
     {"Ladder pane", "levels.plateau"},

@@ -1,9 +1,11 @@
 /* view_overview.c - the overview view: where the ladder comes from (its source and
- * year), its key points in order, then each typical timeline between two levels
- * with the reason it takes that long. A reading view on doc_view.c; it shows the
- * ladder's `source`, `insights` and `timelines` fields. */
+ * year), its key points in order, each level with its tenure, pay, what unlocks
+ * it and its plateau (in full, where the Ladder pane may have to cut them), then
+ * each typical timeline between two levels with the reason it takes that long. A
+ * reading view on doc_view.c. */
 #include "climb/view_overview.h"
 #include "climb/doc_view.h"
+#include "climb/ladder_text.h"
 
 #include <stdlib.h>
 
@@ -60,6 +62,18 @@ static int build(const climb_ladder *l, doc *d)
     for (size_t i = 0; i < l->n_insights; i++) {
         doc_item it = {doc_strf("Key point %zu of %zu", i + 1, l->n_insights), NULL,
                        {doc_strf("%s", l->insights[i]), NULL, NULL}, 0};
+        if (doc_add(d, it))
+            return -1;
+    }
+    for (size_t i = 0; i < l->n_levels; i++) {
+        const climb_level *lv = &l->levels[i];
+        char tenure[32], pay[48];
+        ladder_tenure(lv, 0, tenure, sizeof tenure);
+        ladder_pay(lv, pay, sizeof pay);
+        doc_item it = {doc_strf("%s: %s, US pay %s", lv->name, tenure, pay), NULL,
+                       {doc_strf("What unlocks advancement: %s", lv->unlocks),
+                        doc_strf("Most common plateau: %s", lv->plateau), NULL},
+                       0};
         if (doc_add(d, it))
             return -1;
     }

@@ -51,6 +51,9 @@ overview() {
     wait_for "2026"
     wait_for "Key point 1 of 5"
     wait_for "Deep technical skill"
+    keys j j j j j j j j j
+    wait_for "Principal: 10+ years, US pay \$200K-\$320K+"
+    wait_for "Most common plateau: Deciding between management"
     keys G
     wait_for "Senior to Staff: typically 3-5 years"
     wait_for "Why it takes that long"
