@@ -1,7 +1,10 @@
 # Makefile - builds climb, its tests and benchmarks. Plain GNU make; quiet unless V=1.
 #   make            build build/climb
 #   make run        install missing packages, build, open the TUI on the default database
-#   make test       install missing packages, run every suite, then again under ASan+UBSan
+#   make test       install missing packages, run every suite (built with --coverage, and
+#                   fail below tests/coverage-floor), then again under ASan+UBSan
+#   make coverage   every suite on a --coverage build; gcovr summary per file of src/ and
+#                   an HTML report in build/coverage/html
 #   make asan       build build/asan/climb with AddressSanitizer and UBSan
 #   make bench      optimised build and benchmark table (see docs/performance.md)
 #   make install    install to $(DESTDIR)$(PREFIX)/bin
@@ -48,7 +51,8 @@ else
 Q := @
 endif
 
-.PHONY: all run test check unit e2e asan bench deps install clean fuzz fuzz-build
+.PHONY: all run test check unit e2e asan bench deps install clean fuzz fuzz-build coverage \
+        coverage-check
 .DEFAULT_GOAL := all
 
 all: $(BUILD)/climb
@@ -116,9 +120,27 @@ asan:
 	$(Q)$(MAKE) --no-print-directory BUILD=build/asan OPT="-O1 -g -fno-omit-frame-pointer" \
 		SAN="-fsanitize=address,undefined -fno-sanitize-recover=all" build/asan/climb
 
-# test: the whole suite, then the same suites under AddressSanitizer + UBSan.
+# coverage: the whole suite against a --coverage build in build/coverage (counters
+# reset first), then gcovr's summary per file of src/ and build/coverage/html.
+# coverage-check: the same, failing when lines or branches fall below the two
+# figures in tests/coverage-floor (raise them as coverage rises; never lower them).
+COVERAGE_MAKE = $(MAKE) --no-print-directory BUILD=build/coverage SAN=--coverage
+
+coverage:
+	+$(Q)$(COVERAGE_MAKE) build/coverage/climb $(UNIT_BINS:$(BUILD)/%=build/coverage/%)
+	$(Q)find build/coverage -name '*.gcda' -delete
+	$(Q)tests/run.sh build/coverage; rc=$$?; tools/coverage.sh build/coverage && exit $$rc
+
+coverage-check:
+	+$(Q)$(COVERAGE_MAKE) build/coverage/climb $(UNIT_BINS:$(BUILD)/%=build/coverage/%)
+	$(Q)find build/coverage -name '*.gcda' -delete
+	$(Q)tests/run.sh build/coverage
+	$(Q)tools/coverage.sh build/coverage --check tests/coverage-floor
+
+# test: the whole suite on a --coverage build with the coverage ratchet (this is
+# the plain, unsanitised pass), then the same suites under AddressSanitizer + UBSan.
 test: deps
-	$(Q)$(MAKE) --no-print-directory check
+	$(Q)$(MAKE) --no-print-directory coverage-check
 	$(Q)$(MAKE) --no-print-directory BUILD=build/asan OPT="-O1 -g -fno-omit-frame-pointer" \
 		SAN="-fsanitize=address,undefined -fno-sanitize-recover=all" check
 

@@ -80,5 +80,30 @@ CREATE TABLE ladder_seen (
 ) WITHOUT ROWID;
 
 -- migration 2
--- Whether an event was undone, looked up on every re-derivation of an item.
+-- Whether an event was undone (an 'undo' event's item), looked up on every
+-- re-derivation of an item; whether an event is the reverse an undo wrote (its
+-- previous), looked up before an undo.
 CREATE INDEX events_undone ON events (profile_id, item) WHERE kind = 'undo';
+CREATE INDEX events_reverse ON events (profile_id, previous) WHERE kind = 'undo';
+
+-- migration 3
+-- Dated pieces of evidence behind a criterion, each with its links. A row is what
+-- the latest 'evidence' event of its entry says (src/ops_events.c); the criterion's
+-- older single note stays in criterion_state and is shown as its first entry.
+CREATE TABLE evidence (
+    profile_id   INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+    entry        TEXT NOT NULL,             -- uuid of the event that added it
+    criterion_id TEXT NOT NULL,
+    text         TEXT NOT NULL,
+    links        TEXT NOT NULL DEFAULT '[]', -- JSON array of URLs or references (PR-123)
+    happened_at  INTEGER NOT NULL,           -- when the work happened (--date), else when added
+    recorded_at  INTEGER NOT NULL,
+    PRIMARY KEY (profile_id, entry)
+) WITHOUT ROWID;
+CREATE INDEX evidence_by_criterion ON evidence (profile_id, criterion_id, happened_at);
+
+-- A target: the level a person aims for and by when (NULL: none).
+ALTER TABLE profiles ADD COLUMN target_level TEXT;
+ALTER TABLE profiles ADD COLUMN target_at INTEGER;
+-- The name the promotion packet is written for (NULL: the profile's name).
+ALTER TABLE profiles ADD COLUMN display_name TEXT;

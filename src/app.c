@@ -12,6 +12,9 @@
 #include <string.h>
 #include <unistd.h>
 
+/* The database opened read-only, for the one sentence a refused write gets. */
+static const char *read_only_db;
+
 void app_error(const char *fmt, ...)
 {
     char buf[2048];
@@ -19,6 +22,11 @@ void app_error(const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(buf, sizeof buf, fmt, ap);
     va_end(ap);
+    if (store_message_is_read_only(buf))
+        snprintf(buf, sizeof buf,
+                 "%s is read-only (the file or its directory is not writable): climb can "
+                 "show it but not change it, and nothing was changed",
+                 read_only_db ? read_only_db : "the database");
     char *safe = text_visible(buf, 1);
     fprintf(stderr, "climb: %s\n", safe ? safe : buf);
     free(safe);
@@ -118,6 +126,8 @@ int app_open_store(app *a)
         app_error("%s", err);
         return EXIT_RUNTIME;
     }
+    if (store_read_only(a->store))
+        read_only_db = a->db_path;
     return EXIT_OK;
 }
 

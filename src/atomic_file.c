@@ -1,6 +1,7 @@
 /* atomic_file.c - temporary file beside the target, fsync, then rename (or link,
  * which refuses to replace, when the caller did not ask to overwrite), then fsync
- * of the directory so the new name survives a crash. */
+ * of the directory so the new name survives a crash. Only a regular file is ever
+ * replaced: never a FIFO, device, socket, directory or symbolic link. */
 #include "climb/atomic_file.h"
 
 #include <errno.h>
@@ -40,8 +41,16 @@ int atomic_file_open(atomic_file *af, const char *path, int force, char *err, si
         snprintf(err, errlen, "file name too long: %s", path);
         return -1;
     }
-    if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
-        snprintf(err, errlen, "%s is a directory", path);
+    if (lstat(path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+        const char *what = S_ISDIR(sb.st_mode)    ? "a directory"
+                           : S_ISLNK(sb.st_mode)  ? "a symbolic link"
+                           : S_ISFIFO(sb.st_mode) ? "a FIFO (named pipe)"
+                           : S_ISCHR(sb.st_mode)  ? "a character device"
+                           : S_ISBLK(sb.st_mode)  ? "a block device"
+                           : S_ISSOCK(sb.st_mode) ? "a socket"
+                                                  : "not a regular file";
+        snprintf(err, errlen, "%s is %s; climb only writes or replaces regular files", path,
+                 what);
         return -1;
     }
     if (!force && atomic_file_exists(path)) {

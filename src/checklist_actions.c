@@ -5,6 +5,7 @@
 #include "climb/view_editor.h"
 
 #include "climb/ops.h"
+#include "climb/rules.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -94,8 +95,9 @@ static void reason_done(tui *t, void *ctx, const char *text)
 {
     if (!text)
         return;
-    if (!*text) {
-        tui_message(t, 1, "not applicable needs a reason; nothing changed");
+    const char *why = rules_check_reason(text, strlen(text));
+    if (why) {
+        tui_message(t, 1, "the reason %s; nothing changed", why);
         return;
     }
     set_state(t, ctx, STATE_NA, text);
@@ -129,9 +131,18 @@ static void note_done(tui *t, void *ctx, const char *text)
     int changed;
     if (!text)
         return;
-    ops_crit_change c = {0, STATE_TODO, NULL, text, r->base, 1};
-    int rc = ops_criterion(t->model, r->phase, r->index, &c, &changed);
-    if (rc == OPS_CONFLICT) {
+    const char *why = rules_check_note(text, strlen(text));
+    ops_crit_change c = {0, STATE_TODO, NULL, text, r->base, 1, 0};
+    int rc = why ? OPS_INVALID : ops_criterion(t->model, r->phase, r->index, &c, &changed);
+    if (why) { /* the editor opens again on the text, so nothing typed is lost */
+        crit_ref *again = selected(t);
+        if (!again)
+            return;
+        again->phase = r->phase;
+        again->index = r->index;
+        open_note_editor(t, again, text, "Not saved: fix the note, or Esc to leave it");
+        tui_message(t, 1, "the note %s", why);
+    } else if (rc == OPS_CONFLICT) {
         crit_ref *again = selected(t);
         if (!again)
             return;
@@ -183,7 +194,7 @@ static void stale_done(tui *t, void *ctx, const char *text)
     long months = strtol(text, &end, 10);
     while (*end == ' ')
         end++;
-    if (end == text || *end || months < 1 || months > 120) {
+    if (end == text || *end || rules_check_stale_months(months)) {
         tui_message(t, 1, "not a number of months from 1 to 120: %s", text);
         return;
     }

@@ -3,8 +3,10 @@
  * shown by no view (shown_fields.c). */
 #include "climb/cli.h"
 #include "climb/shown_fields.h"
+#include "climb/text.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 
 static void warn(const char *message, void *ctx)
 {
@@ -22,8 +24,12 @@ int cli_check_content(app *a, int argc, char **argv)
     size_t crit = 0;
     for (size_t p = 0; p < a->ladder.n_phases; p++)
         crit += a->ladder.phases[p].n_criteria;
-    printf("%s: ok (%zu levels, %zu phases, %zu criteria, %zu questions)\n", argv[1],
-           a->ladder.n_levels, a->ladder.n_phases, crit, a->ladder.n_questions);
-    shown_fields_check(shown_fields, n_shown_fields, warn, argv[1]);
+    char *safe = text_visible(argv[1], 0);
+    printf("%s: ok (%zu levels, %zu phases, %zu criteria, %zu questions)\n",
+           safe ? safe : "?", a->ladder.n_levels, a->ladder.n_phases, crit,
+           a->ladder.n_questions);
+    char unknown[] = "?";
+    shown_fields_check(shown_fields, n_shown_fields, warn, safe ? safe : unknown);
+    free(safe);
     return EXIT_OK;
 }

@@ -1,6 +1,7 @@
 /* cli_export.c - `climb export --format json|md|csv [-o FILE] [--force] [--user
- * NAME]`: writes a snapshot of the profile to stdout, or atomically to FILE
- * (never replacing an existing file without --force). */
+ * NAME]`: writes a snapshot of the profile to stdout (also -o -), or atomically
+ * to FILE (never replacing an existing file without --force, and never anything
+ * but a regular file). */
 #include "climb/cli.h"
 #include "climb/clock.h"
 #include "climb/export.h"
@@ -40,6 +41,8 @@ int cli_export(app *a, int argc, char **argv)
         else
             return cli_usage_error(cmd, argv[i]);
     }
+    if (path && strcmp(path, "-") == 0)
+        path = NULL; /* -o - is standard output, as everywhere */
     export_format f;
     if (export_format_parse(format, &f) != 0) {
         app_error("export: unknown format '%s' (json, md or csv)", format);
@@ -52,7 +55,8 @@ int cli_export(app *a, int argc, char **argv)
     long long now = clock_now();
     if (!path) {
         if (export_write(&a->model, f, stdout, now, err, sizeof err) != 0) {
-            app_error("export: %s", err);
+            if (!ferror(stdout)) /* else main names the write error once */
+                app_error("export: %s", err);
             return EXIT_RUNTIME;
         }
         return EXIT_OK;

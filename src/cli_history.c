@@ -36,7 +36,7 @@ static int print_json(void *ctx, const hist_event *e)
     json_object_set_new(o, "what", json_string(what));
     json_object_set_new(o, "text", json_string(about));
     fputs(pc->count++ ? ",\n  " : "\n  ", pc->out);
-    int rc = json_dumpf(o, pc->out, JSON_COMPACT | JSON_ENSURE_ASCII);
+    int rc = json_dumpf_escaped(o, pc->out, JSON_COMPACT | JSON_ENSURE_ASCII);
     json_decref(o);
     return rc ? -1 : 0;
 }

@@ -3,6 +3,7 @@
  * title the person holds, which the quiz placement is compared with). */
 #include "climb/cli.h"
 #include "climb/clock.h"
+#include "climb/json_values.h"
 #include "climb/ladder_text.h"
 #include "climb/profiles.h"
 #include "climb/text.h"
@@ -118,7 +119,7 @@ int cli_users(app *a, int argc, char **argv)
     }
     if (json) {
         json_t *arr = users_json(&a->ladder, list, n, a->user);
-        rc = json_dumpf(arr, stdout, JSON_INDENT(2)) || fputc('\n', stdout) == EOF;
+        rc = json_dumpf_escaped(arr, stdout, JSON_INDENT(2)) || fputc('\n', stdout) == EOF;
         json_decref(arr);
         rc = rc ? EXIT_RUNTIME : EXIT_OK;
     } else {

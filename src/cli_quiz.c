@@ -92,12 +92,6 @@ static json_t *attempt_json(const quiz_attempt *at, int with_answers)
     return o;
 }
 
-static int print_json(json_t *o)
-{
-    int rc = json_dumpf(o, stdout, JSON_INDENT(2)) || fputc('\n', stdout) == EOF;
-    json_decref(o);
-    return rc ? EXIT_RUNTIME : EXIT_OK;
-}
 
 static void print_result(const climb_ladder *l, const quiz_answer *answers,
                          const quiz_placement *p, const quiz_attempt *at)
@@ -131,7 +125,7 @@ static int record(app *a, const quiz_answer *answers, int json)
         return rc == OPS_INVALID ? EXIT_USAGE : EXIT_RUNTIME;
     }
     if (json)
-        return print_json(attempt_json(&at, 0));
+        return cli_print_json(attempt_json(&at, 0));
     print_result(&a->ladder, answers, &p, &at);
     return EXIT_OK;
 }
@@ -167,7 +161,7 @@ static int history(app *a, int json)
         return EXIT_RUNTIME;
     }
     if (json)
-        return print_json(h.list);
+        return cli_print_json(h.list);
     if (h.count == 0)
         printf("no quiz attempts yet (climb quiz takes it)\n");
     return EXIT_OK;

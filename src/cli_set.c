@@ -2,12 +2,10 @@
  * `climb stale-after MONTHS`: the evidence side of a criterion from the shell. */
 #include "climb/cli.h"
 #include "climb/clock.h"
-#include "climb/text.h"
+#include "climb/rules.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-enum { NOTE_MAX = 64 * 1024 };
 
 int cli_set(app *a, int argc, char **argv)
 {
@@ -34,6 +32,12 @@ int cli_set(app *a, int argc, char **argv)
         app_error("n/a needs a reason: climb set %s n/a --reason \"why it does not apply\"", id);
         return EXIT_USAGE;
     }
+    const char *why = reason && state == STATE_NA ? rules_check_reason(reason, strlen(reason))
+                                                  : NULL;
+    if (why) {
+        app_error("the reason %s; nothing was changed", why);
+        return EXIT_USAGE;
+    }
     if (reason && state != STATE_NA) {
         app_error("--reason goes with n/a only");
         return EXIT_USAGE;
@@ -53,32 +57,11 @@ int cli_set(app *a, int argc, char **argv)
     return EXIT_OK;
 }
 
-/* Reads all of stdin (at most NOTE_MAX bytes), without a final newline. */
-static char *read_stdin(void)
+int cli_check_note(const char *note, size_t len)
 {
-    char *buf = malloc(NOTE_MAX + 1);
-    if (!buf)
-        return NULL;
-    size_t n = fread(buf, 1, NOTE_MAX + 1, stdin);
-    if (n > NOTE_MAX) {
-        free(buf);
-        app_error("the note is longer than %d bytes", NOTE_MAX);
-        return NULL;
-    }
-    while (n > 0 && (buf[n - 1] == '\n' || buf[n - 1] == '\r'))
-        n--;
-    buf[n] = '\0';
-    return buf;
-}
-
-static int check_note(const char *note)
-{
-    if (!text_utf8_valid(note, strlen(note), NULL)) {
-        app_error("the note is not valid UTF-8");
-        return -1;
-    }
-    if (strlen(note) > NOTE_MAX) {
-        app_error("the note is longer than %d bytes", NOTE_MAX);
+    const char *why = rules_check_note(note, len);
+    if (why) {
+        app_error("the note %s; nothing was changed", why);
         return -1;
     }
     return 0;
@@ -87,16 +70,24 @@ static int check_note(const char *note)
 int cli_note(app *a, int argc, char **argv)
 {
     const cli_command *cmd = cli_find("note");
+    long long when = 0;
+    if (argc == 5 && strcmp(argv[3], "--date") == 0) {
+        if (cli_parse_date(argv[4], &when))
+            return EXIT_USAGE;
+        argc = 3;
+    }
     if (argc != 3 || argv[1][0] == '-')
         return cli_usage_error(cmd, argc > 3 ? argv[3] : NULL);
-    char *from_stdin = strcmp(argv[2], "-") == 0 ? read_stdin() : NULL;
+    size_t len = strlen(argv[2]);
+    char *from_stdin = strcmp(argv[2], "-") == 0 ? cli_read_stdin(RULES_NOTE_MAX, &len) : NULL;
     const char *note = strcmp(argv[2], "-") == 0 ? from_stdin : argv[2];
-    int rc = note && check_note(note) == 0 ? app_open(a, 1) : EXIT_USAGE;
+    int rc = note && cli_check_note(note, len) == 0 ? app_open(a, 1) : EXIT_USAGE;
     size_t p, i;
     int changed;
     if (rc == EXIT_OK && cli_find_criterion(a, argv[1], &p, &i))
         rc = EXIT_USAGE;
-    if (rc == EXIT_OK && ops_set_note(&a->model, p, i, note, &changed)) {
+    ops_crit_change c = {0, STATE_TODO, NULL, note, NULL, 0, when};
+    if (rc == EXIT_OK && ops_criterion(&a->model, p, i, &c, &changed)) {
         app_error("%s", ops_error(&a->model));
         rc = EXIT_RUNTIME;
     }
@@ -114,7 +105,7 @@ int cli_stale_after(app *a, int argc, char **argv)
     if (argc != 2)
         return cli_usage_error(cmd, argc > 2 ? argv[2] : NULL);
     long months = strtol(argv[1], &end, 10);
-    if (*end || end == argv[1] || months < 1 || months > 120) {
+    if (*end || end == argv[1] || rules_check_stale_months(months)) {
         app_error("the stale period is a whole number of months from 1 to 120, not '%s'",
                   argv[1]);
         return EXIT_USAGE;

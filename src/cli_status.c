@@ -4,6 +4,7 @@
 #include "climb/clock.h"
 #include "climb/profiles.h"
 #include "climb/roadblocks.h"
+#include "climb/target_pace.h"
 #include "climb/text.h"
 #include "climb/json_values.h"
 #include "climb/ladder_text.h"
@@ -100,6 +101,24 @@ static json_t *placement_json(app *a)
     return o;
 }
 
+/* The target and whether the pace reaches it, or null. */
+static json_t *target_json(const climb_model *m)
+{
+    target_pace tp;
+    target_pace_compute(m, clock_now(), &tp);
+    if (tp.kind == PACE_NONE)
+        return json_null();
+    json_t *o = json_object();
+    json_object_set_new(o, "level", json_string(m->profile.target_level));
+    json_object_set_new(o, "date", json_time_or_null(m->profile.target_at));
+    json_object_set_new(o, "pace", json_string(target_pace_key(tp.kind)));
+    json_object_set_new(o, "remaining", json_integer(tp.remaining));
+    json_object_set_new(o, "forecast", json_time_or_null(tp.forecast));
+    json_object_set_new(o, "months_behind", json_integer(tp.months));
+    json_object_set_new(o, "sentence", json_string(tp.sentence));
+    return o;
+}
+
 int cli_status_json(app *a, FILE *out)
 {
     const climb_model *m = &a->model;
@@ -108,10 +127,12 @@ int cli_status_json(app *a, FILE *out)
     json_object_set_new(profile, "name", json_string(m->profile.name));
     json_object_set_new(profile, "created_at", json_time_or_null(m->profile.created_at));
     json_object_set_new(profile, "stale_months", json_integer(m->stale_months));
+    json_object_set_new(profile, "display_name", json_str_or_null(m->profile.display_name));
     json_object_set_new(root, "profile", profile);
     json_object_set_new(root, "ladder", json_string(a->ladder.id));
     json_object_set_new(root, "title", json_str_or_null(m->profile.title));
     json_object_set_new(root, "placement", placement_json(a));
+    json_object_set_new(root, "target", target_json(m));
     json_object_set_new(root, "progress_level",
                         level >= 0 ? json_string(a->ladder.levels[level].id) : json_null());
     json_object_set_new(root, "progress_operating", json_boolean(model_progress_operating(m)));
@@ -124,7 +145,7 @@ int cli_status_json(app *a, FILE *out)
         return EXIT_RUNTIME;
     }
     json_object_set_new(root, "roadblocks", roadblocks);
-    int rc = json_dumpf(root, out, JSON_INDENT(2)) || fputc('\n', out) == EOF;
+    int rc = json_dumpf_escaped(root, out, JSON_INDENT(2)) || fputc('\n', out) == EOF;
     json_decref(root);
     return rc ? EXIT_RUNTIME : EXIT_OK;
 }
@@ -164,6 +185,10 @@ static void status_text(app *a, FILE *out)
     print_safe(out, m->profile.name);
     fprintf(out, "\nprogress reaches: %s\n", reach);
     status_title_lines(a, out);
+    target_pace tp;
+    target_pace_compute(m, clock_now(), &tp);
+    if (tp.kind != PACE_NONE)
+        fprintf(out, "%s\n", tp.sentence);
     for (size_t p = 0; p < l->n_phases; p++) {
         int done, total;
         model_phase_counts(m, p, &done, &total);
@@ -186,6 +211,14 @@ static void status_text(app *a, FILE *out)
                 fputs("      note: ", out);
                 print_safe(out, c->note);
                 fputc('\n', out);
+            }
+            if (c->n_entries) {
+                char newest[16];
+                clock_format_local_date(c->entries[c->n_entries - 1].happened_at, newest,
+                                        sizeof newest);
+                fprintf(out, "      evidence: %zu entr%s, newest %s (climb evidence list %s)\n",
+                        c->n_entries, c->n_entries == 1 ? "y" : "ies", newest,
+                        l->phases[p].criteria[i].id);
             }
             if (model_is_stale(m, c, clock_now()))
                 fprintf(out, "      stale: evidence older than %d months\n", m->stale_months);

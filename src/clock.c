@@ -81,6 +81,10 @@ int clock_parse_iso(const char *s, long long *out)
     long long secs = days_from_civil(y, (unsigned)m, (unsigned)d) * 86400LL;
     if (parse_time_and_zone(p, &secs))
         return -1;
+    /* Years 1000-9999 in UTC: what "YYYY-MM-DDTHH:MM:SSZ" can write back. */
+    if (secs < days_from_civil(1000, 1, 1) * 86400LL ||
+        secs >= days_from_civil(10000, 1, 1) * 86400LL)
+        return -1;
     *out = secs;
     return 0;
 }

@@ -1,11 +1,14 @@
 /* export_csv.c - the history as CSV (RFC 4180): one header row, CRLF line ends,
  * fields quoted when they hold a comma, quote or line break, quotes doubled. A
  * cell that begins with = + - @ tab or carriage return gets a leading apostrophe
- * so a spreadsheet shows it as text instead of running it as a formula. */
+ * so a spreadsheet shows it as text instead of running it as a formula. Every cell
+ * goes through text_visible first: no control character reaches the file raw. */
 #include "climb/export.h"
 #include "climb/clock.h"
 #include "climb/store_snapshot.h"
+#include "climb/text.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* 1 when a spreadsheet could take the cell for a formula. */
@@ -14,10 +17,14 @@ static int formula_like(const char *s)
     return *s && strchr("=+-@\t\r", *s) != NULL;
 }
 
-static void put_cell(FILE *out, const char *s, int last)
+static void put_cell(FILE *out, const char *raw, int last)
 {
-    if (!s)
-        s = "";
+    char *safe = text_visible(raw ? raw : "", TEXT_KEEP_NEWLINES | TEXT_KEEP_TABS);
+    if (!safe) {
+        fputs(last ? "?\r\n" : "?,", out);
+        return;
+    }
+    const char *s = safe;
     int quote = strpbrk(s, ",\"\r\n") != NULL;
     if (quote)
         fputc('"', out);
@@ -34,6 +41,7 @@ static void put_cell(FILE *out, const char *s, int last)
         fputs(s, out);
     }
     fputs(last ? "\r\n" : ",", out);
+    free(safe);
 }
 
 static int event_row(void *ctx, const snap_event *e)

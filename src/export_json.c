@@ -1,6 +1,7 @@
 /* export_json.c - the JSON snapshot (docs/snapshot.schema.json): every value is
  * serialised by jansson, one small object per record, written as it is read, so a
- * long history never sits in memory as one tree. */
+ * long history never sits in memory as one tree. Everything is written through
+ * json_write_escaped, so no control character is left raw. */
 #include "climb/export.h"
 #include "climb/clock.h"
 #include "climb/store_snapshot.h"
@@ -24,7 +25,7 @@ static void put_value(json_writer *w, json_t *v)
     if (!s)
         w->oom = 1;
     else
-        fputs(s, w->out);
+        json_write_escaped(s, strlen(s), w->out);
     free(s);
     json_decref(v);
 }
@@ -67,6 +68,20 @@ static json_t *criterion_json(const climb_criterion *c, const model_crit *mc)
     json_object_set_new(o, "note_at", json_time_or_null(mc->note ? mc->note_at : 0));
     json_object_set_new(o, "reason", json_str_or_null(mc->state == STATE_NA ? mc->reason : NULL));
     json_object_set_new(o, "text_at_done", json_str_or_null(mc->done_at ? mc->text_at_done : NULL));
+    json_t *entries = json_array();
+    for (size_t k = 0; k < mc->n_entries; k++) {
+        const evidence_row *e = &mc->entries[k];
+        json_t *x = json_object(), *links = json_array();
+        for (size_t j = 0; j < e->n_links; j++)
+            json_array_append_new(links, json_string(e->links[j]));
+        json_object_set_new(x, "id", json_string(e->entry));
+        json_object_set_new(x, "text", json_string(e->text));
+        json_object_set_new(x, "links", links);
+        json_object_set_new(x, "date", json_time_or_null(e->happened_at));
+        json_object_set_new(x, "recorded_at", json_time_or_null(e->recorded_at));
+        json_array_append_new(entries, x);
+    }
+    json_object_set_new(o, "evidence", entries);
     return o;
 }
 
@@ -222,7 +237,7 @@ static int event_record(void *ctx, const snap_event *e)
             return 1;
     if (append(enc, "}", 1))
         return 1;
-    return fwrite(enc->buf, 1, enc->len, w->out) == enc->len ? 0 : 1;
+    return json_write_escaped(enc->buf, enc->len, w->out) == 0 ? 0 : 1;
 }
 
 static int write_events(const climb_model *m, json_writer *w, int *bad_text)
@@ -256,6 +271,14 @@ int export_json(const climb_model *m, FILE *out, long long now, char *err, size_
     json_object_set_new(o, "name", json_string(m->profile.name));
     json_object_set_new(o, "title", json_str_or_null(m->profile.title));
     json_object_set_new(o, "created_at", json_time_or_null(m->profile.created_at));
+    json_object_set_new(o, "display_name", json_str_or_null(m->profile.display_name));
+    json_t *target = json_null();
+    if (m->profile.target_level) {
+        target = json_object();
+        json_object_set_new(target, "level", json_string(m->profile.target_level));
+        json_object_set_new(target, "date", json_time_or_null(m->profile.target_at));
+    }
+    json_object_set_new(o, "target", target);
     put_member(&w, "profile", o);
     o = json_object();
     json_object_set_new(o, "id", json_string(l->id));

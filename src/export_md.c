@@ -1,12 +1,14 @@
 /* export_md.c - the Markdown page for a promotion packet: title and placement, a
  * checklist per phase with dates and evidence notes, what remains for the next
  * level, the roadblocks flagged and progress by month. Output is CommonMark; all
- * text that comes from the person or the ladder has its ASCII punctuation
+ * text that comes from the person or the ladder goes through text_visible (no
+ * control character reaches the file raw) and has its ASCII punctuation
  * backslash-escaped so it can never turn into markup. */
 #include "climb/export.h"
 #include "climb/clock.h"
 #include "climb/ladder_text.h"
 #include "climb/store_snapshot.h"
+#include "climb/text.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -39,11 +41,17 @@ static const char *md_line_start(FILE *out, const char *p, const char *end)
     return p;
 }
 
-/* Writes s as inline text: markup characters escaped, control characters as
- * spaces, line breaks as hard breaks followed by `indent` (blank lines collapse
+/* Writes s as inline text: control characters made visible, markup characters
+ * escaped, line breaks as hard breaks followed by `indent` (blank lines collapse
  * into one); leading and trailing blanks are dropped. */
-static void md_escaped(FILE *out, const char *s, const char *indent, const char *extra)
+static void md_escaped(FILE *out, const char *raw, const char *indent, const char *extra)
 {
+    char *safe = text_visible(raw, TEXT_KEEP_NEWLINES | TEXT_KEEP_TABS);
+    if (!safe) {
+        fputs("?", out);
+        return;
+    }
+    const char *s = safe;
     const char *end = s + strlen(s);
     while (s < end && strchr(" \t\r\n", *s))
         s++;
@@ -66,6 +74,7 @@ static void md_escaped(FILE *out, const char *s, const char *indent, const char 
             fputc(c, out);
         }
     }
+    free(safe);
 }
 
 static void md_text(FILE *out, const char *s, const char *indent)

@@ -2,6 +2,7 @@
  * the item it is about. */
 #include "climb/history_text.h"
 
+#include <jansson.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -27,6 +28,10 @@ void history_text_what(const hist_event *e, char *buf, size_t len)
         w = "renamed";
     else if (is(e->kind, "profile"))
         w = "created";
+    else if (is(e->kind, "evidence"))
+        w = !e->value ? "evidence removed" : e->previous ? "evidence edited" : "evidence";
+    else if (is(e->kind, "target"))
+        w = e->value ? "target" : "target cleared";
     snprintf(buf, len, "%s", w);
 }
 
@@ -64,6 +69,16 @@ static void quiz_about(const hist_event *e, char *buf, size_t len)
         snprintf(buf, len, "quiz taken");
 }
 
+/* "TEXT" on CRITERION, the criterion named in the entry's JSON detail. */
+static void evidence_about(const climb_ladder *l, const hist_event *e, char *buf, size_t len)
+{
+    json_t *d = e->detail ? json_loads(e->detail, 0, NULL) : NULL;
+    const char *crit = json_string_value(json_object_get(d, "criterion"));
+    const char *text = e->value ? e->value : e->previous ? e->previous : "";
+    snprintf(buf, len, "\"%s\" on %s", text, criterion_text(l, crit));
+    json_decref(d);
+}
+
 void history_text_about(const climb_ladder *l, const hist_event *e, char *buf, size_t len)
 {
     if (is(e->kind, "state") && is(e->value, "n/a") && e->detail)
@@ -91,6 +106,12 @@ void history_text_about(const climb_ladder *l, const hist_event *e, char *buf, s
         snprintf(buf, len, "took back \"%s\": %s", what, about);
     } else if (is(e->kind, "rename"))
         snprintf(buf, len, "%s -> %s", e->previous ? e->previous : "", e->value ? e->value : "");
+    else if (is(e->kind, "evidence"))
+        evidence_about(l, e, buf, len);
+    else if (is(e->kind, "target") && e->value)
+        snprintf(buf, len, "%s by %.10s", level_name(l, e->value), e->detail ? e->detail : "?");
+    else if (is(e->kind, "target"))
+        snprintf(buf, len, "was %s", level_name(l, e->previous));
     else if (is(e->kind, "setting"))
         snprintf(buf, len, "%s: %s -> %s", e->item ? e->item : "", e->previous ? e->previous : "",
                  e->value ? e->value : "");

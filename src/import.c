@@ -101,6 +101,9 @@ typedef struct {
     unsigned char *block;  /* per roadblock */
     int title;
     int settings;          /* bit i: store_settings[i] */
+    int target, name;      /* a 'target' or 'name' event came in */
+    char **entries;        /* evidence entries touched */
+    size_t n_entries;
     int has_profile_event;
 } touched;
 
@@ -122,6 +125,16 @@ static void touch(touched *t, const climb_ladder *l, const snap_event *e)
                 t->settings |= 1 << i;
         return;
     }
+    if (strcmp(e->kind, "evidence") == 0 && e->item) {
+        char **grown = realloc(t->entries, (t->n_entries + 1) * sizeof *grown);
+        if (grown && (grown[t->n_entries] = strdup(e->item)) != NULL)
+            t->n_entries++;
+        if (grown)
+            t->entries = grown;
+        return;
+    }
+    t->target |= strcmp(e->kind, "target") == 0;
+    t->name |= strcmp(e->kind, "name") == 0;
     if (!e->item)
         t->title |= strcmp(e->kind, "title") == 0;
     else if ((strcmp(e->kind, "state") == 0 || strcmp(e->kind, "note") == 0) &&
@@ -243,6 +256,12 @@ static int derive(climb_store *st, const climb_ladder *l, const json_t *root, lo
     for (int i = 0; store_settings[i]; i++)
         if ((t->settings & (1 << i)) && ops_event_derive(st, pid, "setting", store_settings[i], NULL))
             return -1;
+    for (size_t i = 0; i < t->n_entries; i++)
+        if (ops_event_derive(st, pid, "evidence", t->entries[i], NULL))
+            return -1;
+    if ((t->target && ops_event_derive(st, pid, "target", NULL, NULL)) ||
+        (t->name && ops_event_derive(st, pid, "name", NULL, NULL)))
+        return -1;
     return t->title ? ops_event_derive(st, pid, "title", NULL, NULL) : 0;
 }
 
@@ -290,7 +309,7 @@ int import_apply(climb_store *st, const climb_ladder *l, const import_snapshot *
     size_t n_crit = 0;
     for (size_t p = 0; p < l->n_phases; p++)
         n_crit += l->phases[p].n_criteria;
-    touched t = {calloc(n_crit + 1, 1), calloc(l->n_roadblocks + 1, 1), 0, 0, 0};
+    touched t = {calloc(n_crit + 1, 1), calloc(l->n_roadblocks + 1, 1), 0, 0, 0, 0, NULL, 0, 0};
     int rc = -1;
     if (!t.crit || !t.block) {
         snprintf(err, errlen, "out of memory");
@@ -309,5 +328,8 @@ int import_apply(climb_store *st, const climb_ladder *l, const import_snapshot *
     }
     free(t.crit);
     free(t.block);
+    for (size_t i = 0; i < t.n_entries; i++)
+        free(t.entries[i]);
+    free(t.entries);
     return rc;
 }

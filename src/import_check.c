@@ -1,11 +1,15 @@
 /* import_check.c - checks a parsed snapshot before import: format and version,
- * every field's type, times and UUIDs, duplicate events, and that every id (level,
- * phase, criterion, roadblock, state) is one the ladder knows. Messages name the
- * field by its path, e.g. "events[3].at". */
+ * every field's type, times and UUIDs, duplicate events, that every id (level,
+ * phase, criterion, roadblock, state) is one the ladder knows, that every text
+ * follows the input rule (text_check_input) and that notes, n/a reasons and the
+ * stale period follow the command line's rules (rules.h). Messages name the field
+ * by its path, e.g. "events[3].at". */
 #include "climb/import_check.h"
 #include "climb/clock.h"
 #include "climb/export.h"
+#include "climb/rules.h"
 #include "climb/store.h"
+#include "climb/text.h"
 
 #include <ctype.h>
 #include <stdarg.h>
@@ -72,8 +76,21 @@ static int want_string(checker *c, const json_t *obj, const char *path, const ch
     if (!json_is_string(v))
         return bad(c, sub, "expected a string%s, found %s", allow_null ? " or null" : "",
                    type_name(v));
+    const char *why;
+    if (text_check_input(json_string_value(v), json_string_length(v), &why) != 0)
+        return bad(c, sub, "the text %s", why);
     *out = json_string_value(v);
     return 0;
+}
+
+/* A rules_check_* answer for the field path.key: 0 when fine (why NULL), else -1. */
+static int rule(checker *c, const char *path, const char *key, const char *why)
+{
+    char sub[160];
+    if (!why)
+        return 0;
+    snprintf(sub, sizeof sub, "%s.%s", path, key);
+    return bad(c, sub, "%s", why);
 }
 
 static int want_int(checker *c, const json_t *obj, const char *path, const char *key,
@@ -205,13 +222,13 @@ static int check_levels(checker *c, const json_t *root)
 
 static int check_criterion(checker *c, const json_t *v, const char *path)
 {
-    const char *id, *state, *s;
+    const char *id, *state, *s, *note, *reason;
     crit_state cs;
     char sub[128];
     if (want_object(c, v, path) || want_string(c, v, path, "id", 0, &id) ||
         want_string(c, v, path, "state", 0, &state) || want_string(c, v, path, "text", 1, &s) ||
-        want_time(c, v, path, "done_at", 1) || want_string(c, v, path, "note", 1, &s) ||
-        want_time(c, v, path, "note_at", 1) || want_string(c, v, path, "reason", 1, &s) ||
+        want_time(c, v, path, "done_at", 1) || want_string(c, v, path, "note", 1, &note) ||
+        want_time(c, v, path, "note_at", 1) || want_string(c, v, path, "reason", 1, &reason) ||
         want_string(c, v, path, "text_at_done", 1, &s))
         return -1;
     snprintf(sub, sizeof sub, "%s.id", path);
@@ -220,6 +237,11 @@ static int check_criterion(checker *c, const json_t *v, const char *path)
     snprintf(sub, sizeof sub, "%s.state", path);
     if (crit_state_parse(state, &cs) != 0)
         return bad(c, sub, "unknown state '%s' (todo, doing, done or n/a)", state);
+    if (note && rule(c, path, "note", rules_check_note(note, strlen(note))))
+        return -1;
+    if (cs == STATE_NA &&
+        rule(c, path, "reason", rules_check_reason(reason, reason ? strlen(reason) : 0)))
+        return -1;
     return 0;
 }
 
@@ -301,7 +323,7 @@ static int want_uuid(checker *c, const json_t *v, const char *path, const char *
 
 /* The ids an event of a known kind refers to must be in the ladder. */
 static int check_event_ids(checker *c, const char *path, const char *kind, const char *item,
-                           const char *value)
+                           const char *value, const char *detail)
 {
     char sub[128];
     crit_state cs;
@@ -315,6 +337,11 @@ static int check_event_ids(checker *c, const char *path, const char *kind, const
         if (strcmp(kind, "state") == 0 && (!value || crit_state_parse(value, &cs) != 0))
             return bad(c, sub, "unknown state '%s' (todo, doing, done or n/a)",
                        value ? value : "null");
+        if (strcmp(kind, "state") == 0 && cs == STATE_NA)
+            return rule(c, path, "detail",
+                        rules_check_reason(detail, detail ? strlen(detail) : 0));
+        if (strcmp(kind, "note") == 0 && value)
+            return rule(c, path, "value", rules_check_note(value, strlen(value)));
     } else if (strcmp(kind, "roadblock") == 0) {
         if (!item || import_roadblock_index(c->l, item) < 0)
             return bad(c, sub, "unknown roadblock id '%s' (not in ladder '%s')",
@@ -328,6 +355,8 @@ static int check_event_ids(checker *c, const char *path, const char *kind, const
         if (!value || !*value || strspn(value, "0123456789") != strlen(value) ||
             strlen(value) > 6)
             return bad(c, sub, "the setting %s needs a whole number", item);
+        if (strcmp(item, "stale_months") == 0)
+            return rule(c, path, "value", rules_check_stale_months(atoll(value)));
     } else if (strcmp(kind, "title") == 0) {
         snprintf(sub, sizeof sub, "%s.value", path);
         return known_level(c, sub, value);
@@ -357,7 +386,7 @@ static int check_events(checker *c, const json_t *root, json_t **list_out)
     json_t *list, *v;
     size_t i;
     char path[64];
-    const char *uuid, *kind, *item, *value, *s;
+    const char *uuid, *kind, *item, *value, *detail, *s;
     if (want_array(c, root, "", "events", 1, &list))
         return -1;
     *list_out = list;
@@ -371,8 +400,8 @@ static int check_events(checker *c, const json_t *root, json_t **list_out)
             want_string(c, v, path, "item", 1, &item) ||
             want_string(c, v, path, "value", 1, &value) ||
             want_string(c, v, path, "previous", 1, &s) ||
-            want_string(c, v, path, "detail", 1, &s) || check_kind(c, path, kind) ||
-            check_event_ids(c, path, kind, item, value)) {
+            want_string(c, v, path, "detail", 1, &detail) || check_kind(c, path, kind) ||
+            check_event_ids(c, path, kind, item, value, detail)) {
             free(uuids);
             return -1;
         }

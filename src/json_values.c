@@ -1,6 +1,12 @@
-/* json_values.c - optional strings and UTC times as jansson values. */
+/* json_values.c - optional strings and UTC times as jansson values, and the JSON
+ * side of the output gate: jansson's text written with the controls it leaves raw
+ * escaped. */
 #include "climb/json_values.h"
 #include "climb/clock.h"
+#include "climb/text.h"
+
+#include <stdlib.h>
+#include <string.h>
 
 json_t *json_str_or_null(const char *s)
 {
@@ -14,4 +20,36 @@ json_t *json_time_or_null(long long t)
         return json_null();
     clock_format_utc(t, buf, sizeof buf);
     return json_string(buf);
+}
+
+int json_write_escaped(const char *json, size_t n, FILE *out)
+{
+    size_t i = 0, run = 0; /* json[run..i) is waiting to be copied */
+    while (i < n) {
+        unsigned cp = 0;
+        size_t len = text_utf8_decode(json + i, n - i, &cp);
+        if (len == 0) {
+            i++;
+            continue;
+        }
+        /* C0 is escaped by jansson; the raw ones left are indentation newlines. */
+        if (cp >= 0x7F && text_is_control(cp)) {
+            if (fwrite(json + run, 1, i - run, out) != i - run ||
+                fprintf(out, "\\u%04x", cp) < 0)
+                return -1;
+            run = i + len;
+        }
+        i += len;
+    }
+    return fwrite(json + run, 1, n - run, out) == n - run ? 0 : -1;
+}
+
+int json_dumpf_escaped(const json_t *j, FILE *out, size_t flags)
+{
+    char *s = json_dumps(j, flags);
+    if (!s)
+        return -1;
+    int rc = json_write_escaped(s, strlen(s), out);
+    free(s);
+    return rc;
 }

@@ -1,15 +1,19 @@
 /* main.c - entry point: locale, file-creation mask, global options, then either a
- * command of the CLI or the full-screen TUI. */
+ * command of the CLI or the full-screen TUI; last, the one check that everything
+ * written to stdout really got there. */
 #include "climb/app.h"
 #include "climb/cli.h"
 #include "climb/tui.h"
 #include "climb/version.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <locale.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 static const struct option OPTIONS[] = {
     {"db", required_argument, NULL, 'd'},
@@ -20,6 +24,33 @@ static const struct option OPTIONS[] = {
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0},
 };
+
+/* Flushes and closes stdout, so that no command can end "successfully" with its
+ * output lost (a full disk, /dev/full, a closed pipe). A reader that went away
+ * (EPIPE) is not worth a message; any other failure is exit 1 with the reason. */
+static int finish_stdout(int rc)
+{
+    errno = 0;
+    int failed = fflush(stdout) != 0;
+    int why = failed ? errno : 0;
+    if (ferror(stdout) && !failed) {
+        /* An earlier write failed and its reason is gone: a write of nothing,
+         * which adds no byte, names it on devices (on a file it may just succeed). */
+        failed = 1;
+        why = write(fileno(stdout), "", 0) < 0 ? errno : 0;
+    }
+    if (fclose(stdout) != 0 && !failed) {
+        failed = 1;
+        why = errno;
+    }
+    if (!failed || why == EPIPE)
+        return rc;
+    if (why)
+        app_error("cannot write output: %s", strerror(why));
+    else
+        app_error("cannot write output");
+    return EXIT_RUNTIME;
+}
 
 /* Parses the options before the command. Returns -1 to go on, else an exit code. */
 static int parse_globals(int argc, char **argv, app_options *o)
@@ -32,8 +63,8 @@ static int parse_globals(int argc, char **argv, app_options *o)
         case 'u': o->user = optarg; break;
         case 'l': o->ladder_path = optarg; break;
         case 'k': o->keys_path = optarg; break;
-        case 'h': cli_usage(stdout); return EXIT_OK;
-        case 'V': printf("climb %s\n", CLIMB_VERSION); return EXIT_OK;
+        case 'h': cli_usage(stdout); return finish_stdout(EXIT_OK);
+        case 'V': printf("climb %s\n", CLIMB_VERSION); return finish_stdout(EXIT_OK);
         default:
             app_error("unknown or incomplete option '%s'", argv[optind - 1]);
             cli_usage(stderr);
@@ -61,6 +92,15 @@ int main(int argc, char **argv)
     int rc = parse_globals(argc, argv, &a.opt);
     if (rc >= 0)
         return rc;
+    /* An empty name would give SQLite's private temporary database: nothing kept. */
+    if (a.opt.db_path && !*a.opt.db_path) {
+        app_error("--db names no file (it is empty); pass the database's path");
+        return EXIT_USAGE;
+    }
+    if (!a.opt.db_path && getenv("CLIMB_DB") && !*getenv("CLIMB_DB")) {
+        app_error("CLIMB_DB is set but empty; unset it or set it to the database's path");
+        return EXIT_USAGE;
+    }
     if (!a.opt.keys_path && getenv("CLIMB_KEYS") && *getenv("CLIMB_KEYS"))
         a.opt.keys_path = getenv("CLIMB_KEYS");
     if (optind >= argc) {
@@ -80,5 +120,5 @@ int main(int argc, char **argv)
         }
     }
     app_close(&a);
-    return rc;
+    return finish_stdout(rc);
 }

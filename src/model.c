@@ -4,6 +4,7 @@
 #include "climb/model.h"
 #include "climb/clock.h"
 #include "climb/store.h"
+#include "climb/store_evidence.h"
 #include "climb/store_ladder_seen.h"
 #include "climb/store_quiz.h"
 #include "climb/store_roadblocks.h"
@@ -11,18 +12,34 @@
 #include <stdlib.h>
 #include <string.h>
 
+static void entries_clear(model_crit *c)
+{
+    for (size_t k = 0; k < c->n_entries; k++)
+        evidence_row_free(&c->entries[k]);
+    free(c->entries);
+    c->entries = NULL;
+    c->n_entries = 0;
+}
+
 static void crit_clear(model_crit *c)
 {
     free(c->note);
     free(c->reason);
     free(c->text_at_done);
+    entries_clear(c);
     memset(c, 0, sizeof *c);
 }
 
 /* Moves a stored row into the model's slot (taking its strings). */
 static void crit_take(model_crit *dst, criterion_row *src)
 {
+    evidence_row *entries = dst->entries;
+    size_t n_entries = dst->n_entries;
+    dst->entries = NULL;
+    dst->n_entries = 0;
     crit_clear(dst);
+    dst->entries = entries; /* the entries are loaded on their own */
+    dst->n_entries = n_entries;
     dst->state = src->state;
     dst->done_at = src->done_at;
     dst->note = src->note;
@@ -77,12 +94,48 @@ static int load_one(void *ctx, const criterion_row *c)
     return rc;
 }
 
+/* Appends an entry to its criterion (entries of retired criteria are left out). */
+static int load_entry(void *ctx, const evidence_row *e)
+{
+    climb_model *m = ctx;
+    size_t p, i;
+    if (model_find(m, e->criterion_id, &p, &i) != 0)
+        return 0;
+    model_crit *c = model_crit_at(m, p, i);
+    evidence_row *grown = realloc(c->entries, (c->n_entries + 1) * sizeof *grown);
+    if (!grown)
+        return store_fail(m->store, "out of memory");
+    c->entries = grown;
+    evidence_row *dst = &c->entries[c->n_entries];
+    *dst = *e;
+    dst->criterion_id = strdup(e->criterion_id);
+    dst->text = strdup(e->text);
+    dst->links = e->n_links ? calloc(e->n_links, sizeof *dst->links) : NULL;
+    dst->n_links = 0;
+    int ok = dst->criterion_id && dst->text && (dst->links || !e->n_links);
+    for (size_t k = 0; ok && k < e->n_links; k++, dst->n_links++)
+        ok = (dst->links[k] = strdup(e->links[k])) != NULL;
+    c->n_entries++;
+    return ok ? 0 : store_fail(m->store, "out of memory");
+}
+
+/* Loads the entries of one criterion again (all of them when id is NULL). */
+static int load_entries(climb_model *m, const char *id)
+{
+    size_t p, i;
+    if (id && model_find(m, id, &p, &i) == 0)
+        entries_clear(model_crit_at(m, p, i));
+    return store_evidence_each(m->store, m->profile.id, id, load_entry, m) < 0 ? -1 : 0;
+}
+
 /* Loads the profile's criteria, flags and placement (the profile row is in m). */
 static int load_progress(climb_model *m)
 {
     m->stale_months = m->profile.stale_months;
     m->data_version = store_data_version(m->store);
     int rc = store_criteria_each(m->store, m->profile.id, load_one, m);
+    if (rc == 0)
+        rc = load_entries(m, NULL);
     if (rc == 0)
         rc = model_reload_flags(m);
     if (rc == 0)
@@ -154,7 +207,7 @@ int model_reload_criterion(climb_model *m, const char *criterion_id)
     crit_take(model_crit_at(m, p, i), &row);
     criterion_row_free(&row);
     m->generation++;
-    return 0;
+    return load_entries(m, criterion_id);
 }
 
 int model_reload_profile(climb_model *m)
@@ -269,6 +322,38 @@ int model_progress_operating(const climb_model *m)
     return 1;
 }
 
+int model_find_entry(const climb_model *m, const char *id, size_t *phase, size_t *index,
+                     size_t *k)
+{
+    size_t len = strlen(id), found = 0;
+    if (len < 4)
+        return 1;
+    for (size_t p = 0; p < m->ladder->n_phases; p++) {
+        for (size_t i = 0; i < m->ladder->phases[p].n_criteria; i++) {
+            const model_crit *c = model_crit_at(m, p, i);
+            for (size_t j = 0; j < c->n_entries; j++) {
+                if (strncmp(c->entries[j].entry, id, len) != 0)
+                    continue;
+                if (found++ == 0) {
+                    *phase = p;
+                    *index = i;
+                    *k = j;
+                }
+            }
+        }
+    }
+    return found == 0 ? 1 : found == 1 ? 0 : 2;
+}
+
+long long model_evidence_at(const model_crit *c)
+{
+    long long at = c->note ? c->note_at : 0;
+    for (size_t k = 0; k < c->n_entries; k++)
+        if (c->entries[k].happened_at > at)
+            at = c->entries[k].happened_at;
+    return at;
+}
+
 int model_placement(const climb_model *m, quiz_attempt *out)
 {
     if (!m->has_placement)
@@ -281,7 +366,8 @@ int model_is_stale(const climb_model *m, const model_crit *c, long long now)
 {
     if (c->state != STATE_DONE || m->stale_months <= 0)
         return 0;
-    long long evidence = c->note && c->note_at > c->done_at ? c->note_at : c->done_at;
+    long long newest = model_evidence_at(c);
+    long long evidence = newest > c->done_at ? newest : c->done_at;
     /* a month here is the average Gregorian month: 30.436875 days */
     return evidence > 0 && now - evidence > (long long)m->stale_months * 2629746LL;
 }

@@ -4,6 +4,8 @@
  * never writes the state, a state change never writes the note. */
 #include "ops_internal.h"
 
+#include "climb/clock.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,8 +23,13 @@ static int change_row(climb_model *m, ops_group *g, const char *id, const criter
         store_fail(m->store, "the note of %s was changed elsewhere while you edited it", id);
         return OPS_CONFLICT;
     }
+    char when[32] = "";
+    if (c->when)
+        clock_format_utc(c->when, when, sizeof when);
     if (c->set_state) {
         const char *why = c->state == STATE_NA ? c->reason : NULL;
+        if (c->state == STATE_DONE && c->when)
+            why = when; /* a done event's detail: when the work was done */
         if (row->state != c->state || (c->state == STATE_NA && !same(why, row->reason))) {
             if (ops_apply(m, g, "state", id, crit_state_name(c->state),
                           crit_state_name(row->state), why))
@@ -33,7 +40,7 @@ static int change_row(climb_model *m, ops_group *g, const char *id, const criter
     if (c->note) {
         const char *value = *c->note ? c->note : NULL;
         if (!same(value, row->note)) {
-            if (ops_apply(m, g, "note", id, value, row->note, NULL))
+            if (ops_apply(m, g, "note", id, value, row->note, value && c->when ? when : NULL))
                 return -1;
             *changed = 1;
         }
@@ -51,6 +58,10 @@ int ops_criterion(climb_model *m, size_t phase, size_t index, const ops_crit_cha
     if (!changed)
         changed = &dummy;
     *changed = 0;
+    if (c->when && c->when > clock_now()) {
+        store_fail(m->store, "the date is in the future; record what already happened");
+        return OPS_INVALID;
+    }
     if (c->set_state && c->state == STATE_NA && (!c->reason || !*c->reason)) {
         store_fail(m->store, "not applicable needs a reason (why it does not apply)");
         return OPS_INVALID;
@@ -72,12 +83,12 @@ int ops_criterion(climb_model *m, size_t phase, size_t index, const ops_crit_cha
 int ops_set_state(climb_model *m, size_t phase, size_t index, crit_state state,
                   const char *reason, int *changed)
 {
-    ops_crit_change c = {1, state, reason, NULL, NULL, 0};
+    ops_crit_change c = {1, state, reason, NULL, NULL, 0, 0};
     return ops_criterion(m, phase, index, &c, changed);
 }
 
 int ops_set_note(climb_model *m, size_t phase, size_t index, const char *note, int *changed)
 {
-    ops_crit_change c = {0, STATE_TODO, NULL, note ? note : "", NULL, 0};
+    ops_crit_change c = {0, STATE_TODO, NULL, note ? note : "", NULL, 0, 0};
     return ops_criterion(m, phase, index, &c, changed);
 }

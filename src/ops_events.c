@@ -10,6 +10,8 @@
  * untick gives back the date the criterion was first met, not the time of the
  * undo. Each derive writes only the columns of its own kind. */
 #include "climb/ops_events.h"
+#include "climb/clock.h"
+#include "climb/store_evidence.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,6 +33,7 @@ typedef struct {
     char *value, *detail;  /* of the newest */
     long long latest_at;   /* the newest's time */
     long long since;       /* when the latest run of `value` began */
+    char *since_detail;    /* the detail of the event that began it */
     const char *run_of;    /* when set: follow the latest run of this value instead */
     int in_run;
 } item_walk;
@@ -46,6 +49,8 @@ static int walk_step(void *ctx, const store_event *e)
     const char *want = w->run_of ? w->run_of : w->value;
     if (same(e->value, want)) {
         w->since = e->at;
+        free(w->since_detail);
+        w->since_detail = dup_or_null(e->detail);
         w->in_run = 1;
     } else if (w->in_run || !w->run_of) {
         return 1; /* the latest run has ended */
@@ -66,6 +71,17 @@ static void walk_free(item_walk *w)
 {
     free(w->value);
     free(w->detail);
+    free(w->since_detail);
+}
+
+/* When the latest run began: the time its first event names (tick --date,
+ * note --date) when it names one, else when that event was recorded. */
+static long long run_start(const item_walk *w)
+{
+    long long t;
+    if (w->since_detail && clock_parse_iso(w->since_detail, &t) == 0)
+        return t;
+    return w->since;
 }
 
 /* state: the criterion's state and reason from the newest event; done_at from
@@ -81,7 +97,7 @@ static int derive_state(climb_store *st, long long pid, const char *item, const 
         crit_state s;
         if (crit_state_parse(w.value, &s))
             s = STATE_TODO;
-        long long done_at = w.in_run ? w.since : 0;
+        long long done_at = w.in_run ? run_start(&w) : 0;
         const char *text = !done_at                                   ? NULL
                            : done_at == row.done_at && row.text_at_done ? row.text_at_done
                            : h && h->hint_text && h->hint_done_at == done_at ? h->hint_text
@@ -101,7 +117,8 @@ static int derive_note(climb_store *st, long long pid, const char *item, const o
     (void)h;
     if (walk(st, pid, "note", item, NULL, &w))
         return -1;
-    int rc = w.n ? store_criterion_put_note(st, pid, item, w.value, w.since, w.latest_at) : 0;
+    int rc = w.n ? store_criterion_put_note(st, pid, item, w.value, run_start(&w), w.latest_at)
+                 : 0;
     walk_free(&w);
     return rc;
 }
@@ -147,6 +164,54 @@ static int derive_setting(climb_store *st, long long pid, const char *item, cons
     return rc;
 }
 
+/* evidence: the entry as its newest event says, or gone when that removed it. */
+static int derive_evidence(climb_store *st, long long pid, const char *item, const ops_hint *h)
+{
+    item_walk w;
+    (void)h;
+    if (walk(st, pid, "evidence", item, NULL, &w))
+        return -1;
+    int rc = !w.n       ? 0
+             : w.value ? store_evidence_put(st, pid, item, w.value, w.detail, w.since)
+                       : store_evidence_delete(st, pid, item);
+    walk_free(&w);
+    return rc;
+}
+
+/* target: the newest level and date; NULL clears it. */
+static int derive_target(climb_store *st, long long pid, const char *item, const ops_hint *h)
+{
+    item_walk w;
+    long long at = 0;
+    (void)item;
+    (void)h;
+    if (walk(st, pid, "target", NULL, NULL, &w))
+        return -1;
+    if (w.value && (!w.detail || clock_parse_iso(w.detail, &at) != 0))
+        at = 0;
+    int rc = w.n ? store_profile_put_target(st, pid, w.value && at ? w.value : NULL, at) : 0;
+    walk_free(&w);
+    return rc;
+}
+
+static int derive_name(climb_store *st, long long pid, const char *item, const ops_hint *h)
+{
+    item_walk w;
+    (void)item;
+    (void)h;
+    if (walk(st, pid, "name", NULL, NULL, &w))
+        return -1;
+    int rc = w.n ? store_profile_put_name(st, pid, w.value) : 0;
+    walk_free(&w);
+    return rc;
+}
+
+/* A reverse carries what the item's event before e carried (links, a date). */
+static int detail_before(climb_store *st, const store_event *e, char **detail)
+{
+    return store_event_detail_before(st, e->profile_id, e->kind, e->item, NULL, e->id, detail);
+}
+
 /* A state taken back to n/a carries the reason it had then. */
 static int detail_state(climb_store *st, const store_event *e, char **detail)
 {
@@ -181,6 +246,26 @@ static void words_title(const store_event *e, const char *what, char *buf, size_
 static void words_roadblock(const store_event *e, const char *what, char *buf, size_t len)
 {
     snprintf(buf, len, "roadblock %s %s", e->value ? e->value : "", what);
+}
+
+static void words_evidence(const store_event *e, const char *what, char *buf, size_t len)
+{
+    (void)what;
+    snprintf(buf, len, "evidence %s", !e->previous ? "added"
+                                      : !e->value  ? "removed"
+                                                   : "change");
+}
+
+static void words_target(const store_event *e, const char *what, char *buf, size_t len)
+{
+    (void)what;
+    snprintf(buf, len, "target change (back to %s)", e->previous ? e->previous : "none");
+}
+
+static void words_name(const store_event *e, const char *what, char *buf, size_t len)
+{
+    (void)what;
+    snprintf(buf, len, "name change (back to %s)", e->previous ? e->previous : "the profile's");
 }
 
 static void words_setting(const store_event *e, const char *what, char *buf, size_t len)
@@ -237,7 +322,7 @@ static long long newest_at(climb_store *st, long long pid, const char *kind, con
 /* Appends the event, dated no earlier than the newest counted one of its item. */
 static int append(climb_store *st, long long pid, long long at, const char *kind,
                   const char *item, const char *value, const char *previous, const char *detail,
-                  long long *id_out)
+                  long long *id_out, char *uuid_out)
 {
     const kind_row *r = row_of(kind);
     if (!r)
@@ -249,7 +334,7 @@ static int append(climb_store *st, long long pid, long long at, const char *kind
         if (last > at)
             at = last;
     }
-    if (store_event_add(st, pid, at, kind, item, value, previous, detail, NULL))
+    if (store_event_add(st, pid, at, kind, item, value, previous, detail, uuid_out))
         return -1;
     if (id_out)
         *id_out = store_event_last_id(st);
@@ -260,7 +345,7 @@ int ops_event_apply(climb_store *st, long long profile_id, long long at, const c
                     const char *item, const char *value, const char *previous,
                     const char *detail, const ops_hint *h, long long *id_out)
 {
-    if (append(st, profile_id, at, kind, item, value, previous, detail, id_out))
+    if (append(st, profile_id, at, kind, item, value, previous, detail, id_out, NULL))
         return -1;
     return ops_event_derive(st, profile_id, kind, item, h);
 }
@@ -274,10 +359,12 @@ int ops_event_reverse(climb_store *st, const store_event *e, long long now, cons
         return store_fail(st, "a %s change cannot be undone", e->kind);
     if (r->reverse_detail && r->reverse_detail(st, e, &detail))
         return -1;
-    /* the reverse first, then the 'undo' naming e, then derive: e no longer counts */
+    /* the reverse first, then the 'undo' naming e (and, as its previous, the
+     * reverse), then derive: e no longer counts */
+    char reverse[37];
     int rc = append(st, e->profile_id, now, e->kind, e->item, e->previous, e->value, detail,
-                    id_out) ||
-             store_event_add(st, e->profile_id, now, "undo", e->uuid, e->kind, NULL, e->item,
+                    id_out, reverse) ||
+             store_event_add(st, e->profile_id, now, "undo", e->uuid, e->kind, reverse, e->item,
                              NULL) ||
              ops_event_derive(st, e->profile_id, e->kind, e->item, h);
     free(detail);

@@ -5,6 +5,7 @@
 #include "ops_internal.h"
 
 #include "climb/clock.h"
+#include "climb/rules.h"
 #include "climb/store_quiz.h"
 
 #include <stdio.h>
@@ -61,8 +62,9 @@ static int set_setting(climb_model *m, const char *name, int value, int undoable
 
 int ops_set_stale_months(climb_model *m, int months)
 {
-    if (months < 1 || months > 120) {
-        store_fail(m->store, "the stale period must be 1 to 120 months, not %d", months);
+    const char *why = rules_check_stale_months(months);
+    if (why) {
+        store_fail(m->store, "the stale period %s (not %d)", why, months);
         return OPS_INVALID;
     }
     return set_setting(m, "stale_months", months, 1);

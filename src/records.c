@@ -26,7 +26,19 @@ void profile_row_free(profile_row *p)
 {
     free(p->name);
     free(p->title);
+    free(p->target_level);
+    free(p->display_name);
     memset(p, 0, sizeof *p);
+}
+
+void evidence_row_free(evidence_row *e)
+{
+    free(e->criterion_id);
+    free(e->text);
+    for (size_t i = 0; i < e->n_links; i++)
+        free(e->links[i]);
+    free(e->links);
+    memset(e, 0, sizeof *e);
 }
 
 void criterion_row_free(criterion_row *c)

@@ -140,7 +140,7 @@ void store_rollback(climb_store *st)
 }
 
 /* A random (version 4) UUID from SQLite's PRNG, which seeds from the OS. */
-static void make_uuid(char out[37])
+void store_new_uuid(char out[37])
 {
     unsigned char b[16];
     sqlite3_randomness(sizeof b, b);
@@ -164,7 +164,7 @@ int store_event_add(climb_store *st, long long profile_id, long long at, const c
                     const char *detail, char *uuid_out)
 {
     char uuid[37];
-    make_uuid(uuid);
+    store_new_uuid(uuid);
     sqlite3_stmt *s = store_stmt(st, STMT_EVENT_ADD);
     if (!s)
         return -1;
@@ -194,8 +194,8 @@ static int profile_find(climb_store *st, const char *name, profile_row *out)
 {
     sqlite3_stmt *s;
     if (sqlite3_prepare_v2(st->db,
-                           "SELECT id, name, title, created_at, quiz_offered, stale_months"
-                           " FROM profiles"
+                           "SELECT id, name, title, created_at, quiz_offered, stale_months,"
+                           " target_level, target_at, display_name FROM profiles"
                            " WHERE name = ?1",
                            -1, &s, NULL) != SQLITE_OK)
         return store_fail(st, "database error: %s", sqlite3_errmsg(st->db));
@@ -208,6 +208,9 @@ static int profile_find(climb_store *st, const char *name, profile_row *out)
         out->created_at = sqlite3_column_int64(s, 3);
         out->quiz_offered = sqlite3_column_int(s, 4);
         out->stale_months = sqlite3_column_int(s, 5);
+        out->target_level = dup_column(s, 6);
+        out->target_at = sqlite3_column_int64(s, 7);
+        out->display_name = dup_column(s, 8);
         found = 0;
     } else if (rc != SQLITE_DONE) {
         found = store_fail(st, "database error: %s", sqlite3_errmsg(st->db));

@@ -18,9 +18,16 @@
 #define EVENT_COLUMNS "e.id, e.profile_id, e.at, e.uuid, e.kind, e.item, e.value, e.previous, e.detail"
 
 static const char SQL_GET[] = "SELECT " EVENT_COLUMNS " FROM events e WHERE e.id = ?1";
+/* Later events of the item that an undo cancelled do not count: those undone, and
+ * the reverse events undo wrote (named by the 'undo' event's previous). */
 static const char SQL_NEWER[] =
     "SELECT " EVENT_COLUMNS " FROM events e WHERE e.profile_id = ?1 AND e.kind = ?2"
-    " AND e.item IS ?3 AND e.id > ?4 ORDER BY e.id DESC LIMIT 1";
+    " AND e.item IS ?3 AND e.id > ?4"
+    " AND NOT EXISTS (SELECT 1 FROM events u WHERE u.profile_id = e.profile_id"
+    " AND u.kind = 'undo' AND u.item = e.uuid)"
+    " AND NOT EXISTS (SELECT 1 FROM events u WHERE u.profile_id = e.profile_id"
+    " AND u.kind = 'undo' AND u.previous = e.uuid)"
+    " ORDER BY e.id DESC LIMIT 1";
 static const char SQL_UNDONE[] =
     "SELECT 1 FROM events WHERE profile_id = ?1 AND kind = 'undo' AND item = ?2 LIMIT 1";
 static const char SQL_COUNTED[] =
@@ -32,7 +39,7 @@ static const char SQL_COUNTED_ANY[] =
     NOT_UNDONE " ORDER BY e.at DESC, e.id DESC";
 static const char SQL_DETAIL_BEFORE[] =
     "SELECT e.detail FROM events e WHERE e.profile_id = ?1 AND e.kind = ?2 AND e.item IS ?3"
-    " AND e.value = ?4 AND e.id < ?5 ORDER BY e.id DESC LIMIT 1";
+    " AND (?4 IS NULL OR e.value = ?4) AND e.id < ?5 ORDER BY e.id DESC LIMIT 1";
 static const char SQL_CRIT_GET[] =
     "SELECT criterion_id, state, done_at, note, note_at, reason, text_at_done"
     " FROM criterion_state WHERE profile_id = ?1 AND criterion_id = ?2";
@@ -48,7 +55,8 @@ static const char SQL_PUT_NOTE[] =
     " ON CONFLICT (profile_id, criterion_id) DO UPDATE SET note = excluded.note,"
     " note_at = excluded.note_at, updated_at = excluded.updated_at";
 static const char SQL_PROFILE[] =
-    "SELECT id, name, title, created_at, quiz_offered, stale_months FROM profiles WHERE id = ?1";
+    "SELECT id, name, title, created_at, quiz_offered, stale_months, target_level, target_at,"
+    " display_name FROM profiles WHERE id = ?1";
 static const char SQL_TITLE[] = "UPDATE profiles SET title = ?2 WHERE id = ?1";
 static const char SQL_RB_GET[] =
     "SELECT flagged_at FROM roadblock_flags WHERE profile_id = ?1 AND roadblock_id = ?2";
@@ -271,6 +279,9 @@ int store_profile_read(climb_store *st, long long profile_id, profile_row *out)
         out->created_at = sqlite3_column_int64(s, 3);
         out->quiz_offered = sqlite3_column_int(s, 4);
         out->stale_months = sqlite3_column_int(s, 5);
+        out->target_level = dup_text(s, 6);
+        out->target_at = sqlite3_column_int64(s, 7);
+        out->display_name = dup_text(s, 8);
     }
     sqlite3_reset(s);
     if (rc == SQLITE_ROW)

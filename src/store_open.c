@@ -1,6 +1,8 @@
 /* store_open.c - finding, vetting and opening climb's database: the default path,
- * refusing files that are not climb's (checked read-only before anything writes),
- * WAL + synchronous=FULL, and the migration steps of schema.sql. */
+ * refusing files that are not climb's, empty or damaged (checked read-only, without
+ * creating -wal/-shm files, before anything writes), read-only opening of a file or
+ * directory that is not writable, WAL + synchronous=FULL, and the migration steps
+ * of schema.sql. */
 #include "climb/store.h"
 #include "climb/embedded.h"
 #include "store_internal.h"
@@ -14,6 +16,12 @@
 #include <unistd.h>
 
 static const char MIGRATION_MARK[] = "-- migration ";
+
+/* Files up to this size get PRAGMA quick_check at every open. It reads the whole
+ * file (about 2.5 ms a MB here): nothing for a real person's history (a decade is
+ * about 1 MB), but 0.8 s at the bench's 1M events (322 MB), where start-up must
+ * not grow with history. Larger files rely on SQLite noticing damage as it reads. */
+enum { QUICK_CHECK_MAX_BYTES = 8 * 1024 * 1024 };
 
 /* Finds the start of migration step n (1-based) in the schema, or NULL. */
 static const char *migration_start(int n)
@@ -73,23 +81,108 @@ static int pragma_int(sqlite3 *db, const char *sql, int *out)
     return rc;
 }
 
-/* Vets an existing file read-only, so a file that is not ours is never changed. */
-static int vet_existing(const char *path, char *err, size_t errlen)
+/* 1 when a -wal file exists beside path: some connection has (or had) it open. */
+static int wal_exists(const char *path)
 {
+    char wal[4200];
+    struct stat sb;
+    int n = snprintf(wal, sizeof wal, "%s-wal", path);
+    return n > 0 && (size_t)n < sizeof wal && stat(wal, &sb) == 0;
+}
+
+/* Opens path with flags. With immutable set the path goes in as a URI with
+ * immutable=1: SQLite then takes no locks and creates no -wal/-shm file, which
+ * is exact when no -wal exists (everything is in the main file). */
+static int open_db(const char *path, int flags, int immutable, sqlite3 **db)
+{
+    if (!immutable)
+        return sqlite3_open_v2(path, db, flags, NULL);
+    static const char HEX[] = "0123456789ABCDEF";
+    size_t len = strlen(path);
+    char *uri = malloc(3 * len + 32);
+    if (!uri) {
+        *db = NULL;
+        return SQLITE_NOMEM;
+    }
+    char *o = uri + sprintf(uri, "file:");
+    for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+        if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+            strchr("/-._~", *p)) {
+            *o++ = (char)*p;
+        } else {
+            *o++ = '%';
+            *o++ = HEX[*p >> 4];
+            *o++ = HEX[*p & 15];
+        }
+    }
+    strcpy(o, "?immutable=1");
+    int rc = sqlite3_open_v2(uri, db, flags | SQLITE_OPEN_URI, NULL);
+    free(uri);
+    return rc;
+}
+
+/* Runs PRAGMA quick_check; on damage puts its first finding in what. */
+static int quick_check(sqlite3 *db, char *what, size_t whatlen)
+{
+    sqlite3_stmt *s;
+    int rc = sqlite3_prepare_v2(db, "PRAGMA quick_check(1)", -1, &s, NULL);
+    if (rc == SQLITE_OK && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+        const char *r = (const char *)sqlite3_column_text(s, 0);
+        rc = SQLITE_OK;
+        if (!r || strcmp(r, "ok") != 0) {
+            static const char PREFIX[] = "*** in database main ***\n";
+            if (r && strncmp(r, PREFIX, sizeof PREFIX - 1) == 0)
+                r += sizeof PREFIX - 1;
+            snprintf(what, whatlen, "%s", r ? r : "no answer");
+            for (char *p = what; *p; p++)
+                if (*p == '\n')
+                    *p = ' ';
+            rc = SQLITE_CORRUPT;
+        }
+    } else if (rc == SQLITE_DONE) {
+        rc = SQLITE_OK;
+    }
+    sqlite3_finalize(s);
+    return rc;
+}
+
+/* Vets an existing file read-only, so a file that is not ours is never changed:
+ * no write, and no -wal/-shm file created beside it. */
+static int vet_existing(const char *path, const struct stat *sb, char *err, size_t errlen)
+{
+    if (sb->st_size == 0) {
+        snprintf(err, errlen,
+                 "%s is an empty file (0 bytes), not a climb database; climb left it "
+                 "untouched. Remove it to start a new database there, or pass another --db",
+                 path);
+        return -1;
+    }
     sqlite3 *db = NULL;
     int app = 0, version = 0, tables = 0, rc;
-    rc = sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL);
-    if (rc == SQLITE_OK) /* another climb may be committing: wait as every connection does */
-        rc = sqlite3_busy_timeout(db, 5000);
+    char what[256] = "";
+    rc = open_db(path, SQLITE_OPEN_READONLY, !wal_exists(path), &db);
+    if (db)
+        sqlite3_busy_timeout(db, 5000);
     if (rc == SQLITE_OK)
         rc = pragma_int(db, "PRAGMA application_id", &app);
     if (rc == SQLITE_OK)
         rc = pragma_int(db, "PRAGMA user_version", &version);
     if (rc == SQLITE_OK)
         rc = pragma_int(db, "SELECT count(*) FROM sqlite_schema", &tables);
+    if (rc == SQLITE_OK && (app == CLIMB_APP_ID || tables == 0) &&
+        sb->st_size <= QUICK_CHECK_MAX_BYTES)
+        rc = quick_check(db, what, sizeof what);
     sqlite3_close(db);
     if (rc == SQLITE_NOTADB) {
         snprintf(err, errlen, "%s is not a SQLite database; climb left it untouched", path);
+        return -1;
+    }
+    if (rc == SQLITE_CORRUPT) {
+        snprintf(err, errlen,
+                 "%s is damaged (SQLite's check found: %s); climb left it untouched. Keep "
+                 "the file, and restore your latest JSON export (the file you wrote with "
+                 "'climb export -o FILE') into a new database: climb --db NEW.db import FILE",
+                 path, what[0] ? what : sqlite3_errstr(rc));
         return -1;
     }
     if (rc != SQLITE_OK) {
@@ -111,17 +204,13 @@ static int vet_existing(const char *path, char *err, size_t errlen)
     return 0;
 }
 
+static void dir_of(const char *path, char *dir, size_t len);
+
 /* Checks that a new file can be created at path, naming the reason when not. */
 static int vet_new(const char *path, char *err, size_t errlen)
 {
     char dir[4096];
-    const char *slash = strrchr(path, '/');
-    if (!slash)
-        snprintf(dir, sizeof dir, ".");
-    else if (slash == path)
-        snprintf(dir, sizeof dir, "/");
-    else
-        snprintf(dir, sizeof dir, "%.*s", (int)(slash - path), path);
+    dir_of(path, dir, sizeof dir);
     if (access(dir, W_OK | X_OK) != 0) {
         snprintf(err, errlen, "cannot create %s: %s (directory %s)", path, strerror(errno), dir);
         return -1;
@@ -159,15 +248,17 @@ static int migrate(sqlite3 *db, char *err, size_t errlen)
     return 0;
 }
 
-static int configure(sqlite3 *db, char *err, size_t errlen)
+static int configure(sqlite3 *db, int read_only, char *err, size_t errlen)
 {
     static const char *const pragmas[] = {
+        "PRAGMA foreign_keys=ON",
         "PRAGMA journal_mode=WAL",
         "PRAGMA synchronous=FULL",
-        "PRAGMA foreign_keys=ON",
     };
     sqlite3_busy_timeout(db, 5000);
-    for (size_t i = 0; i < sizeof pragmas / sizeof *pragmas; i++) {
+    /* A read-only database keeps its journal mode: changing it would write. */
+    size_t n = read_only ? 1 : sizeof pragmas / sizeof *pragmas;
+    for (size_t i = 0; i < n; i++) {
         if (sqlite3_exec(db, pragmas[i], NULL, NULL, NULL) != SQLITE_OK) {
             snprintf(err, errlen, "cannot set up the database (%s): %s", pragmas[i],
                      sqlite3_errmsg(db));
@@ -177,18 +268,39 @@ static int configure(sqlite3 *db, char *err, size_t errlen)
     return 0;
 }
 
+/* The directory part of path ("." when none). */
+static void dir_of(const char *path, char *dir, size_t len)
+{
+    const char *slash = strrchr(path, '/');
+    if (!slash)
+        snprintf(dir, len, ".");
+    else if (slash == path)
+        snprintf(dir, len, "/");
+    else
+        snprintf(dir, len, "%.*s", (int)(slash - path), path);
+}
+
 int store_open(const char *path, climb_store **out, char *err, size_t errlen)
 {
     struct stat sb;
     sqlite3 *db = NULL;
+    int read_only = 0;
     *out = NULL;
+    if (!*path) {
+        /* SQLite would open a private temporary database that vanishes on close. */
+        snprintf(err, errlen, "the database path is empty");
+        return -1;
+    }
     if (stat(path, &sb) == 0) {
         if (S_ISDIR(sb.st_mode)) {
             snprintf(err, errlen, "%s is a directory, not a database file", path);
             return -1;
         }
-        if (vet_existing(path, err, errlen))
+        if (vet_existing(path, &sb, err, errlen))
             return -1;
+        char dir[4096];
+        dir_of(path, dir, sizeof dir);
+        read_only = access(path, W_OK) != 0 || access(dir, W_OK | X_OK) != 0;
     } else if (errno != ENOENT) {
         snprintf(err, errlen, "cannot open %s: %s", path, strerror(errno));
         return -1;
@@ -196,14 +308,29 @@ int store_open(const char *path, climb_store **out, char *err, size_t errlen)
         return -1;
     }
     mode_t old = umask(077); /* the database and its -wal/-shm files are private */
-    int rc = sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+    int rc = read_only ? open_db(path, SQLITE_OPEN_READONLY, !wal_exists(path), &db)
+                       : open_db(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, 0, &db);
     umask(old);
     if (rc != SQLITE_OK) {
         snprintf(err, errlen, "cannot open %s: %s", path, db ? sqlite3_errmsg(db) : "out of memory");
         sqlite3_close(db);
         return -1;
     }
-    if (configure(db, err, errlen) || migrate(db, err, errlen)) {
+    if (configure(db, read_only, err, errlen)) {
+        sqlite3_close(db);
+        return -1;
+    }
+    int version = 0;
+    if (read_only && (pragma_int(db, "PRAGMA user_version", &version) != SQLITE_OK ||
+                      version != store_schema_version())) {
+        snprintf(err, errlen,
+                 "%s is read-only (the file or its directory is not writable) and needs a "
+                 "schema upgrade this climb cannot write; make it writable and run climb again",
+                 path);
+        sqlite3_close(db);
+        return -1;
+    }
+    if (!read_only && migrate(db, err, errlen)) {
         sqlite3_close(db);
         return -1;
     }
@@ -216,6 +343,16 @@ int store_open(const char *path, climb_store **out, char *err, size_t errlen)
     st->db = db;
     *out = st;
     return 0;
+}
+
+int store_read_only(const climb_store *st)
+{
+    return st && sqlite3_db_readonly(st->db, "main") == 1;
+}
+
+int store_message_is_read_only(const char *msg)
+{
+    return msg && strstr(msg, sqlite3_errstr(SQLITE_READONLY)) != NULL;
 }
 
 void store_close(climb_store *st)

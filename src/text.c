@@ -1,5 +1,6 @@
-/* text.c - UTF-8 helpers: validation, display width (wcwidth), making control
- * characters visible before anything reaches the terminal, and word wrapping. */
+/* text.c - UTF-8 helpers: validation, the one rule for text coming in, display
+ * width (wcwidth), making control characters visible before anything leaves climb
+ * (the one output gate), and word wrapping. */
 #include "climb/text.h"
 
 #include <stdio.h>
@@ -85,6 +86,35 @@ int text_utf8_valid(const char *s, size_t len, size_t *bad_offset)
     return 1;
 }
 
+int text_is_control(unsigned cp)
+{
+    return cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || (cp >= 0x202A && cp <= 0x202E) ||
+           (cp >= 0x2066 && cp <= 0x2069);
+}
+
+int text_check_input(const char *s, size_t len, const char **why)
+{
+    const char *w = NULL;
+    size_t i = 0;
+    while (i < len && !w) {
+        unsigned cp = 0;
+        size_t n = utf8_decode((const unsigned char *)s + i, len - i, &cp);
+        if (n == 0)
+            w = "is not valid UTF-8";
+        else if (cp == 0)
+            w = "contains a NUL byte";
+        else if (cp >= 0x202A && text_is_control(cp))
+            w = "contains a bidirectional override or isolate control (U+202A-U+202E, "
+                "U+2066-U+2069)";
+        else if (text_is_control(cp) && cp != '\n' && cp != '\t')
+            w = "contains a control character (only newline and tab are allowed)";
+        i += n;
+    }
+    if (why)
+        *why = w;
+    return w ? -1 : 0;
+}
+
 /* Appends the visible form of one code point or bad byte to out (room assumed). */
 static size_t visible_piece(const unsigned char *p, size_t n, unsigned cp, char *out)
 {
@@ -94,13 +124,13 @@ static size_t visible_piece(const unsigned char *p, size_t n, unsigned cp, char 
         return (size_t)sprintf(out, "^%c", (char)(cp + '@'));
     if (cp == 0x7F)
         return (size_t)sprintf(out, "^?");
-    if (cp >= 0x80 && cp < 0xA0)
+    if (text_is_control(cp))
         return (size_t)sprintf(out, "<U+%04X>", cp);
     memcpy(out, p, n);
     return n;
 }
 
-char *text_visible(const char *s, int keep_newlines)
+char *text_visible(const char *s, int keep)
 {
     size_t len = strlen(s);
     char *out = malloc(len * 8 + 1); /* worst case: <U+0085> for 2 bytes */
@@ -111,8 +141,9 @@ char *text_visible(const char *s, int keep_newlines)
     while (i < len) {
         unsigned cp = 0;
         size_t n = utf8_decode(p + i, len - i, &cp);
-        if (n == 1 && cp == '\n' && keep_newlines) {
-            out[o++] = '\n';
+        if (n == 1 && ((cp == '\n' && (keep & TEXT_KEEP_NEWLINES)) ||
+                       (cp == '\t' && (keep & TEXT_KEEP_TABS)))) {
+            out[o++] = (char)cp;
         } else {
             o += visible_piece(p + i, n, cp, out + o);
         }

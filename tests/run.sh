@@ -1,7 +1,8 @@
 #!/bin/sh
 # run.sh - runs climb's suites against one build directory: every cmocka unit test
 # binary in BUILD/tests, then every end-to-end script in tests/e2e (real binary,
-# real database files, real terminal through tmux). Prints one closing line
+# real database files, real terminal through tmux), two suites at a time
+# (E2E_JOBS=N for another number). Prints one closing line
 # "N passed, N failed" and exits non-zero when anything failed.
 #   tests/run.sh [--unit-only|--e2e-only] BUILD
 set -u
@@ -37,16 +38,26 @@ if [ "$mode" != e2e ]; then
 fi
 
 if [ "$mode" != unit ]; then
+    # Two suites at a time (E2E_JOBS), each buffered in files and printed whole,
+    # under a lock, once it ends: the output of two suites never interleaves.
     results=$(mktemp)
-    for s in tests/e2e/test_*.sh; do
-        CLIMB_BIN="$root/$build/climb" CLIMB_BUILD="$build" E2E_RESULTS="$results" sh "$s"
-    done
+    logs=$(mktemp -d)
+    CLIMB_BIN="$root/$build/climb" CLIMB_BUILD="$build" E2E_RESULTS="$results" E2E_LOGS="$logs"
+    export CLIMB_BIN CLIMB_BUILD E2E_RESULTS E2E_LOGS
+    printf '%s\n' tests/e2e/test_*.sh | xargs -P "${E2E_JOBS:-2}" -I {} sh -c '
+        log="$E2E_LOGS/$(basename "$1")"
+        sh "$1" >"$log.out" 2>"$log.err"
+        until mkdir "$E2E_LOGS/lock" 2>/dev/null; do sleep 0.1; done
+        cat "$log.out"
+        cat "$log.err" >&2
+        rmdir "$E2E_LOGS/lock"' sh {}
     p=$(grep -c '^pass ' "$results")
     f=$(grep -c '^fail ' "$results")
     passed=$((passed + p))
     failed=$((failed + f))
     [ "$f" -gt 0 ] && failures="$failures $(sed -n 's/^fail //p' "$results" | tr '\n' ' ')"
     rm -f "$results"
+    rm -rf "$logs"
 fi
 
 [ -n "$failures" ] && echo "failed:$failures"

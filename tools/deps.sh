@@ -19,6 +19,7 @@ command -v python3 >/dev/null 2>&1 || need="$need python3"
 # Debian's own python3 validates snapshots against docs/snapshot.schema.json
 /usr/bin/python3 -c 'import jsonschema' >/dev/null 2>&1 || need="$need python3-jsonschema"
 command -v valgrind >/dev/null 2>&1 || need="$need valgrind"
+command -v gcovr >/dev/null 2>&1 || need="$need gcovr"
 [ -z "$need" ] && exit 0
 
 echo "climb: installing missing packages:$need"

@@ -16,8 +16,9 @@ typedef struct {
 
 /* 1 when something exists at path (a file, a link, a directory). */
 int atomic_file_exists(const char *path);
-/* Creates the temporary file. Without force, refuses when path exists. Returns 0,
- * or -1 with a message in err (nothing is left behind). */
+/* Creates the temporary file. Refuses when path is anything but a regular file
+ * (a FIFO, device, socket, directory or symbolic link), and without force when
+ * path exists. Returns 0, or -1 with a message in err (nothing is left behind). */
 int atomic_file_open(atomic_file *af, const char *path, int force, char *err, size_t errlen);
 /* Flushes, fsyncs and moves the file into place (without force, never replacing a
  * file that appeared meanwhile). Returns 0, or -1 with a message; on failure the

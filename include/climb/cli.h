@@ -46,5 +46,23 @@ int cli_import(app *a, int argc, char **argv);
 
 /* Writes the status JSON document (jansson) to out. */
 int cli_status_json(app *a, FILE *out);
+int cli_evidence(app *a, int argc, char **argv);
+int cli_evidence_check(app *a, int argc, char **argv);
+int cli_name(app *a, int argc, char **argv);
+int cli_target(app *a, int argc, char **argv);
+
+/* All of stdin, without its final line end (LF or CRLF): at most max + 2 bytes
+ * are read, so a text over max is seen by its check; *len counts NUL bytes too.
+ * NULL (after saying so) when out of memory. */
+char *cli_read_stdin(size_t max, size_t *len);
+/* Prints a JSON value (taking it) and a newline: EXIT_OK or EXIT_RUNTIME. */
+struct json_t;
+int cli_print_json(struct json_t *o);
+/* Checks note text from the shell against rules_check_note (note[0..len), NUL
+ * bytes included): 0, or -1 after printing why. */
+int cli_check_note(const char *note, size_t len);
+/* A --date argument: YYYY-MM-DD (local) or an ISO 8601 time, not in the future.
+ * 0, or -1 after printing why. */
+int cli_parse_date(const char *s, long long *out);
 
 #endif

@@ -8,14 +8,22 @@
  * The kinds (events table, see schema.sql):
  *   profile   value=name                     a profile was created
  *   rename    value=new name, previous=old
- *   state     item=criterion, value=new state, previous=old, detail=reason (n/a)
- *   note      item=criterion, value=new note (NULL: removed), previous=old
+ *   state     item=criterion, value=new state, previous=old, detail=reason (n/a),
+ *             or for done the ISO time the work was done (tick --date)
+ *   note      item=criterion, value=new note (NULL: removed), previous=old,
+ *             detail=the ISO time of the work (note --date) or NULL
+ *   evidence  item=entry id (the uuid of the event that added it), value=text
+ *             (NULL: removed), previous=old text, detail=the entry as JSON
+ *             {"criterion": ID, "links": [...], "happened": SECONDS}
+ *   target    value=level id (NULL: none), previous=old, detail=ISO time of the date
+ *   name      value=the name a packet is written for (NULL: the profile's), previous
  *   quiz      value=answers "no,once,regularly,no,no", detail="phase=3 on_edge_of=4"
  *             (its quiz_attempts row has the same event_uuid)
  *   title     value=level id, previous=old level id
  *   roadblock item=roadblock id, value="on" or "off", previous the other
  *   setting   item=setting name (stale_months, quiz_offered), value, previous
- *   undo      item=uuid of the event undone, value=its kind, detail=its item */
+ *   undo      item=uuid of the event undone, value=its kind, previous=uuid of the
+ *             reverse event the undo wrote (NULL in older databases), detail=its item */
 #ifndef CLIMB_EVENT_KINDS_H
 #define CLIMB_EVENT_KINDS_H
 
@@ -29,6 +37,9 @@
     E(TITLE, "title", 1, derive_title, NULL, words_title)                                \
     E(ROADBLOCK, "roadblock", 1, derive_roadblock, NULL, words_roadblock)                \
     E(SETTING, "setting", 1, derive_setting, NULL, words_setting)                        \
+    E(EVIDENCE, "evidence", 1, derive_evidence, detail_before, words_evidence)           \
+    E(TARGET, "target", 1, derive_target, detail_before, words_target)                   \
+    E(NAME, "name", 1, derive_name, NULL, words_name)                                    \
     E(UNDO, "undo", 0, NULL, NULL, NULL)
 
 typedef enum {

@@ -21,6 +21,8 @@ typedef struct {
     long long note_at;
     char *reason;
     char *text_at_done;
+    evidence_row *entries; /* dated evidence, oldest first (the note comes before) */
+    size_t n_entries;
 } model_crit;
 
 /* A criterion the profile has progress on that the ladder no longer has. */
@@ -79,6 +81,13 @@ int model_reload_profile(climb_model *m);
 int model_reload_flags(climb_model *m);
 int model_reload_placement(climb_model *m);
 
+/* Finds an evidence entry by its id or a unique prefix of it (4 characters at
+ * least): 0 with its criterion's phase and index and its place among the
+ * criterion's entries, 1 when none, 2 when the prefix is ambiguous. */
+int model_find_entry(const climb_model *m, const char *id, size_t *phase, size_t *index,
+                     size_t *k);
+/* The time of the criterion's newest evidence (its note or an entry), 0 when none. */
+long long model_evidence_at(const model_crit *c);
 /* The latest quiz placement: 0 and *out, or 1 when the profile never took it. */
 int model_placement(const climb_model *m, quiz_attempt *out);
 /* 1 when the criterion's evidence (its note, else the date it was met) is older than

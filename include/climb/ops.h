@@ -34,6 +34,7 @@ typedef struct {
     const char *note;       /* the new note; NULL leaves it, "" removes it */
     const char *note_base;  /* with note: the note the person started editing from; */
     int check_base;         /* when set, refuse (OPS_CONFLICT) if the stored note differs */
+    long long when;         /* when the work happened (tick/note --date), 0: now; past only */
 } ops_crit_change;
 
 int ops_criterion(climb_model *m, size_t phase, size_t index, const ops_crit_change *c,
@@ -42,6 +43,35 @@ int ops_criterion(climb_model *m, size_t phase, size_t index, const ops_crit_cha
 int ops_set_state(climb_model *m, size_t phase, size_t index, crit_state state,
                   const char *reason, int *changed);
 int ops_set_note(climb_model *m, size_t phase, size_t index, const char *note, int *changed);
+
+/* --- evidence entries (ops_evidence.c) --- */
+enum { EVIDENCE_TEXT_MAX = 64 * 1024, EVIDENCE_LINKS_MAX = 20, EVIDENCE_LINK_MAX = 2048 };
+
+/* An entry as a person gives it: text, links, and when the work happened (0: now). */
+typedef struct {
+    const char *text;
+    const char *const *links;
+    size_t n_links;
+    long long happened_at;
+} ops_entry;
+
+/* Adds an entry to a criterion; *entry_out (37 bytes, may be NULL) gets its id.
+ * OPS_INVALID for empty text, a bad link, or a date in the future. */
+int ops_evidence_add(climb_model *m, size_t phase, size_t index, const ops_entry *e,
+                     char *entry_out);
+/* Changes an entry (found by id or unique prefix): its text when e->text is not
+ * NULL, its links when links is not NULL (n_links 0 with a non-NULL links removes
+ * them), its date when happened_at is not 0. OPS_NOT_FOUND, OPS_INVALID. */
+int ops_evidence_edit(climb_model *m, const char *entry, const ops_entry *e, int *changed);
+int ops_evidence_remove(climb_model *m, const char *entry);
+/* Checks an entry before anything is written: NULL when fine, else what is wrong. */
+const char *ops_entry_problem(const ops_entry *e, long long now);
+
+/* --- the packet's name and the target (ops_target.c) --- */
+/* The level aimed for (id) and the date by which (UTC seconds); level NULL clears it. */
+int ops_set_target(climb_model *m, const char *level_id, long long at, int *changed);
+/* The name a promotion packet is written for; NULL or "" goes back to the profile's. */
+int ops_set_display_name(climb_model *m, const char *name, int *changed);
 
 /* --- profile (ops_profile.c) --- */
 /* Sets the title to a level id (not NULL; check it with profiles_find_level). */

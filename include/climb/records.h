@@ -4,6 +4,8 @@
 #ifndef CLIMB_RECORDS_H
 #define CLIMB_RECORDS_H
 
+#include <stddef.h>
+
 typedef enum { STATE_TODO, STATE_DOING, STATE_DONE, STATE_NA } crit_state;
 
 const char *crit_state_name(crit_state s);            /* "todo", "doing", "done", "n/a" */
@@ -16,9 +18,25 @@ typedef struct {
     long long created_at;
     int quiz_offered;
     int stale_months;   /* evidence older than this many months is flagged */
+    char *target_level; /* the level aimed for, NULL when no target */
+    long long target_at; /* by when (UTC seconds), 0 when no target */
+    char *display_name; /* the name a promotion packet is written for, NULL: name */
 } profile_row;
 
 void profile_row_free(profile_row *p);
+
+/* One dated piece of evidence behind a criterion. */
+typedef struct {
+    char entry[37];        /* its id: the uuid of the event that added it */
+    char *criterion_id;
+    char *text;
+    char **links;          /* URLs or short references (PR-123) */
+    size_t n_links;
+    long long happened_at; /* when the work happened */
+    long long recorded_at; /* when it was written down */
+} evidence_row;
+
+void evidence_row_free(evidence_row *e);
 
 typedef struct {
     char *criterion_id;

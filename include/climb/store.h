@@ -17,9 +17,15 @@ typedef struct climb_store climb_store;
 int store_schema_version(void);
 
 /* Opens (creating when missing) the database at path. Refuses, leaving the file
- * untouched, a file that is not SQLite, a SQLite file that is not climb's, or a
- * newer schema. On failure returns -1 with a message in err. */
+ * untouched and without -wal/-shm files beside it, an empty path, an empty file, a
+ * file that is not SQLite, a SQLite file that is not climb's, a damaged one
+ * (PRAGMA quick_check) or a newer schema. A file or directory that is not
+ * writable is opened read-only. On failure returns -1 with a message in err. */
 int store_open(const char *path, climb_store **out, char *err, size_t errlen);
+/* 1 when the store was opened read-only (its file or directory is not writable). */
+int store_read_only(const climb_store *st);
+/* 1 when msg holds SQLite's message for a write to a read-only database. */
+int store_message_is_read_only(const char *msg);
 void store_close(climb_store *st);
 /* The message of the last failed call. */
 const char *store_error(const climb_store *st);
@@ -70,6 +76,8 @@ int store_event_add(climb_store *st, long long profile_id, long long at, const c
 __attribute__((format(printf, 2, 3)))
 #endif
 int store_fail(climb_store *st, const char *fmt, ...);
+/* A new random (version 4) UUID, lower case. */
+void store_new_uuid(char out[37]);
 /* The row id of the event store_event_add appended last on this connection. */
 long long store_event_last_id(climb_store *st);
 
@@ -86,7 +94,8 @@ void store_event_free(store_event *e);
 /* Event `id`: 0 and *out, 1 when there is none, -1 on error. */
 int store_event_get(climb_store *st, long long id, store_event *out);
 /* The newest event of this kind and item (item NULL: events without an item)
- * recorded after event `after_id`: 0 and *out, 1 when none, -1 on error. */
+ * recorded after event `after_id`, leaving out what an undo cancelled (an undone
+ * event, the reverse an undo wrote): 0 and *out, 1 when none, -1 on error. */
 int store_event_newer(climb_store *st, long long profile_id, const char *kind, const char *item,
                       long long after_id, store_event *out);
 /* 1 when an 'undo' event names the event with this uuid, 0 when none, -1. */
@@ -98,8 +107,8 @@ int store_event_undone(climb_store *st, long long profile_id, const char *uuid);
 typedef int (*store_event_fn)(void *ctx, const store_event *e);
 int store_events_counted(climb_store *st, long long profile_id, const char *kind,
                          const char *item, store_event_fn fn, void *ctx);
-/* The detail of the last event of kind/item with this value recorded before
- * event `before_id`, undone or not: what that value carried when e was written
+/* The detail of the last event of kind/item with this value (NULL: any value)
+ * recorded before event `before_id`, undone or not: what that value carried when e was written
  * (NULL when none, else newly allocated). 0 or -1. */
 int store_event_detail_before(climb_store *st, long long profile_id, const char *kind,
                               const char *item, const char *value, long long before_id,

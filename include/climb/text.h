@@ -18,10 +18,26 @@ size_t text_utf8_decode(const char *s, size_t n, unsigned *cp);
  * not a character (a surrogate or above U+10FFFF). */
 size_t text_utf8_encode(unsigned cp, char out[4]);
 
-/* A newly allocated copy of s that is safe to show on a terminal: control
- * characters become ^X (DEL ^?), C1 controls <U+0085>-style, invalid bytes \xNN.
- * When keep_newlines is set, '\n' is kept as is. Returns NULL only on ENOMEM. */
-char *text_visible(const char *s, int keep_newlines);
+/* 1 for a code point that must never reach a terminal or a file raw: C0 controls
+ * (tab and newline included), DEL, C1 controls, and the bidi embedding, override
+ * and isolate controls U+202A-U+202E and U+2066-U+2069 (which reorder what a
+ * person sees). */
+int text_is_control(unsigned cp);
+
+/* The one rule for text coming into climb (arguments, stdin, files, imports):
+ * s[0..len) is valid UTF-8 with no NUL, no control character other than newline
+ * and tab, and no bidi override or isolate control. Returns 0, or -1 with *why
+ * (when not NULL) saying what is wrong, e.g. "contains a NUL byte". */
+int text_check_input(const char *s, size_t len, const char **why);
+
+/* What text_visible may keep as is (combine with |). */
+enum { TEXT_KEEP_NEWLINES = 1, TEXT_KEEP_TABS = 2 };
+
+/* The one gate for text leaving climb (terminal, Markdown, CSV): a newly
+ * allocated copy of s in which every control (text_is_control) is visible: C0 as
+ * ^X (DEL ^?), C1 and bidi controls <U+0085>-style, invalid bytes \xNN. keep
+ * (TEXT_KEEP_*) lets '\n' and/or '\t' through. Returns NULL only on ENOMEM. */
+char *text_visible(const char *s, int keep);
 
 /* Display columns of the (valid UTF-8) string, counting wide characters as 2 and
  * anything unprintable as 1. Requires setlocale(LC_CTYPE, "") for non-ASCII. */

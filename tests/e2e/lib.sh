@@ -22,6 +22,36 @@ fail() {
     exit 1
 }
 
+# expect_exit CODE PATTERN -- CMD [ARGS...]: runs CMD (a function such as climb, or a
+# program), and fails the test unless it exits with exactly CODE and its standard
+# error and output together match the extended regular expression PATTERN. The
+# output is left in $T/expect.out for further checks.
+expect_exit() {
+    want=$1 pattern=$2
+    [ "${3:-}" = "--" ] || fail "usage: expect_exit CODE PATTERN -- CMD [ARGS...]"
+    shift 3
+    "$@" >"$T/expect.out" 2>&1
+    got=$?
+    what=$(printf '%s' "$*" | head -c 200)
+    [ "$got" -eq "$want" ] ||
+        fail "exit $got, not $want, from: $what -- said: $(head -c 600 "$T/expect.out")"
+    grep -qE -- "$pattern" "$T/expect.out" ||
+        fail "no /$pattern/ from: $what -- said: $(head -c 600 "$T/expect.out")"
+}
+
+# crit_state ID: prints the state of criterion ID from `climb status --json`, or
+# nothing when status fails (its exit code is checked) or does not know ID.
+crit_state() {
+    climb status --json >"$T/state.json" || { echo "status --json exited $?" >&2; return 1; }
+    python3 - "$T/state.json" "$1" <<'PY'
+import json, sys
+for p in json.load(open(sys.argv[1]))["phases"]:
+    for c in p["criteria"]:
+        if c["id"] == sys.argv[2]:
+            print(c["state"])
+PY
+}
+
 # start_tui COLS ROWS [ARGS...]: starts climb in a private tmux server, with the
 # extra environment assignments in TUI_ENV (e.g. TUI_ENV="EDITOR=/x/ed").
 start_tui() {

@@ -24,7 +24,8 @@ commands_documented() {
     while IFS= read -r cmd; do
         grep -qE "^\.(B|BI|BR) \"?$cmd( |\"|$)" "$root/docs/climb.1" ||
             fail "climb.1 lacks the command $cmd"
-        "$CLIMB_BIN" "$cmd" --help >/dev/null || fail "$cmd --help"
+        expect_exit 0 "^usage: climb \\[OPTIONS\\] $cmd( |$)" -- "$CLIMB_BIN" "$cmd" --help </dev/null
+        [ "$(wc -l <"$T/expect.out")" -eq 2 ] || fail "$cmd --help is not its own usage: $(cat "$T/expect.out")"
     done <"$T/cmds"
 }
 

@@ -150,11 +150,10 @@ assert d[0]["value"] == "done" and d[0]["previous"] == "todo" and d[0]["what"] =
 assert d[-1]["at"] == "2025-04-10T10:00:00Z"
 PY
     [ "$(climb history --json --kind quiz)" = "[]" ] || fail "empty JSON"
-    climb history --kind tick 2>"$T/err"
-    [ $? -eq 2 ] || fail "unknown kind exit"
-    grep -q "unknown kind 'tick'" "$T/err" || fail "unknown kind message"
-    climb history --since someday 2>"$T/err"
-    [ $? -eq 2 ] || fail "bad date exit"
+    expect_exit 2 "unknown kind 'tick'" -- climb history --kind tick
+    expect_exit 2 "--since: 'someday' is not a date \\(YYYY-MM-DD or an ISO 8601 time\\)" -- \
+        climb history --since someday
+    [ "$(wc -l <"$T/expect.out")" -eq 1 ] || fail "more than the one message: $(cat "$T/expect.out")"
 }
 
 run_test timeline_and_chart

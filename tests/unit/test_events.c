@@ -15,6 +15,7 @@
 #include "climb/ops.h"
 #include "climb/ops_events.h"
 #include "climb/store.h"
+#include "climb/store_evidence.h"
 
 #include "support.h"
 
@@ -198,7 +199,7 @@ static void test_note_edit_conflict(void **state)
 {
     test_env *f = *state;
     assert_int_equal(ops_set_note(&f->m, 0, 0, "theirs", NULL), 0);
-    ops_crit_change c = {0, STATE_TODO, NULL, "mine", "", 1};
+    ops_crit_change c = {0, STATE_TODO, NULL, "mine", "", 1, 0};
     assert_int_equal(ops_criterion(&f->m, 0, 0, &c, NULL), OPS_CONFLICT);
     assert_non_null(strstr(ops_error(&f->m), "changed elsewhere"));
     criterion_row now = row_now(f);
@@ -309,6 +310,32 @@ static void test_undo_refuses_after_any_later_change(void **state)
     ops_undo_track(0);
 }
 
+/* Undo after undo on the same item: the reverse an earlier undo wrote does not
+ * count as a change made elsewhere. */
+static void test_undo_twice_on_one_item(void **state)
+{
+    test_env *f = *state;
+    undo_result r;
+    ops_undo_track(1);
+    set(f, STATE_DONE);
+    set(f, STATE_TODO);
+    set(f, STATE_DOING);
+    assert_int_equal(ops_undo(&f->m, &r), UNDO_DONE);
+    assert_int_equal(f->m.crit[0].state, STATE_TODO);
+    assert_int_equal(ops_undo(&f->m, &r), UNDO_DONE);
+    assert_int_equal(f->m.crit[0].state, STATE_DONE);
+    assert_int_equal(ops_undo(&f->m, &r), UNDO_DONE);
+    assert_int_equal(f->m.crit[0].state, STATE_TODO);
+    assert_int_equal(ops_undo(&f->m, &r), UNDO_NOTHING);
+    assert_int_equal(ops_redo(&f->m, &r), UNDO_DONE);
+    assert_int_equal(ops_redo(&f->m, &r), UNDO_DONE);
+    assert_int_equal(f->m.crit[0].state, STATE_TODO);
+    /* a change elsewhere after the redo still refuses the next undo */
+    elsewhere(f, CRIT, "doing", "todo");
+    assert_int_equal(ops_undo(&f->m, &r), UNDO_REFUSED);
+    ops_undo_track(0);
+}
+
 /* An imported event dated ahead of this clock does not pin an item: a change
  * made here still takes effect. */
 static void test_change_wins_over_future_dated_event(void **state)
@@ -326,6 +353,116 @@ static void test_change_wins_over_future_dated_event(void **state)
     criterion_row_free(&now);
 }
 
+static int entry_count(test_env *f)
+{
+    return (int)test_sql_int(f->st, "SELECT COUNT(*) FROM evidence");
+}
+
+/* evidence: add, edit, remove; each undone gives back the entry as it was, links
+ * and date included, and the log re-derives the same rows. */
+static void test_evidence_apply_undo_rederive(void **state)
+{
+    test_env *f = *state;
+    undo_result r;
+    char id[37];
+    const char *links[] = {"https://example.com/pm/42", "PR-123"};
+    at(1000);
+    ops_entry e = {"postmortem, MTTR 14m -> 6m", links, 2, 1767225600LL + 10};
+    ops_undo_track(1);
+    assert_int_equal(ops_evidence_add(&f->m, 0, 0, &e, id), 0);
+    assert_int_equal(f->m.crit[0].n_entries, 1);
+    assert_int_equal(f->m.crit[0].entries[0].happened_at, 1767225600LL + 10);
+    assert_int_equal(f->m.crit[0].entries[0].n_links, 2);
+    assert_string_equal(f->m.crit[0].entries[0].links[1], "PR-123");
+    at(2000);
+    ops_entry edit = {"postmortem, MTTR 14m -> 5m", links, 1, 0};
+    int changed;
+    assert_int_equal(ops_evidence_edit(&f->m, id, &edit, &changed), 0);
+    assert_int_equal(changed, 1);
+    assert_int_equal(f->m.crit[0].entries[0].n_links, 1);
+    at(3000);
+    assert_int_equal(ops_evidence_remove(&f->m, id), 0);
+    assert_int_equal(f->m.crit[0].n_entries, 0);
+    assert_int_equal(entry_count(f), 0);
+    assert_int_equal(ops_undo(&f->m, &r), UNDO_DONE); /* the removal */
+    assert_int_equal(f->m.crit[0].n_entries, 1);
+    assert_string_equal(f->m.crit[0].entries[0].text, "postmortem, MTTR 14m -> 5m");
+    assert_int_equal(f->m.crit[0].entries[0].n_links, 1);
+    assert_int_equal(f->m.crit[0].entries[0].happened_at, 1767225600LL + 10);
+    assert_int_equal(ops_undo(&f->m, &r), UNDO_DONE); /* the edit */
+    assert_string_equal(f->m.crit[0].entries[0].text, "postmortem, MTTR 14m -> 6m");
+    assert_int_equal(f->m.crit[0].entries[0].n_links, 2);
+    /* re-derived from the log, the row is the same */
+    assert_int_equal(store_evidence_delete(f->st, f->m.profile.id, id), 0);
+    assert_int_equal(store_begin(f->st), 0);
+    assert_int_equal(ops_event_derive(f->st, f->m.profile.id, "evidence", id, NULL), 0);
+    assert_int_equal(store_commit(f->st), 0);
+    assert_int_equal(model_reload(&f->m), 0);
+    assert_int_equal(f->m.crit[0].n_entries, 1);
+    assert_int_equal(f->m.crit[0].entries[0].n_links, 2);
+    assert_int_equal(ops_undo(&f->m, &r), UNDO_DONE); /* the add */
+    assert_int_equal(entry_count(f), 0);
+    assert_int_equal(ops_redo(&f->m, &r), UNDO_DONE);
+    assert_int_equal(entry_count(f), 1);
+    ops_undo_track(0);
+}
+
+static void test_evidence_refusals(void **state)
+{
+    test_env *f = *state;
+    const char *bad[] = {"has space"};
+    at(1000);
+    ops_entry empty = {"", NULL, 0, 0}, spaced = {"x", bad, 1, 0};
+    ops_entry future = {"x", NULL, 0, 1767225600LL + 5000};
+    assert_int_equal(ops_evidence_add(&f->m, 0, 0, &empty, NULL), OPS_INVALID);
+    assert_int_equal(ops_evidence_add(&f->m, 0, 0, &spaced, NULL), OPS_INVALID);
+    assert_int_equal(ops_evidence_add(&f->m, 0, 0, &future, NULL), OPS_INVALID);
+    assert_non_null(strstr(ops_error(&f->m), "future"));
+    assert_int_equal(ops_evidence_remove(&f->m, "nope"), OPS_NOT_FOUND);
+    assert_int_equal(test_sql_int(f->st, "SELECT COUNT(*) FROM events WHERE kind = 'evidence'"), 0);
+}
+
+/* A tick dated in the past counts from that date, and a later undo of an
+ * untick gives that date back. */
+static void test_tick_with_a_date(void **state)
+{
+    test_env *f = *state;
+    undo_result r;
+    at(100000);
+    ops_crit_change c = {1, STATE_DONE, NULL, NULL, NULL, 0, 1767225600LL + 50};
+    assert_int_equal(ops_criterion(&f->m, 0, 0, &c, NULL), 0);
+    assert_int_equal(f->m.crit[0].done_at, 1767225600LL + 50);
+    ops_undo_track(1);
+    set(f, STATE_TODO);
+    assert_int_equal(ops_undo(&f->m, &r), UNDO_DONE);
+    assert_int_equal(f->m.crit[0].done_at, 1767225600LL + 50);
+    c.when = 1767225600LL + 200000; /* the future */
+    set(f, STATE_TODO);
+    assert_int_equal(ops_criterion(&f->m, 0, 0, &c, NULL), OPS_INVALID);
+    ops_undo_track(0);
+}
+
+static void test_target_and_name(void **state)
+{
+    test_env *f = *state;
+    undo_result r;
+    ops_undo_track(1);
+    assert_int_equal(ops_set_target(&f->m, "senior", 1798761600LL, NULL), 0);
+    assert_string_equal(f->m.profile.target_level, "senior");
+    assert_int_equal(f->m.profile.target_at, 1798761600LL);
+    assert_int_equal(ops_set_target(&f->m, "boss", 1798761600LL, NULL), OPS_INVALID);
+    assert_int_equal(ops_set_display_name(&f->m, "Ana Lima", NULL), 0);
+    assert_string_equal(f->m.profile.display_name, "Ana Lima");
+    assert_int_equal(ops_undo(&f->m, &r), UNDO_DONE);
+    assert_null(f->m.profile.display_name);
+    assert_int_equal(ops_set_target(&f->m, NULL, 0, NULL), 0);
+    assert_null(f->m.profile.target_level);
+    assert_int_equal(ops_undo(&f->m, &r), UNDO_DONE);
+    assert_string_equal(f->m.profile.target_level, "senior");
+    assert_int_equal(f->m.profile.target_at, 1798761600LL);
+    ops_undo_track(0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -339,7 +476,12 @@ int main(void)
         test_with_env(test_roadblock_apply_undo_rederive),
         test_with_env(test_setting_apply_undo),
         test_with_env(test_undo_refuses_after_any_later_change),
+        test_with_env(test_undo_twice_on_one_item),
         test_with_env(test_change_wins_over_future_dated_event),
+        test_with_env(test_evidence_apply_undo_rederive),
+        test_with_env(test_evidence_refusals),
+        test_with_env(test_tick_with_a_date),
+        test_with_env(test_target_and_name),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

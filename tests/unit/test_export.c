@@ -16,6 +16,7 @@
 
 #include "support.h"
 
+#include <dirent.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -41,7 +42,7 @@ static char *capture(test_env *f, export_format fmt)
 
 static void set_note(test_env *f, size_t p, size_t i, const char *note)
 {
-    ops_crit_change c = {1, STATE_DONE, NULL, note, NULL, 0};
+    ops_crit_change c = {1, STATE_DONE, NULL, note, NULL, 0, 0};
     assert_int_equal(ops_criterion(&f->m, p, i, &c, NULL), 0);
 }
 
@@ -126,6 +127,19 @@ static void test_markdown_escapes_notes(void **state)
     free(out);
 }
 
+/* The atomic_file temporaries (".climb-XXXXXX") left in dir. */
+static int temporaries_in(const char *dir)
+{
+    DIR *d = opendir(dir);
+    assert_non_null(d);
+    int n = 0;
+    for (struct dirent *e; (e = readdir(d)) != NULL;)
+        if (strncmp(e->d_name, ".climb-", 7) == 0)
+            n++;
+    closedir(d);
+    return n;
+}
+
 static void test_atomic_file_never_replaces_without_force(void **state)
 {
     test_env *f = *state;
@@ -134,13 +148,15 @@ static void test_atomic_file_never_replaces_without_force(void **state)
     snprintf(path, sizeof path, "%s/out.txt", f->dir);
     assert_int_equal(atomic_file_open(&af, path, 0, err, sizeof err), 0);
     fputs("new", af.fp);
-    /* a file appears meanwhile: commit without force keeps it */
+    assert_int_equal(temporaries_in(f->dir), 1);
+    /* a file appears meanwhile: commit without force keeps it, link() fails and
+     * the temporary file is removed, not left beside the target */
     FILE *other = fopen(path, "w");
     fputs("theirs", other);
     fclose(other);
     assert_int_equal(atomic_file_commit(&af, err, sizeof err), -1);
-    assert_non_null(strstr(err, "exists"));
-    assert_int_equal(access(af.tmp[0] ? af.tmp : "/nonexistent", F_OK), -1);
+    assert_non_null(strstr(err, "exists; not overwritten"));
+    assert_int_equal(temporaries_in(f->dir), 0);
     char buf[16] = "";
     other = fopen(path, "r");
     assert_non_null(fgets(buf, sizeof buf, other));
@@ -151,6 +167,7 @@ static void test_atomic_file_never_replaces_without_force(void **state)
     assert_int_equal(atomic_file_open(&af, path, 1, err, sizeof err), 0);
     fputs("new", af.fp);
     assert_int_equal(atomic_file_commit(&af, err, sizeof err), 0);
+    assert_int_equal(temporaries_in(f->dir), 0);
     other = fopen(path, "r");
     assert_non_null(fgets(buf, sizeof buf, other));
     fclose(other);
@@ -162,6 +179,7 @@ static void test_atomic_file_never_replaces_without_force(void **state)
     snprintf(tmp, sizeof tmp, "%s", af.tmp);
     atomic_file_abort(&af);
     assert_int_equal(access(tmp, F_OK), -1);
+    assert_int_equal(temporaries_in(f->dir), 0);
     assert_int_equal(access(path, F_OK), -1);
 }
 

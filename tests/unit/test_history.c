@@ -54,7 +54,7 @@ static void set_at(test_env *f, const char *id, crit_state s, const char *when, 
     int changed;
     setenv("CLIMB_NOW", when, 1);
     assert_int_equal(model_find(&f->m, id, &p, &i), 0);
-    ops_crit_change c = {1, s, NULL, note, NULL, 0};
+    ops_crit_change c = {1, s, NULL, note, NULL, 0, 0};
     assert_int_equal(ops_criterion(&f->m, p, i, &c, &changed), 0);
     assert_int_equal(changed, 1);
 }

@@ -105,7 +105,7 @@ static void test_round_trip_and_idempotent(void **state)
     fixture *f = *state;
     char err[512];
     import_result r;
-    ops_crit_change c = {1, STATE_DONE, NULL, "evidence", NULL, 0};
+    ops_crit_change c = {1, STATE_DONE, NULL, "evidence", NULL, 0, 0};
     assert_int_equal(ops_criterion(&f->a.m, 0, 0, &c, NULL), 0);
     assert_int_equal(ops_set_state(&f->a.m, 1, 2, STATE_DOING, NULL, NULL), 0);
     char *json = snapshot(&f->a.m);
@@ -210,7 +210,7 @@ static void test_failed_import_writes_nothing(void **state)
     fixture *f = *state;
     char err[512];
     import_result r;
-    ops_crit_change c = {1, STATE_DONE, NULL, "x", NULL, 0};
+    ops_crit_change c = {1, STATE_DONE, NULL, "x", NULL, 0, 0};
     assert_int_equal(ops_criterion(&f->a.m, 0, 0, &c, NULL), 0);
     char *json = snapshot(&f->a.m);
     /* "ana"'s events already exist in a under ana: importing them as bo fails at the

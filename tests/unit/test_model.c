@@ -87,7 +87,7 @@ static void test_states_reload_from_the_database(void **state)
     size_t p, i;
     int created, done, total;
     assert_int_equal(model_find(&f->m, "p2-reduce-oncall", &p, &i), 0);
-    ops_crit_change c = {1, STATE_DONE, NULL, "ADR-7", NULL, 0};
+    ops_crit_change c = {1, STATE_DONE, NULL, "ADR-7", NULL, 0, 0};
     assert_int_equal(ops_criterion(&f->m, p, i, &c, NULL), 0);
     model_close(&f->m);
     assert_int_equal(model_open(&f->m, &f->ladder, f->st, "ana", 0, &created), 0);

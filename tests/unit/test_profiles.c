@@ -89,8 +89,8 @@ static void test_delete_only_that_profile(void **state)
     test_env *f = *state;
     climb_model bob;
     assert_int_equal(model_open(&bob, &f->ladder, f->st, "bob", 1, NULL), 0);
-    ops_crit_change bc = {1, STATE_DONE, NULL, "bob's note", NULL, 0};
-    ops_crit_change ac = {1, STATE_DONE, NULL, "ana's note", NULL, 0};
+    ops_crit_change bc = {1, STATE_DONE, NULL, "bob's note", NULL, 0, 0};
+    ops_crit_change ac = {1, STATE_DONE, NULL, "ana's note", NULL, 0, 0};
     assert_int_equal(ops_criterion(&bob, 1, 0, &bc, NULL), 0);
     assert_int_equal(ops_criterion(&f->m, 1, 0, &ac, NULL), 0);
     record(f, bob.profile.id, 100, "once,once,once,once,once", NULL);

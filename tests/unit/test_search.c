@@ -165,7 +165,7 @@ static void test_note_hits(void **state)
     test_env *f = *state;
     search_results r;
     ops_crit_change c = {1, STATE_DONE, NULL, "Postmortem for the Kafka OUTAGE, adopted by Ops",
-                         NULL, 0};
+                         NULL, 0, 0};
     assert_int_equal(ops_criterion(&f->m, 2, 1, &c, NULL), 0);
     assert_int_equal(search_run(&f->ladder, &f->m, "kafka outage", &r), 0);
     assert_int_equal(r.n, 1);

@@ -38,7 +38,7 @@ static void change(test_env *f, const char *user, const char *id, crit_state s, 
     test_set_now(at);
     test_model_open(f, &m, user);
     assert_int_equal(model_find(&m, id, &p, &i), 0);
-    ops_crit_change c = {1, s, NULL, note, NULL, 0};
+    ops_crit_change c = {1, s, NULL, note, NULL, 0, 0};
     assert_int_equal(ops_criterion(&m, p, i, &c, changed), 0);
     model_close(&m);
 }

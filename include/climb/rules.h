@@ -1,0 +1,29 @@
+/* rules.h - what climb accepts into a profile, in one place for every entry (the
+ * command line, the TUI and import): evidence notes and entries with their links,
+ * n/a reasons and the stale period.
+ * Each check returns NULL when the value is fine, else what is wrong with it. */
+#ifndef CLIMB_RULES_H
+#define CLIMB_RULES_H
+
+#include <stddef.h>
+
+enum {
+    RULES_NOTE_MAX = 64 * 1024, /* bytes of one evidence note */
+    RULES_STALE_MIN = 1,        /* months, for stale-after */
+    RULES_STALE_MAX = 120,
+};
+
+/* A note (empty clears it): the text rule of text_check_input and at most
+ * RULES_NOTE_MAX bytes. */
+const char *rules_check_note(const char *s, size_t len);
+/* The reason an n/a criterion does not apply: not empty, and the text rule. */
+const char *rules_check_reason(const char *s, size_t len);
+/* An evidence entry's text: not empty, the text rule, at most RULES_NOTE_MAX. */
+const char *rules_check_evidence(const char *s, size_t len);
+/* One link of an entry (a URL or a reference such as PR-123): 1 to 2048 bytes,
+ * the text rule, no white space. */
+const char *rules_check_link(const char *s, size_t len);
+/* The stale period: RULES_STALE_MIN to RULES_STALE_MAX months. */
+const char *rules_check_stale_months(long long months);
+
+#endif
