@@ -96,9 +96,9 @@ static int blocked(climb_model *m, const store_event *e, char *buf, size_t len)
     char when[32], what[256];
     clock_format_local_date(later.at, when, sizeof when);
     snprintf(what, sizeof what, "%s", item_words(m, e));
-    snprintf(buf, len, "%s was changed after it (%s %s -> %s, %s), perhaps in another climb",
-             what, later.kind, later.previous ? later.previous : "none",
-             later.value ? later.value : "none", when);
+    snprintf(buf, len, "changed since, perhaps in another climb (%s %s -> %s, %s): %s",
+             later.kind, later.previous ? later.previous : "none",
+             later.value ? later.value : "none", when, what);
     store_event_free(&later);
     return 1;
 }

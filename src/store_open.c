@@ -121,6 +121,23 @@ static int open_db(const char *path, int flags, int immutable, sqlite3 **db)
     return rc;
 }
 
+/* The application_id and user_version in a SQLite file's header (big-endian at
+ * bytes 68 and 60), read without SQLite; both 0 when the file is too short or
+ * not SQLite. */
+static void header_ids(const char *path, unsigned *app, unsigned *version)
+{
+    unsigned char h[100];
+    FILE *f = fopen(path, "rb");
+    size_t n = f ? fread(h, 1, sizeof h, f) : 0;
+    if (f)
+        fclose(f);
+    *app = *version = 0;
+    if (n < sizeof h || memcmp(h, "SQLite format 3", 16) != 0)
+        return;
+    *app = (unsigned)h[68] << 24 | (unsigned)h[69] << 16 | (unsigned)h[70] << 8 | h[71];
+    *version = (unsigned)h[60] << 24 | (unsigned)h[61] << 16 | (unsigned)h[62] << 8 | h[63];
+}
+
 /* Runs PRAGMA quick_check; on damage puts its first finding in what. */
 static int quick_check(sqlite3 *db, char *what, size_t whatlen)
 {
@@ -148,7 +165,8 @@ static int quick_check(sqlite3 *db, char *what, size_t whatlen)
 
 /* Vets an existing file read-only, so a file that is not ours is never changed:
  * no write, and no -wal/-shm file created beside it. */
-static int vet_existing(const char *path, const struct stat *sb, char *err, size_t errlen)
+static int vet_existing(const char *path, const struct stat *sb, int read_only, char *err,
+                        size_t errlen)
 {
     if (sb->st_size == 0) {
         snprintf(err, errlen,
@@ -160,7 +178,18 @@ static int vet_existing(const char *path, const struct stat *sb, char *err, size
     sqlite3 *db = NULL;
     int app = 0, version = 0, tables = 0, rc;
     char what[256] = "";
-    rc = open_db(path, SQLITE_OPEN_READONLY, !wal_exists(path), &db);
+    /* climb's own file is read like any reader would, taking the usual locks:
+     * another climb may be writing it this very moment, and an immutable read
+     * would then see torn pages. Anything else (not SQLite, not climb's, an empty
+     * SQLite file) is read as immutable when no -wal exists, so it gets no -wal or
+     * -shm beside it. */
+    unsigned head_app, head_version;
+    header_ids(path, &head_app, &head_version);
+    int ours = head_app == (unsigned)CLIMB_APP_ID;
+    /* a newer climb's file is refused from its header, before SQLite touches it */
+    int newer = ours && head_version > (unsigned)store_schema_version();
+    rc = open_db(path, SQLITE_OPEN_READONLY,
+                 (!ours || newer || read_only) && !wal_exists(path), &db);
     if (db)
         sqlite3_busy_timeout(db, 5000);
     if (rc == SQLITE_OK)
@@ -169,8 +198,7 @@ static int vet_existing(const char *path, const struct stat *sb, char *err, size
         rc = pragma_int(db, "PRAGMA user_version", &version);
     if (rc == SQLITE_OK)
         rc = pragma_int(db, "SELECT count(*) FROM sqlite_schema", &tables);
-    if (rc == SQLITE_OK && (app == CLIMB_APP_ID || tables == 0) &&
-        sb->st_size <= QUICK_CHECK_MAX_BYTES)
+    if (rc == SQLITE_OK && tables == 0 && sb->st_size <= QUICK_CHECK_MAX_BYTES)
         rc = quick_check(db, what, sizeof what);
     sqlite3_close(db);
     if (rc == SQLITE_NOTADB) {
@@ -284,7 +312,7 @@ int store_open(const char *path, climb_store **out, char *err, size_t errlen)
 {
     struct stat sb;
     sqlite3 *db = NULL;
-    int read_only = 0;
+    int read_only = 0, check = 0;
     *out = NULL;
     if (!*path) {
         /* SQLite would open a private temporary database that vanishes on close. */
@@ -296,11 +324,12 @@ int store_open(const char *path, climb_store **out, char *err, size_t errlen)
             snprintf(err, errlen, "%s is a directory, not a database file", path);
             return -1;
         }
-        if (vet_existing(path, &sb, err, errlen))
-            return -1;
         char dir[4096];
         dir_of(path, dir, sizeof dir);
         read_only = access(path, W_OK) != 0 || access(dir, W_OK | X_OK) != 0;
+        if (vet_existing(path, &sb, read_only, err, errlen))
+            return -1;
+        check = sb.st_size <= QUICK_CHECK_MAX_BYTES;
     } else if (errno != ENOENT) {
         snprintf(err, errlen, "cannot open %s: %s", path, strerror(errno));
         return -1;
@@ -313,6 +342,19 @@ int store_open(const char *path, climb_store **out, char *err, size_t errlen)
     umask(old);
     if (rc != SQLITE_OK) {
         snprintf(err, errlen, "cannot open %s: %s", path, db ? sqlite3_errmsg(db) : "out of memory");
+        sqlite3_close(db);
+        return -1;
+    }
+    /* The damage check runs on this connection, with its locks: another climb may
+     * be writing, and a read outside them could see pages half written. */
+    char what[256] = "";
+    sqlite3_busy_timeout(db, 5000);
+    if (check && quick_check(db, what, sizeof what) == SQLITE_CORRUPT) {
+        snprintf(err, errlen,
+                 "%s is damaged (SQLite's check found: %s); climb left it untouched. Keep "
+                 "the file, and restore your latest JSON export (the file you wrote with "
+                 "'climb export -o FILE') into a new database: climb --db NEW.db import FILE",
+                 path, what);
         sqlite3_close(db);
         return -1;
     }

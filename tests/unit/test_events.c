@@ -297,7 +297,7 @@ static void test_undo_refuses_after_any_later_change(void **state)
     elsewhere(f, CRIT, "done", "todo");
     int events = test_sql_int(f->st, "SELECT COUNT(*) FROM events");
     assert_int_equal(ops_undo(&f->m, &r), UNDO_REFUSED);
-    assert_non_null(strstr(r.message, "changed after it"));
+    assert_non_null(strstr(r.message, "changed since"));
     assert_int_equal(test_sql_int(f->st, "SELECT COUNT(*) FROM events"), events);
     criterion_row now = row_now(f);
     assert_int_equal(now.state, STATE_DONE);

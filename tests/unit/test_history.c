@@ -362,7 +362,7 @@ static void undo_refuses_what_changed_elsewhere(void **state)
     other_climb_sets(f, "p1-solo-incident", "todo", "done", "2025-05-03T11:00:00Z");
     setenv("CLIMB_NOW", "2025-05-04T10:00:00Z", 1);
     assert_int_equal(ops_undo(&f->m, &r), UNDO_REFUSED);
-    assert_non_null(strstr(r.message, "was changed after it"));
+    assert_non_null(strstr(r.message, "changed since"));
     expect_newest(f, 0, "state", "todo", "done"); /* nothing written by the refusal */
     /* the refused change is dropped (it can never be undone now) */
     assert_int_equal(ops_undo_depth(), 1);
