@@ -9,12 +9,14 @@
 
 #include "climb/content.h"
 #include "climb/ladder_text.h"
+#include "climb/target_pace.h"
 #include "climb/model.h"
 #include "climb/ops.h"
 
 #include "support.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 static void tick_all(climb_model *m, size_t p)
 {
@@ -98,6 +100,22 @@ static void test_states_reload_from_the_database(void **state)
     assert_int_equal(model_find(&f->m, "no-such-id", &p, &i), -1);
 }
 
+/* A target counts the phases whose meeting reaches a level up to it; Phase 4,
+ * operating at Staff, reaches no further level and counts only above Staff. */
+static void test_target_counts_by_what_a_phase_reaches(void **state)
+{
+    test_env *f = *state;
+    target_pace tp;
+    f->m.profile.target_at = 2000000000LL; /* the model frees target_level on close */
+    f->m.profile.target_level = strdup("staff");
+    target_pace_compute(&f->m, 1700000000LL, &tp);
+    assert_int_equal(tp.remaining, 3 + 3 + 4); /* Phases 1-3 */
+    free(f->m.profile.target_level);
+    f->m.profile.target_level = strdup("principal");
+    target_pace_compute(&f->m, 1700000000LL, &tp);
+    assert_int_equal(tp.remaining, 3 + 3 + 4 + 4); /* and what operating at Staff takes */
+}
+
 int main(void)
 {
     setenv("CLIMB_NOW", "2026-03-14T09:30:00Z", 1);
@@ -105,6 +123,7 @@ int main(void)
         test_with_env(test_counts_start_at_zero),
         test_with_env(test_progress_level_follows_completed_phases),
         test_with_env(test_progress_on_an_operating_ladder),
+        test_with_env(test_target_counts_by_what_a_phase_reaches),
         test_with_env(test_states_reload_from_the_database),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
