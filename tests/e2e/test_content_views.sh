@@ -148,6 +148,23 @@ check_content_all_shown() {
     return 0
 }
 
+# A search hit in a phase's summary opens the Phase pane on its Explanation tab.
+search_summary_opens_explanation() {
+    start 80 24
+    keys /
+    wait_for "Search:"
+    keys -l "yardstick"
+    wait_for "match 1 of 1"
+    keys Enter
+    wait_for "Enter go to it"
+    keys Enter
+    wait_gone "Search:"
+    wait_for "Table [Explanation] (i)"
+    wait_for "Breaking out of the ticket-solver loop"
+    quit_tui
+}
+
+run_test search_summary_opens_explanation
 run_test check_content_all_shown
 run_test operating_at_staff
 run_test phase_explanation_80x24
