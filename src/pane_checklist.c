@@ -2,7 +2,8 @@
  * from the selected phase, each [ ] todo, [~] in progress, [x] met (with its date)
  * or [-] not applicable (dimmed, with its reason), a done/applicable count in the
  * title, stale evidence flagged, the wording a criterion had when it was ticked if
- * the ladder has reworded it since, and the evidence note under the selected one. */
+ * the ladder has reworded it since, the evidence note under the selected one, and
+ * on every row with entries their count and the newest. */
 #include "climb/checklist_actions.h"
 #include "climb/clock.h"
 #include "climb/draw.h"
@@ -47,6 +48,16 @@ static void item_extras(tui *t, size_t i, extras *x)
     }
     if (selected && mc->note) {
         snprintf(x->text[x->n], EXTRA_LEN, "note: %s", mc->note);
+        x->st[x->n++] = ST_DIM;
+    }
+    if (mc->n_entries) { /* the count and the newest entry, on every row (E lists them) */
+        const evidence_row *e = &mc->entries[mc->n_entries - 1];
+        char date[16];
+        size_t line = strcspn(e->text, "\n");
+        clock_format_local_date(e->happened_at, date, sizeof date);
+        snprintf(x->text[x->n], EXTRA_LEN, "evidence %zu, newest %s: %.*s%s",
+                 mc->n_entries + (mc->note != NULL), date, (int)(line < 100 ? line : 100),
+                 e->text, line > 100 || e->text[line] ? "…" : "");
         x->st[x->n++] = ST_DIM;
     }
     if (selected && model_is_stale(t->model, mc, clock_now())) {

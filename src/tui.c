@@ -19,6 +19,7 @@
 #include "climb/view_search.h"
 #include "climb/view_export.h"
 #include "climb/view_history.h"
+#include "climb/view_evidence.h"
 #include "climb/view_overview.h"
 
 #include <signal.h>
@@ -275,6 +276,8 @@ static int dispatch(tui *t, action a)
     case ACT_SEARCH: search_view_open(t); return DIRTY_ALL;
     case ACT_EXPORT: export_view_open(t); return DIRTY_ALL;
     case ACT_HISTORY: history_view_open(t); return DIRTY_ALL;
+    case ACT_EVIDENCE: evidence_view_open(t); return DIRTY_ALL;
+    case ACT_CHECK: evidence_check_view_open(t); return DIRTY_ALL;
     case ACT_UNDO: return history_undo(t);
     case ACT_REDO: return history_redo(t);
     case ACT_STALE: return checklist_stale_period(t);

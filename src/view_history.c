@@ -10,6 +10,7 @@
 #include "climb/clock.h"
 #include "climb/draw.h"
 #include "climb/forecast.h"
+#include "climb/target_pace.h"
 #include "climb/history.h"
 #include "climb/history_text.h"
 #include "climb/ladder_text.h"
@@ -283,6 +284,12 @@ static void load_summary(tui *t, hist_view *v)
         forecast_line(t, p, now, v->summary[2], sizeof v->summary[2]);
     }
     title_line(t, now, v->summary[1], sizeof v->summary[1]);
+    target_pace tp; /* whether the pace reaches the target, after the title */
+    target_pace_compute(t->model, now, &tp);
+    if (tp.kind != PACE_NONE) {
+        size_t used = strlen(v->summary[1]);
+        snprintf(v->summary[1] + used, sizeof v->summary[1] - used, ". %s", tp.sentence);
+    }
     v->summary_valid = 1;
 }
 

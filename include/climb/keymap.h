@@ -22,6 +22,8 @@
     A(DOING, "mark the criterion in progress (again: not started)")                \
     A(NOT_APPLICABLE, "mark the criterion not applicable, with a reason")          \
     A(NOTE, "write the evidence note of the criterion")                            \
+    A(EVIDENCE, "dated evidence of the criterion, with links")                     \
+    A(CHECK, "evidence check: how strong your case is")                            \
     A(PHASE1, "show phase 1 and its criteria")                                     \
     A(PHASE2, "show phase 2 and its criteria")                                     \
     A(PHASE3, "show phase 3 and its criteria")                                     \
@@ -77,6 +79,8 @@ typedef enum {
     K(DOING, 'p', "p")                                                             \
     K(NOT_APPLICABLE, 'x', "x")                                                    \
     K(NOTE, 'n', "n")                                                              \
+    K(EVIDENCE, 'E', "E")                                                          \
+    K(CHECK, 'c', "c")                                                             \
     K(PHASE1, '1', "1")                                                            \
     K(PHASE2, '2', "2")                                                            \
     K(PHASE3, '3', "3")                                                            \

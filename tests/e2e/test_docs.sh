@@ -29,5 +29,16 @@ commands_documented() {
     done <"$T/cmds"
 }
 
+architecture_names_every_file() {
+    n=0
+    for f in "$root"/src/*.c "$root"/src/*.h; do
+        n=$((n + 1))
+        grep -qF "| \`$(basename "$f")\` |" "$root/docs/architecture.md" ||
+            fail "docs/architecture.md does not list $(basename "$f")"
+    done
+    [ "$n" -ge 90 ] || fail "only $n source files found"
+}
+
 run_test keys_documented
+run_test architecture_names_every_file
 run_test commands_documented
