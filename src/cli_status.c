@@ -50,7 +50,7 @@ static json_t *phase_json(const climb_model *m, size_t p)
     for (size_t r = 0; r < m->n_retired; r++) {
         if (m->retired[r].phase != ph->number)
             continue;
-        climb_criterion gone = {m->retired[r].id, m->retired[r].text};
+        climb_criterion gone = {m->retired[r].id, m->retired[r].text, NULL};
         json_array_append_new(retired, criterion_json(m, &gone, &m->retired[r].c));
     }
     json_object_set_new(o, "retired", retired);

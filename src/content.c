@@ -175,6 +175,7 @@ static void free_phase(climb_phase *p)
     for (size_t i = 0; p->criteria && i < p->n_criteria; i++) {
         free(p->criteria[i].id);
         free(p->criteria[i].text);
+        free(p->criteria[i].claim);
     }
     free(p->criteria);
 }

@@ -91,6 +91,7 @@ static const field table_fields[] = {
 static const field criterion_fields[] = {
     REQ(climb_criterion, "id", FT_ID, id),
     REQ(climb_criterion, "text", FT_TEXT, text),
+    OPT(climb_criterion, "claim", FT_TEXT, claim),
 };
 static const list_desc criterion_list = LDESC("criterion", climb_criterion, criterion_fields, 1);
 

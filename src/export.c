@@ -1,4 +1,4 @@
-/* export.c - what the three snapshot formats share: their names, dispatch, the
+/* export.c - what the snapshot formats share: their names, dispatch, the
  * atomic write to a path and the suggested file name. */
 #include "climb/export.h"
 #include "climb/atomic_file.h"
@@ -6,11 +6,12 @@
 
 #include <string.h>
 
-static const char *const EXT[EXPORT_FORMATS] = {"json", "md", "csv"};
+static const char *const EXT[EXPORT_FORMATS] = {"json", "md", "csv", "html"};
 static const char *const LABEL[EXPORT_FORMATS] = {
     "JSON: the complete snapshot (for climb import)",
     "Markdown: a page for a promotion packet",
     "CSV: the history, for a spreadsheet",
+    "HTML: a printable promotion packet",
 };
 
 int export_format_parse(const char *name, export_format *out)
@@ -38,24 +39,37 @@ const char *export_format_label(export_format f)
     return (unsigned)f < EXPORT_FORMATS ? LABEL[f] : "";
 }
 
-int export_write(const climb_model *m, export_format f, FILE *out, long long now, char *err,
-                 size_t errlen)
+int export_write_with(const climb_model *m, export_format f, const packet_options *opt,
+                      FILE *out, long long now, char *err, size_t errlen)
 {
     switch (f) {
     case EXPORT_JSON: return export_json(m, out, now, err, errlen);
-    case EXPORT_MD: return export_md(m, out, now, err, errlen);
+    case EXPORT_MD: return export_md(m, opt, out, now, err, errlen);
     case EXPORT_CSV: return export_csv(m, out, now, err, errlen);
+    case EXPORT_HTML: return export_html(m, opt, out, now, err, errlen);
     default: snprintf(err, errlen, "unknown export format"); return -1;
     }
+}
+
+int export_write(const climb_model *m, export_format f, FILE *out, long long now, char *err,
+                 size_t errlen)
+{
+    return export_write_with(m, f, NULL, out, now, err, errlen);
 }
 
 int export_to_path(const climb_model *m, export_format f, const char *path, int force,
                    long long now, char *err, size_t errlen)
 {
+    return export_to_path_with(m, f, NULL, path, force, now, err, errlen);
+}
+
+int export_to_path_with(const climb_model *m, export_format f, const packet_options *opt,
+                        const char *path, int force, long long now, char *err, size_t errlen)
+{
     atomic_file af;
     if (atomic_file_open(&af, path, force, err, errlen))
         return -1;
-    if (export_write(m, f, af.fp, now, err, errlen)) {
+    if (export_write_with(m, f, opt, af.fp, now, err, errlen)) {
         atomic_file_abort(&af);
         return -1;
     }

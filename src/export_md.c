@@ -1,354 +1,226 @@
-/* export_md.c - the Markdown page for a promotion packet: title and placement, a
- * checklist per phase with dates and evidence notes, what remains for the next
- * level, the roadblocks flagged and progress by month. Output is CommonMark; all
- * text that comes from the person or the ladder goes through text_visible (no
- * control character reaches the file raw) and has its ASCII punctuation
- * backslash-escaped so it can never turn into markup. */
+/* export_md.c - the promotion packet as a CommonMark page a manager reads: the
+ * person's name and the level argued for, the evidence check's verdict, each
+ * chosen phase's criteria as first-person claims with their dated evidence and
+ * links (stale entries marked), what remains, the flagged roadblocks when asked,
+ * and the net change of criteria met per month. What it says comes from
+ * packet.c; every piece of text from the person or the ladder goes through
+ * md_escape (the output gate, then a backslash only where Markdown would
+ * otherwise change the meaning). */
 #include "climb/export.h"
 #include "climb/clock.h"
-#include "climb/ladder_text.h"
-#include "climb/store_snapshot.h"
+#include "climb/md_escape.h"
 #include "climb/text.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-/* Characters that are markup anywhere in a line (| for GFM tables, ~ for GFM
- * strikethrough, & for entities). */
-static const char INLINE_MARKUP[] = "\\`*_[]<>&|~";
-
-/* Writes the start of a line of s: leading blanks dropped and, when the line could
- * open a block (list, heading, quote, setext underline, thematic break), the
- * character that would do so escaped. Returns where the rest begins. */
-static const char *md_line_start(FILE *out, const char *p, const char *end)
+static void md(FILE *out, const char *s, const char *indent, unsigned flags)
 {
-    while (p < end && (*p == ' ' || *p == '\t'))
-        p++;
-    if (p < end && strchr("-+=#>", *p) && *p) {
-        fputc('\\', out);
-        fputc(*p++, out);
-        return p;
-    }
-    const char *d = p;
-    while (d < end && *d >= '0' && *d <= '9')
-        d++;
-    if (d > p && d < end && (*d == '.' || *d == ')')) {
-        fwrite(p, 1, (size_t)(d - p), out);
-        fputc('\\', out);
-        fputc(*d, out);
-        return d + 1;
-    }
-    return p;
+    char *e = md_escape(s, indent, flags);
+    fputs(e ? e : "?", out);
+    free(e);
 }
 
-/* Writes s as inline text: control characters made visible, markup characters
- * escaped, line breaks as hard breaks followed by `indent` (blank lines collapse
- * into one); leading and trailing blanks are dropped. */
-static void md_escaped(FILE *out, const char *raw, const char *indent, const char *extra)
+static void md_n(FILE *out, const char *s, size_t n, unsigned flags)
 {
-    char *safe = text_visible(raw, TEXT_KEEP_NEWLINES | TEXT_KEEP_TABS);
-    if (!safe) {
+    char *copy = malloc(n + 1);
+    if (!copy) {
         fputs("?", out);
         return;
     }
-    const char *s = safe;
-    const char *end = s + strlen(s);
-    while (s < end && strchr(" \t\r\n", *s))
-        s++;
-    while (end > s && strchr(" \t\r\n", end[-1]))
-        end--;
-    const char *p = md_line_start(out, s, end);
-    for (; p < end; p++) {
-        unsigned char c = (unsigned char)*p;
-        if (c == '\r' || c == '\n') {
-            while (p + 1 < end && strchr(" \t\r\n", p[1]))
-                p++;
-            fprintf(out, "\\\n%s", indent);
-            p = md_line_start(out, p + 1, end) - 1;
-        } else if (c < 0x20 || c == 0x7F) {
-            fputc(' ', out);
-        } else if (c < 0x80 && (strchr(INLINE_MARKUP, c) || strchr(extra, c))) {
-            fputc('\\', out);
-            fputc(c, out);
-        } else {
-            fputc(c, out);
-        }
-    }
-    free(safe);
+    memcpy(copy, s, n);
+    copy[n] = '\0';
+    md(out, copy, "", flags);
+    free(copy);
 }
 
-static void md_text(FILE *out, const char *s, const char *indent)
-{
-    md_escaped(out, s, indent, "");
-}
-
-/* Text in a heading, where a trailing run of # would close it. */
-static void md_heading(FILE *out, const char *s)
-{
-    md_escaped(out, s, "", "#");
-}
-
-static void md_date(FILE *out, long long t)
+static void put_date(FILE *out, long long t)
 {
     char buf[16];
     clock_format_local_date(t, buf, sizeof buf);
     fputs(buf, out);
 }
 
-static const char *level_name(const climb_ladder *l, const char *id)
+/* A link destination in pointy brackets, where only '<', '>' and '\' need a
+ * backslash (a link never holds white space). */
+static void put_destination(FILE *out, const char *url)
 {
-    const climb_level *lv = id ? content_level(l, id) : NULL;
-    return lv ? lv->name : id;
-}
-
-typedef struct {
-    int found;
-    long long taken_at;
-    int phase, on_edge_of;
-} last_quiz;
-
-static int keep_last_quiz(void *ctx, const snap_quiz *q)
-{
-    last_quiz *lq = ctx;
-    lq->found = 1;
-    lq->taken_at = q->taken_at;
-    lq->phase = q->phase;
-    lq->on_edge_of = q->on_edge_of;
-    return 0;
-}
-
-static void put_header(const climb_model *m, FILE *out, long long now)
-{
-    const climb_ladder *l = m->ladder;
-    last_quiz lq = {0, 0, 0, 0};
-    fputs("# Career progress: ", out);
-    md_heading(out, m->profile.name);
-    fputs("\n\n", out);
-    md_text(out, l->name, "");
-    fputs(" (climb snapshot of ", out);
-    md_date(out, now);
-    fputs(")\n\n- **Title:** ", out);
-    if (m->profile.title)
-        md_text(out, level_name(l, m->profile.title), "  ");
-    else
-        fputs("not set", out);
-    fputs("\n- **Placement:** ", out);
-    snap_quiz_each(m->store, m->profile.id, keep_last_quiz, &lq);
-    const climb_band *band = NULL;
-    for (size_t i = 0; lq.found && i < l->n_bands; i++)
-        if (l->bands[i].phase == lq.phase && l->bands[i].on_edge_of == lq.on_edge_of)
-            band = &l->bands[i];
-    if (!lq.found) {
-        fputs("no placement quiz taken", out);
-    } else {
-        if (band)
-            md_text(out, band->label, "  ");
-        else
-            fprintf(out, "Phase %d", lq.phase);
-        fputs(" (quiz of ", out);
-        md_date(out, lq.taken_at);
-        fputs(")", out);
+    char *safe = text_visible(url, 0);
+    fputc('<', out);
+    for (const char *p = safe ? safe : ""; *p; p++) {
+        if (*p == '<' || *p == '>' || *p == '\\')
+            fputc('\\', out);
+        fputc(*p, out);
     }
-    char reach[128];
-    ladder_progress(l, model_progress_level(m), model_progress_operating(m), reach, sizeof reach);
-    fputs("\n- **Ticks reach:** ", out);
-    md_text(out, reach, "  ");
+    fputc('>', out);
+    free(safe);
+}
+
+static void put_links(FILE *out, const packet_entry *e)
+{
+    for (size_t k = 0; k < e->n_links; k++) {
+        fputs(k ? ", " : "\\\n    Links: ", out);
+        size_t n;
+        const char *label = packet_link_label(e->links[k], &n);
+        if (packet_link_is_url(e->links[k])) {
+            fputc('[', out);
+            md_n(out, label, n, MD_LINK_TEXT | MD_AFTER_TEXT);
+            fputs("](", out);
+            put_destination(out, e->links[k]);
+            fputc(')', out);
+        } else {
+            md(out, e->links[k], "", MD_AFTER_TEXT);
+        }
+    }
+}
+
+static void put_entry(FILE *out, const packet *pk, const packet_entry *e)
+{
+    fputs("  - ", out);
+    if (e->at)
+        put_date(out, e->at);
+    if (e->stale)
+        fprintf(out, " (stale: older than %d months)", pk->stale_months);
+    fputs(": ", out);
+    md(out, e->text, "    ", MD_AFTER_TEXT);
+    put_links(out, e);
     fputs("\n", out);
 }
 
-static void put_criterion(const climb_model *m, FILE *out, size_t p, size_t i)
+static void put_claim(FILE *out, const packet *pk, const packet_claim *c)
 {
-    const climb_criterion *c = &m->ladder->phases[p].criteria[i];
-    const model_crit *mc = model_crit_at(m, p, i);
-    static const char *const BOX[] = {"[ ]", "[ ]", "[x]", "[-]"};
-    fprintf(out, "- %s ", BOX[mc->state]);
-    md_text(out, c->text, "  ");
-    if (mc->state == STATE_DONE) {
-        fputs(" (done ", out);
-        md_date(out, mc->done_at);
-        fputs(")", out);
-    } else if (mc->state == STATE_DOING) {
-        fputs(" (in progress)", out);
-    } else if (mc->state == STATE_NA) {
-        fputs(" (does not apply", out);
-        if (mc->reason) {
+    fputs("- ", out);
+    md(out, c->claim, "  ", 0);
+    if (pk->sections & PACKET_CRITERIA) {
+        char status[64];
+        packet_claim_status(c, status, sizeof status);
+        fprintf(out, " (%s", status);
+        if (c->reason) {
             fputs(": ", out);
-            md_text(out, mc->reason, "  ");
+            md(out, c->reason, "  ", MD_AFTER_TEXT);
         }
         fputs(")", out);
     }
-    if (mc->note) {
-        fputs("\\\n  *Evidence", out);
-        if (mc->note_at) {
-            fputs(", ", out);
-            md_date(out, mc->note_at);
-        }
-        fputs(":* ", out);
-        md_text(out, mc->note, "  ");
-    }
     fputs("\n", out);
+    for (size_t k = 0; (pk->sections & PACKET_EVIDENCE) && k < c->n_entries; k++)
+        put_entry(out, pk, &c->entries[k]);
 }
 
-static void put_phases(const climb_model *m, FILE *out)
+static void put_header(FILE *out, const packet *pk)
 {
-    const climb_ladder *l = m->ladder;
-    for (size_t p = 0; p < l->n_phases; p++) {
-        const climb_phase *ph = &l->phases[p];
-        int done, applicable;
-        model_phase_counts(m, p, &done, &applicable);
-        fprintf(out, "\n## Phase %d: ", ph->number);
-        md_heading(out, ph->title);
-        fputs("\n\n", out);
-        char step[160];
-        ladder_phase_step(l, ph, step, sizeof step);
-        md_text(out, step, "");
-        fprintf(out, ": %d of %d met.\n\n", done, applicable);
-        for (size_t i = 0; i < ph->n_criteria; i++)
-            put_criterion(m, out, p, i);
+    fputs("# ", out);
+    md(out, pk->name, "", MD_HEADING);
+    fputs(": the case for ", out);
+    md(out, pk->level, "", MD_HEADING | MD_AFTER_TEXT);
+    fputs("\n\nPromotion packet on the ", out);
+    md(out, pk->ladder_name, "", MD_AFTER_TEXT);
+    fputs(", ", out);
+    put_date(out, pk->now);
+    if (pk->target_at) {
+        fputs(". Target: ", out);
+        md(out, pk->level, "", MD_AFTER_TEXT);
+        fputs(" by ", out);
+        put_date(out, pk->target_at);
+    }
+    fputs(".\n", out);
+    if (pk->sections & PACKET_SUMMARY) {
+        fputs("\n## Summary\n\n", out);
+        md(out, pk->verdict, "", 0);
+        fputs(".\n", out);
+        if (*pk->pace) {
+            fputs("\n", out);
+            md(out, pk->pace, "", 0);
+            fputs("\n", out);
+        }
     }
 }
 
-static void put_remaining(const climb_model *m, FILE *out)
+static void put_phases(FILE *out, const packet *pk)
 {
-    const climb_ladder *l = m->ladder;
-    int level = model_progress_level(m);
-    size_t p = 0;
-    while (p < l->n_phases && content_level_index(l, l->phases[p].level) != level)
-        p++;
-    if (model_progress_operating(m)) /* every phase met, the last one operating */
-        p = l->n_phases;
-    fputs("\n## What remains", out);
-    if (p == l->n_phases) {
-        fputs("\n\nEvery criterion of the ladder is met.\n", out);
+    for (size_t p = 0; p < pk->n_phases; p++) {
+        const packet_phase *ph = &pk->phases[p];
+        fprintf(out, "\n## Phase %d: ", ph->number);
+        md(out, ph->title, "", MD_HEADING | MD_AFTER_TEXT);
+        fputs("\n\n", out);
+        md(out, ph->heading, "", 0);
+        fprintf(out, ": %d of %d met.\n\n", ph->met, ph->applicable);
+        for (size_t i = 0; i < ph->n_claims; i++)
+            put_claim(out, pk, &ph->claims[i]);
+    }
+}
+
+static void put_remaining(FILE *out, const packet *pk)
+{
+    fputs("\n## What remains for ", out);
+    md(out, pk->level, "", MD_HEADING | MD_AFTER_TEXT);
+    fputs("\n\n", out);
+    if (!pk->n_remaining) {
+        fputs("Every criterion for this level is met.\n", out);
         return;
     }
-    fputs(" for ", out);
-    if (l->phases[p].operating)
-        fputs("operating at ", out);
-    md_heading(out, level_name(l, l->phases[p].operating ? l->phases[p].level
-                                                          : l->phases[p].next_level));
-    fputs("\n\n", out);
-    for (size_t i = 0; i < l->phases[p].n_criteria; i++) {
-        const model_crit *mc = model_crit_at(m, p, i);
-        if (mc->state == STATE_DONE || mc->state == STATE_NA)
-            continue;
+    fprintf(out, "%zu %s still to show:\n\n", pk->n_remaining,
+            pk->n_remaining == 1 ? "claim" : "claims");
+    for (size_t i = 0; i < pk->n_remaining; i++) {
+        const packet_claim *c = &pk->remaining[i];
         fputs("- ", out);
-        md_text(out, l->phases[p].criteria[i].text, "  ");
-        fprintf(out, " (`%s`)\n", l->phases[p].criteria[i].id);
+        md(out, c->claim, "  ", 0);
+        fprintf(out, " (Phase %d, %s)\n", c->phase_number,
+                c->state == STATE_DOING ? "in progress" : "not started");
     }
 }
 
-typedef struct {
-    const climb_ladder *ladder;
-    FILE *out;
-    int any;
-} flag_list;
-
-static int put_flag(void *ctx, const snap_flag *f)
+static void put_roadblocks(FILE *out, const packet *pk)
 {
-    flag_list *fl = ctx;
-    const climb_roadblock *rb = NULL;
-    for (size_t i = 0; i < fl->ladder->n_roadblocks; i++)
-        if (strcmp(fl->ladder->roadblocks[i].id, f->roadblock_id) == 0)
-            rb = &fl->ladder->roadblocks[i];
-    fputs("- **", fl->out);
-    md_text(fl->out, rb ? rb->title : f->roadblock_id, "  ");
-    fputs("** (flagged ", fl->out);
-    md_date(fl->out, f->flagged_at);
-    fputs(")", fl->out);
-    if (rb) {
-        fputs("\\\n  *What unlocks it:* ", fl->out);
-        md_text(fl->out, rb->unlock, "  ");
-    }
-    fputs("\n", fl->out);
-    fl->any = 1;
-    return 0;
-}
-
-/* Progress by month: replays the state and note events. */
-typedef struct {
-    const climb_model *m;
-    FILE *out;
-    unsigned char *done;   /* per criterion of the model: 1 when done */
-    int n_done;
-    char month[8];         /* "YYYY-MM" being counted; "" before the first */
-    int ticked, unticked, notes;
-} month_table;
-
-static void flush_month(month_table *mt)
-{
-    if (mt->month[0])
-        fprintf(mt->out, "| %s | %d | %d | %d | %d |\n", mt->month, mt->ticked, mt->unticked,
-                mt->notes, mt->n_done);
-    mt->ticked = mt->unticked = mt->notes = 0;
-}
-
-static int month_event(void *ctx, const snap_event *e)
-{
-    month_table *mt = ctx;
-    int is_state = strcmp(e->kind, "state") == 0, is_note = strcmp(e->kind, "note") == 0;
-    size_t p, i;
-    if ((!is_state && !is_note) || !e->item || model_find(mt->m, e->item, &p, &i) != 0)
-        return 0;
-    char month[32];
-    clock_format_local_date(e->at, month, sizeof month);
-    month[7] = '\0';
-    if (strcmp(month, mt->month) != 0) {
-        flush_month(mt);
-        memcpy(mt->month, month, 8);
-    }
-    if (is_note) {
-        mt->notes += e->value != NULL;
-        return 0;
-    }
-    size_t k = mt->m->first[p] + i;
-    int now_done = e->value && strcmp(e->value, "done") == 0;
-    if (now_done && !mt->done[k]) {
-        mt->ticked++;
-        mt->n_done++;
-    } else if (!now_done && mt->done[k]) {
-        mt->unticked++;
-        mt->n_done--;
-    }
-    mt->done[k] = (unsigned char)now_done;
-    return 0;
-}
-
-static int put_months(const climb_model *m, FILE *out)
-{
-    month_table mt;
-    memset(&mt, 0, sizeof mt);
-    mt.m = m;
-    mt.out = out;
-    mt.done = calloc(m->n_crit ? m->n_crit : 1, 1);
-    if (!mt.done)
-        return -1;
-    fputs("\n## Progress by month\n\n"
-          "| Month | Ticked | Unticked | Notes added | Met at month end |\n"
-          "| --- | ---: | ---: | ---: | ---: |\n",
-          out);
-    int rc = snap_events_each(m->store, m->profile.id, NULL, month_event, &mt);
-    flush_month(&mt);
-    free(mt.done);
-    return rc < 0 ? -1 : 0;
-}
-
-int export_md(const climb_model *m, FILE *out, long long now, char *err, size_t errlen)
-{
-    put_header(m, out, now);
-    put_phases(m, out);
-    put_remaining(m, out);
     fputs("\n## Roadblocks flagged\n\n", out);
-    flag_list fl = {m->ladder, out, 0};
-    int rc = snap_flags_each(m->store, m->profile.id, put_flag, &fl);
-    if (rc == 0 && !fl.any)
+    if (!pk->n_roadblocks)
         fputs("None flagged.\n", out);
-    if (rc == 0)
-        rc = put_months(m, out);
-    if (rc != 0) {
-        snprintf(err, errlen, "%s", store_error(m->store));
-        return -1;
+    for (size_t i = 0; i < pk->n_roadblocks; i++) {
+        const packet_roadblock *rb = &pk->roadblocks[i];
+        fputs("- ", out);
+        md(out, rb->title, "  ", 0);
+        fputs(" (flagged ", out);
+        put_date(out, rb->flagged_at);
+        fputs(")\\\n  What unlocks it: ", out);
+        md(out, rb->unlock, "  ", MD_AFTER_TEXT);
+        fputs("\n", out);
     }
+}
+
+static void put_months(FILE *out, const packet *pk)
+{
+    fputs("\n## Progress by month\n\n", out);
+    if (!pk->n_months) {
+        fputs("No criterion has been met yet.\n", out);
+        return;
+    }
+    fputs("Months without a change are left out.\n\n"
+          "| Month | Net change | Criteria met at month end |\n| --- | ---: | ---: |\n", out);
+    for (size_t i = 0; i < pk->n_months; i++) {
+        const packet_month *pm = &pk->months[i];
+        if (!pm->net && i + 1 < pk->n_months)
+            continue;
+        char net[16];
+        snprintf(net, sizeof net, pm->net ? "%+d" : "%d", pm->net);
+        fprintf(out, "| %s | %s | %d of %d |\n", pm->key, net, pm->met, pk->chart_max);
+    }
+}
+
+int export_md(const climb_model *m, const packet_options *opt, FILE *out, long long now,
+              char *err, size_t errlen)
+{
+    packet pk;
+    if (packet_build(m, opt, now, &pk, err, errlen) != 0)
+        return -1;
+    put_header(out, &pk);
+    if (pk.sections & (PACKET_CRITERIA | PACKET_EVIDENCE))
+        put_phases(out, &pk);
+    if (pk.sections & PACKET_REMAINING)
+        put_remaining(out, &pk);
+    if (pk.sections & PACKET_ROADBLOCKS)
+        put_roadblocks(out, &pk);
+    if (pk.sections & PACKET_PROGRESS)
+        put_months(out, &pk);
+    packet_free(&pk);
     if (fflush(out) != 0 || ferror(out)) {
         snprintf(err, errlen, "cannot write the Markdown page");
         return -1;

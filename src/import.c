@@ -243,7 +243,7 @@ static int derive(climb_store *st, const climb_ladder *l, const json_t *root, lo
             const climb_criterion *c = &l->phases[p].criteria[i];
             const json_t *sc = snapshot_criterion(root, c->id);
             ops_hint h = {c->text, sc ? get_time(sc, "done_at") : 0,
-                          sc ? get_str(sc, "text_at_done") : NULL};
+                          sc ? get_str(sc, "text_at_done") : NULL, NULL};
             if (ops_event_derive(st, pid, "state", c->id, &h) ||
                 ops_event_derive(st, pid, "note", c->id, &h))
                 return -1;

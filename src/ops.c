@@ -16,7 +16,7 @@ const char *ops_db_error(const climb_store *st)
 
 ops_hint ops_hint_for(const climb_model *m, const char *item)
 {
-    ops_hint h = {NULL, 0, NULL};
+    ops_hint h = {NULL, 0, NULL, NULL};
     const climb_phase *ph = NULL;
     const climb_criterion *c = item ? content_criterion(m->ladder, item, &ph) : NULL;
     h.current_text = c ? c->text : NULL;
@@ -26,7 +26,15 @@ ops_hint ops_hint_for(const climb_model *m, const char *item)
 int ops_apply(climb_model *m, ops_group *g, const char *kind, const char *item,
               const char *value, const char *previous, const char *detail)
 {
+    return ops_apply_row(m, g, kind, item, value, previous, detail, NULL);
+}
+
+int ops_apply_row(climb_model *m, ops_group *g, const char *kind, const char *item,
+                  const char *value, const char *previous, const char *detail,
+                  const criterion_row *row)
+{
     ops_hint h = ops_hint_for(m, item);
+    h.row = row;
     long long id = 0;
     if (g->n == OPS_GROUP_MAX)
         return store_fail(m->store, "too many events in one change");

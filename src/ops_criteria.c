@@ -31,8 +31,8 @@ static int change_row(climb_model *m, ops_group *g, const char *id, const criter
         if (c->state == STATE_DONE && c->when)
             why = when; /* a done event's detail: when the work was done */
         if (row->state != c->state || (c->state == STATE_NA && !same(why, row->reason))) {
-            if (ops_apply(m, g, "state", id, crit_state_name(c->state),
-                          crit_state_name(row->state), why))
+            if (ops_apply_row(m, g, "state", id, crit_state_name(c->state),
+                              crit_state_name(row->state), why, row))
                 return -1;
             *changed = 1;
         }

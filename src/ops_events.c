@@ -32,6 +32,7 @@ typedef struct {
     int n;                 /* events seen */
     char *value, *detail;  /* of the newest */
     long long latest_at;   /* the newest's time */
+    long long latest_id;   /* and its row id */
     long long since;       /* when the latest run of `value` began */
     char *since_detail;    /* the detail of the event that began it */
     const char *run_of;    /* when set: follow the latest run of this value instead */
@@ -45,6 +46,7 @@ static int walk_step(void *ctx, const store_event *e)
         w->value = dup_or_null(e->value);
         w->detail = dup_or_null(e->detail);
         w->latest_at = e->at;
+        w->latest_id = e->id;
     }
     const char *want = w->run_of ? w->run_of : w->value;
     if (same(e->value, want)) {
@@ -58,13 +60,22 @@ static int walk_step(void *ctx, const store_event *e)
     return 0;
 }
 
+/* The newest counted event the last walk found (ops_event_apply checks it is the
+ * event it just appended). */
+static struct {
+    long long id, at;
+} last_walk;
+
 /* Walks the counted events of kind/item; 0 (w filled, w->n == 0 when none) or -1. */
 static int walk(climb_store *st, long long pid, const char *kind, const char *item,
                 const char *run_of, item_walk *w)
 {
     memset(w, 0, sizeof *w);
     w->run_of = run_of;
-    return store_events_counted(st, pid, kind, item, walk_step, w) < 0 ? -1 : 0;
+    int rc = store_events_counted(st, pid, kind, item, walk_step, w) < 0 ? -1 : 0;
+    last_walk.id = w->latest_id;
+    last_walk.at = w->latest_at;
+    return rc;
 }
 
 static void walk_free(item_walk *w)
@@ -89,23 +100,29 @@ static long long run_start(const item_walk *w)
 static int derive_state(climb_store *st, long long pid, const char *item, const ops_hint *h)
 {
     item_walk w;
-    criterion_row row;
+    criterion_row row, *current = &row;
     if (walk(st, pid, "state", item, "done", &w))
         return -1;
-    int rc = 0;
-    if (w.n > 0 && (rc = store_criterion_get(st, pid, item, &row)) == 0) {
+    int rc = 0, own = 0;
+    if (h && h->row && h->row->criterion_id && strcmp(h->row->criterion_id, item) == 0)
+        current = (criterion_row *)h->row; /* read in this transaction already */
+    else if (w.n > 0)
+        own = (rc = store_criterion_get(st, pid, item, &row)) == 0;
+    if (w.n > 0 && rc == 0) {
+        const criterion_row *cur = current;
         crit_state s;
         if (crit_state_parse(w.value, &s))
             s = STATE_TODO;
         long long done_at = w.in_run ? run_start(&w) : 0;
         const char *text = !done_at                                   ? NULL
-                           : done_at == row.done_at && row.text_at_done ? row.text_at_done
+                           : done_at == cur->done_at && cur->text_at_done ? cur->text_at_done
                            : h && h->hint_text && h->hint_done_at == done_at ? h->hint_text
                            : h                                          ? h->current_text
                                                                         : NULL;
         rc = store_criterion_put_state(st, pid, item, s, w.detail, done_at, text, w.latest_at);
-        criterion_row_free(&row);
     }
+    if (own)
+        criterion_row_free(&row);
     walk_free(&w);
     return rc;
 }
@@ -308,32 +325,13 @@ int ops_event_derive(climb_store *st, long long profile_id, const char *kind, co
     return r && r->derive ? r->derive(st, profile_id, item, h) : 0;
 }
 
-/* The time of the newest counted event of kind/item (0 when none), or -1. */
-static long long newest_at(climb_store *st, long long pid, const char *kind, const char *item)
-{
-    item_walk w;
-    if (walk(st, pid, kind, item, NULL, &w))
-        return -1;
-    long long at = w.n ? w.latest_at : 0;
-    walk_free(&w);
-    return at;
-}
-
-/* Appends the event, dated no earlier than the newest counted one of its item. */
+/* Appends the event; *id_out (may be NULL) is its row id. */
 static int append(climb_store *st, long long pid, long long at, const char *kind,
                   const char *item, const char *value, const char *previous, const char *detail,
                   long long *id_out, char *uuid_out)
 {
-    const kind_row *r = row_of(kind);
-    if (!r)
+    if (!row_of(kind))
         return store_fail(st, "unknown kind of event: %s", kind);
-    if (r->derive) {
-        long long last = newest_at(st, pid, kind, item);
-        if (last < 0)
-            return -1;
-        if (last > at)
-            at = last;
-    }
     if (store_event_add(st, pid, at, kind, item, value, previous, detail, uuid_out))
         return -1;
     if (id_out)
@@ -341,13 +339,33 @@ static int append(climb_store *st, long long pid, long long at, const char *kind
     return 0;
 }
 
+/* Derives the item, and makes sure event `id` (just appended) is what decided it:
+ * when a counted event of the item is dated later (an imported clock ahead of
+ * this one), the new event takes that date, so the change always takes effect. */
+static int derive_with(climb_store *st, long long pid, const char *kind, const char *item,
+                       const ops_hint *h, long long id)
+{
+    const kind_row *r = row_of(kind);
+    if (!r->derive)
+        return 0;
+    last_walk.id = 0;
+    if (r->derive(st, pid, item, h))
+        return -1;
+    if (last_walk.id == 0 || last_walk.id == id)
+        return 0;
+    return store_event_set_at(st, id, last_walk.at) || r->derive(st, pid, item, h) ? -1 : 0;
+}
+
 int ops_event_apply(climb_store *st, long long profile_id, long long at, const char *kind,
                     const char *item, const char *value, const char *previous,
                     const char *detail, const ops_hint *h, long long *id_out)
 {
-    if (append(st, profile_id, at, kind, item, value, previous, detail, id_out, NULL))
+    long long id = 0;
+    if (append(st, profile_id, at, kind, item, value, previous, detail, &id, NULL))
         return -1;
-    return ops_event_derive(st, profile_id, kind, item, h);
+    if (id_out)
+        *id_out = id;
+    return derive_with(st, profile_id, kind, item, h, id);
 }
 
 int ops_event_reverse(climb_store *st, const store_event *e, long long now, const ops_hint *h,
@@ -362,11 +380,14 @@ int ops_event_reverse(climb_store *st, const store_event *e, long long now, cons
     /* the reverse first, then the 'undo' naming e (and, as its previous, the
      * reverse), then derive: e no longer counts */
     char reverse[37];
+    long long id = 0;
     int rc = append(st, e->profile_id, now, e->kind, e->item, e->previous, e->value, detail,
-                    id_out, reverse) ||
+                    &id, reverse) ||
              store_event_add(st, e->profile_id, now, "undo", e->uuid, e->kind, reverse, e->item,
                              NULL) ||
-             ops_event_derive(st, e->profile_id, e->kind, e->item, h);
+             derive_with(st, e->profile_id, e->kind, e->item, h, id);
+    if (id_out)
+        *id_out = id;
     free(detail);
     return rc ? -1 : 0;
 }

@@ -20,6 +20,11 @@ ops_hint ops_hint_for(const climb_model *m, const char *item);
 /* Appends one event of the open transaction to g and writes what it decides. */
 int ops_apply(climb_model *m, ops_group *g, const char *kind, const char *item,
               const char *value, const char *previous, const char *detail);
+/* The same, with the criterion's row as this transaction read it (saves reading
+ * it again). */
+int ops_apply_row(climb_model *m, ops_group *g, const char *kind, const char *item,
+                  const char *value, const char *previous, const char *detail,
+                  const criterion_row *row);
 /* Commits the open transaction (rolling back on failure) and remembers g for
  * undo when undoable; returns 0 or -1. */
 int ops_commit(climb_model *m, const ops_group *g, int undoable);

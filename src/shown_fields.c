@@ -1,4 +1,5 @@
-/* shown_fields.c - the list of which content fields each screen of the TUI shows,
+/* shown_fields.c - the list of which content fields each screen of the TUI shows
+ * (and the promotion packet, an export read outside climb, for the claims),
  * and the check of that list against the schema's text fields
  * (content_text_fields) that `climb check-content` runs. Pure data and string
  * matching: it reads no file, draws nothing. */
@@ -25,6 +26,7 @@ const shown_field shown_fields[] = {
     {"Phase pane, Table tab", "phases.table.*"},
     {"Checklist pane", "phases.criteria_heading"},
     {"Checklist pane", "phases.criteria.text"},
+    {"promotion packet (e: Markdown or HTML)", "phases.criteria.claim"},
     {"quiz (Q; i for its introduction)", "quiz.intro"},
     {"quiz (Q)", "quiz.questions.text"},
     {"quiz result", "quiz.bands.label"},

@@ -43,12 +43,15 @@ static const char SQL_DETAIL_BEFORE[] =
 static const char SQL_CRIT_GET[] =
     "SELECT criterion_id, state, done_at, note, note_at, reason, text_at_done"
     " FROM criterion_state WHERE profile_id = ?1 AND criterion_id = ?2";
+/* An update first (the usual case: the row exists), an insert when it did not. */
+static const char SQL_SET_STATE[] =
+    "UPDATE criterion_state SET state = ?3, reason = ?4, done_at = ?5, text_at_done = ?6,"
+    " updated_at = ?7 WHERE profile_id = ?1 AND criterion_id = ?2";
 static const char SQL_PUT_STATE[] =
     "INSERT INTO criterion_state (profile_id, criterion_id, state, reason, done_at,"
-    " text_at_done, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
-    " ON CONFLICT (profile_id, criterion_id) DO UPDATE SET state = excluded.state,"
-    " reason = excluded.reason, done_at = excluded.done_at,"
-    " text_at_done = excluded.text_at_done, updated_at = excluded.updated_at";
+    " text_at_done, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+/* Only for the event the open transaction just appended (ops_events.c). */
+static const char SQL_SET_AT[] = "UPDATE events SET at = ?2 WHERE id = ?1";
 static const char SQL_PUT_NOTE[] =
     "INSERT INTO criterion_state (profile_id, criterion_id, note, note_at, updated_at)"
     " VALUES (?1, ?2, ?3, ?4, ?5)"
@@ -237,17 +240,33 @@ int store_criterion_put_state(climb_store *st, long long profile_id, const char 
                               crit_state state, const char *reason, long long done_at,
                               const char *text_at_done, long long updated_at)
 {
-    sqlite3_stmt *s = store_prepare_cached(st, SQL_PUT_STATE);
+    for (int insert = 0; insert < 2; insert++) {
+        sqlite3_stmt *s = store_prepare_cached(st, insert ? SQL_PUT_STATE : SQL_SET_STATE);
+        if (!s)
+            return -1;
+        sqlite3_bind_int64(s, 1, profile_id);
+        sqlite3_bind_text(s, 2, id, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(s, 3, crit_state_name(state), -1, SQLITE_STATIC);
+        store_bind_text(s, 4, state == STATE_NA ? reason : NULL);
+        bind_time(s, 5, done_at);
+        store_bind_text(s, 6, done_at ? text_at_done : NULL);
+        sqlite3_bind_int64(s, 7, updated_at);
+        if (step_write(st, s, "cannot save the criterion"))
+            return -1;
+        if (sqlite3_changes(st->db) > 0)
+            return 0;
+    }
+    return store_fail(st, "cannot save the criterion %s", id);
+}
+
+int store_event_set_at(climb_store *st, long long id, long long at)
+{
+    sqlite3_stmt *s = store_prepare_cached(st, SQL_SET_AT);
     if (!s)
         return -1;
-    sqlite3_bind_int64(s, 1, profile_id);
-    sqlite3_bind_text(s, 2, id, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(s, 3, crit_state_name(state), -1, SQLITE_STATIC);
-    store_bind_text(s, 4, state == STATE_NA ? reason : NULL);
-    bind_time(s, 5, done_at);
-    store_bind_text(s, 6, done_at ? text_at_done : NULL);
-    sqlite3_bind_int64(s, 7, updated_at);
-    return step_write(st, s, "cannot save the criterion");
+    sqlite3_bind_int64(s, 1, id);
+    sqlite3_bind_int64(s, 2, at);
+    return step_write(st, s, "cannot date the event");
 }
 
 int store_criterion_put_note(climb_store *st, long long profile_id, const char *id,

@@ -101,7 +101,8 @@ static int read_row(climb_store *st, sqlite3_stmt *s, evidence_row *e)
 int store_evidence_each(climb_store *st, long long profile_id, const char *criterion_id,
                         store_evidence_fn fn, void *ctx)
 {
-    sqlite3_stmt *s = store_prepare(st, SQL_EACH);
+    /* cached (every tick reloads its criterion): fn must not start another walk */
+    sqlite3_stmt *s = store_prepare_cached(st, SQL_EACH);
     if (!s)
         return -1;
     sqlite3_bind_int64(s, 1, profile_id);
@@ -116,7 +117,7 @@ int store_evidence_each(climb_store *st, long long profile_id, const char *crite
     }
     if (!stop && rc != SQLITE_DONE)
         stop = store_db_fail(st, "cannot read the evidence");
-    sqlite3_finalize(s);
+    sqlite3_reset(s);
     return stop;
 }
 

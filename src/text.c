@@ -1,6 +1,6 @@
 /* text.c - UTF-8 helpers: validation, the one rule for text coming in, display
  * width (wcwidth), making control characters visible before anything leaves climb
- * (the one output gate), and word wrapping. */
+ * (the one output gate, with its HTML form), and word wrapping. */
 #include "climb/text.h"
 
 #include <stdio.h>
@@ -150,6 +150,33 @@ char *text_visible(const char *s, int keep)
         i += n ? n : 1;
     }
     out[o] = '\0';
+    return out;
+}
+
+char *text_html_escape(const char *s, int keep)
+{
+    char *vis = text_visible(s, keep);
+    if (!vis)
+        return NULL;
+    size_t n = 0;
+    for (const char *p = vis; *p; p++)
+        n += *p == '&' ? 5 : *p == '"' ? 6 : (*p == '<' || *p == '>') ? 4 : 1;
+    char *out = malloc(n + 1);
+    if (out) {
+        char *o = out;
+        for (const char *p = vis; *p; p++) {
+            const char *rep = *p == '&' ? "&amp;" : *p == '<' ? "&lt;" : *p == '>' ? "&gt;"
+                            : *p == '"' ? "&quot;" : NULL;
+            if (rep) {
+                memcpy(o, rep, strlen(rep));
+                o += strlen(rep);
+            } else {
+                *o++ = *p;
+            }
+        }
+        *o = '\0';
+    }
+    free(vis);
     return out;
 }
 

@@ -17,7 +17,8 @@
 enum { STEP_FORMAT, STEP_PATH, STEP_DONE };
 
 /* Markdown first: pasting into a promotion packet is the common case. */
-static const export_format ORDER[EXPORT_FORMATS] = {EXPORT_MD, EXPORT_JSON, EXPORT_CSV};
+static const export_format ORDER[EXPORT_FORMATS] = {EXPORT_MD, EXPORT_JSON, EXPORT_CSV,
+                                                     EXPORT_HTML};
 
 typedef struct {
     int step;
@@ -100,7 +101,7 @@ static void overwrite_yes(tui *t, void *ctx)
 
 enum { CMD_PICK = 1, CMD_UP, CMD_DOWN, CMD_NEXT, CMD_CLOSE, CMD_WRITE, CMD_BACK };
 
-_Static_assert(EXPORT_FORMATS == 3, "FORMAT_KEYS binds 1 2 3 to the formats");
+_Static_assert(EXPORT_FORMATS == 4, "FORMAT_KEYS binds 1 2 3 4 to the formats");
 
 static const view_key FORMAT_KEYS[] = {
     {'k', KEY_UP, CMD_UP, "Up k", "choose the format above"},
@@ -110,6 +111,7 @@ static const view_key FORMAT_KEYS[] = {
     {'1', 0, CMD_PICK, "1", "choose that format and go on to the file name"},
     {'2', 0, CMD_PICK, "2", NULL},
     {'3', 0, CMD_PICK, "3", NULL},
+    {'4', 0, CMD_PICK, "4", NULL},
     {27, 0, CMD_CLOSE, "Esc", "cancel: close without writing"},
     {'q', 0, CMD_CLOSE, "q", NULL},
     {0, 0, 0, NULL, NULL},

@@ -18,6 +18,12 @@ command -v cmark >/dev/null 2>&1 || need="$need cmark"
 command -v python3 >/dev/null 2>&1 || need="$need python3"
 # Debian's own python3 validates snapshots against docs/snapshot.schema.json
 /usr/bin/python3 -c 'import jsonschema' >/dev/null 2>&1 || need="$need python3-jsonschema"
+# the packet tests: HTML validators, a real browser printing to PDF, its text, a screenshot
+command -v tidy >/dev/null 2>&1 || need="$need tidy"
+/usr/bin/python3 -c 'import html5lib' >/dev/null 2>&1 || need="$need python3-html5lib"
+/usr/bin/python3 -c 'import PIL' >/dev/null 2>&1 || need="$need python3-pil"
+command -v chromium >/dev/null 2>&1 || need="$need chromium"
+command -v pdftotext >/dev/null 2>&1 || need="$need poppler-utils"
 command -v valgrind >/dev/null 2>&1 || need="$need valgrind"
 command -v gcovr >/dev/null 2>&1 || need="$need gcovr"
 [ -z "$need" ] && exit 0

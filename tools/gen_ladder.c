@@ -173,6 +173,7 @@ static void emit_phases(FILE *f, strtab *t, const climb_ladder *l)
             fputs("    {", f);
             field(f, t, "id", p->criteria[k].id);
             field(f, t, "text", p->criteria[k].text);
+            field(f, t, "claim", p->criteria[k].claim);
             fputs("},\n", f);
         }
         fputs("};\n", f);

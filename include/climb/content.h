@@ -27,6 +27,8 @@ typedef struct {
 typedef struct {
     char *id;          /* stable slug, e.g. "p2-reduce-oncall" */
     char *text;
+    char *claim;       /* the same, as the person's own claim ("I have owned..."); NULL
+                        * when the ladder gives none (the packet then uses text) */
 } climb_criterion;
 
 typedef struct {

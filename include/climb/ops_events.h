@@ -15,6 +15,7 @@ typedef struct {
     const char *current_text;  /* the criterion's wording in the ladder now */
     long long hint_done_at;    /* import: the snapshot's done_at and its wording */
     const char *hint_text;
+    const criterion_row *row;  /* the criterion's row as read in this transaction, or NULL */
 } ops_hint;
 
 /* 1 when events of this kind can be undone. */

@@ -98,6 +98,9 @@ int store_event_get(climb_store *st, long long id, store_event *out);
  * event, the reverse an undo wrote): 0 and *out, 1 when none, -1 on error. */
 int store_event_newer(climb_store *st, long long profile_id, const char *kind, const char *item,
                       long long after_id, store_event *out);
+/* Dates again the event the open transaction has just appended (and only that:
+ * the log is otherwise append-only). */
+int store_event_set_at(climb_store *st, long long id, long long at);
 /* 1 when an 'undo' event names the event with this uuid, 0 when none, -1. */
 int store_event_undone(climb_store *st, long long profile_id, const char *uuid);
 /* Walks the counted events (those no 'undo' event names) of one kind and item

@@ -14,7 +14,7 @@ int store_evidence_put(climb_store *st, long long profile_id, const char *entry,
 int store_evidence_delete(climb_store *st, long long profile_id, const char *entry);
 /* Calls fn for each entry of the profile (of one criterion when criterion_id is not
  * NULL), by criterion, then when it happened, then when recorded. fn returns 0 to
- * go on. 0, -1, or fn's value. */
+ * go on, and must not start another walk. 0, -1, or fn's value. */
 typedef int (*store_evidence_fn)(void *ctx, const evidence_row *e);
 int store_evidence_each(climb_store *st, long long profile_id, const char *criterion_id,
                         store_evidence_fn fn, void *ctx);

@@ -39,6 +39,11 @@ enum { TEXT_KEEP_NEWLINES = 1, TEXT_KEEP_TABS = 2 };
  * (TEXT_KEEP_*) lets '\n' and/or '\t' through. Returns NULL only on ENOMEM. */
 char *text_visible(const char *s, int keep);
 
+/* The same gate for HTML: text_visible(s, keep), then '&', '<', '>' and '"'
+ * written as &amp; &lt; &gt; &quot;, safe in element content and in a quoted
+ * attribute value. Newly allocated; NULL only on ENOMEM. */
+char *text_html_escape(const char *s, int keep);
+
 /* Display columns of the (valid UTF-8) string, counting wide characters as 2 and
  * anything unprintable as 1. Requires setlocale(LC_CTYPE, "") for non-ASCII. */
 int text_width(const char *s);

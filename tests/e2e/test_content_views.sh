@@ -93,8 +93,8 @@ welcome_overview_and_quiz_intro() {
 }
 
 # Phase 4 is what operating at Staff takes: with every criterion met, status,
-# status --json, the Markdown export and the TUI say "operating at Staff", and
-# nothing calls it a step to Principal.
+# status --json, the Markdown packet (header, verdict, phase 4), the JSON export
+# and the TUI say "operating at Staff", and nothing calls it a step to Principal.
 operating_at_staff() {
     for id in p1-own-pipeline p1-solo-incident p1-dev-feedback p2-reduce-oncall \
         p2-adopted-improvement p2-documented-decision p3-platform-component \
@@ -110,9 +110,10 @@ operating_at_staff() {
     grep -qF '"progress_level": "staff"' "$T/s.json" || fail "progress_level: $(cat "$T/s.json")"
     grep -qF '"progress_operating": true' "$T/s.json" || fail "no progress_operating"
     climb export --format md -o "$T/p.md" >/dev/null || fail "export md"
-    grep -qF "Operating at Staff: 4 of 4 met." "$T/p.md" || fail "md phase 4: $(cat "$T/p.md")"
-    grep -qF "Ticks reach:** operating at Staff" "$T/p.md" || fail "md ticks reach"
-    grep -q "Principal" "$T/p.md" && fail "the Markdown export names Principal"
+    grep -qF "the case for operating at Staff" "$T/p.md" || fail "md header: $(cat "$T/p.md")"
+    grep -qF "Operating at Staff case: 4 of 4 met" "$T/p.md" || fail "md verdict"
+    grep -qF "What operating at Staff level takes: 4 of 4 met." "$T/p.md" || fail "md phase 4"
+    grep -q "Principal" "$T/p.md" && fail "the Markdown packet names Principal"
     climb export --format json -o "$T/p.json" >/dev/null || fail "export json"
     grep -qF '"next_level":null,"operating":true' "$T/p.json" || fail "json phase 4"
     start_tui 80 24

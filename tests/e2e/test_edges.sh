@@ -163,14 +163,14 @@ test_no_raw_controls_leave() {
     n=0
     for cmd in "status" "history" "history --json" "history --kind note" "users" "users --json" \
         "title" "roadblock" "keys" "export" "export --format json" "export --format md" \
-        "export --format csv" "quiz --history" "check-content $T/none.yaml"; do
+        "export --format csv" "export --format html" "quiz --history" "check-content $T/none.yaml"; do
         n=$((n + 1))
         # shellcheck disable=SC2086 # the words of cmd are separate arguments
         climb $cmd >"$T/out.$n" 2>"$T/err.$n"
         raw_controls "$T/out.$n" "the output of: climb $cmd"
         raw_controls "$T/err.$n" "the errors of: climb $cmd"
     done
-    for f in json md csv; do
+    for f in json md csv html; do
         climb export --format $f -o "$T/snap.$f" >/dev/null || fail "export $f"
         raw_controls "$T/snap.$f" "the $f export file"
     done
@@ -178,9 +178,11 @@ test_no_raw_controls_leave() {
     grep -q 'evil^\[\]52;c;aGVsbG8=^G^\[\[2J^Mmid<U+009B>^?<U+202E><U+2066>end' "$T/out.2" ||
         fail "history does not show the note visibly: $(cat "$T/out.2")"
     grep -q 'mid\\u009b\\u007f\\u202e\\u2066end' "$T/snap.json" || fail "JSON lost the note"
-    # Markdown and CSV show the controls the same way.
+    # Markdown, HTML and CSV show the controls the same way.
     grep -q '<U+202E>' "$T/snap.csv" || fail "CSV does not show the override"
-    grep -qF '\<U+202E\>' "$T/snap.md" || fail "Markdown does not show the override"
+    grep -qF '\<U+202E>' "$T/snap.md" || fail "Markdown does not show the override"
+    grep -qF '^[[2J^Mmid&lt;U+009B&gt;^?&lt;U+202E&gt;' "$T/snap.html" ||
+        fail "HTML does not show the override"
     # A file name with controls is shown visibly too.
     climb check-content "$(printf 'x\033[2J\342\200\256.yaml')" >"$T/out" 2>&1
     raw_controls "$T/out" "check-content's message"
@@ -313,7 +315,7 @@ test_export_replaces_only_regular_files() {
     fi
     # A regular file is still replaced with --force.
     climb export --format md -o "$T/target" --force >/dev/null || fail "regular file refused"
-    grep -q "^# Career progress" "$T/target" || fail "the regular file was not replaced"
+    grep -q "^# ana: the case for " "$T/target" || fail "the regular file was not replaced"
 }
 
 test_export_dash_is_stdout() {

@@ -2,7 +2,7 @@
 # test_modes.sh - the user's data is never readable by others, whatever the umask:
 # under umask 022 and 077 alike, the database, its -wal and -shm files while the
 # full-screen view holds it open, the default location's directories and every
-# export (JSON, Markdown, CSV; from the CLI and the TUI, new and replaced with
+# export (JSON, Markdown, HTML, CSV; from the CLI and the TUI, new and replaced with
 # --force) are 0600 (directories 0700), as main.c's umask(077) intends.
 . "$(dirname "$0")/lib.sh"
 
@@ -17,7 +17,7 @@ modes_under() {
     umask "$1"
     climb tick p1-own-pipeline --note "private evidence" >/dev/null || fail "tick"
     mode_is 600 "$DB"
-    for f in json md csv; do
+    for f in json md csv html; do
         climb export --format $f -o "$T/snap.$f" >/dev/null || fail "export $f"
         mode_is 600 "$T/snap.$f"
     done

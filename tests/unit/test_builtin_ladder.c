@@ -59,6 +59,7 @@ static void same_phase(const climb_phase *a, const climb_phase *b)
     for (size_t i = 0; i < a->n_criteria; i++) {
         same_str(a->criteria[i].id, b->criteria[i].id);
         same_str(a->criteria[i].text, b->criteria[i].text);
+        same_str(a->criteria[i].claim, b->criteria[i].claim);
     }
 }
 

@@ -163,6 +163,33 @@ static void test_default_keeps_the_source_meaning(void **state)
     content_free(&l);
 }
 
+/* Every criterion of the built-in ladder has its first-person claim, and a ladder
+ * without claims still loads (the packet then shows the criterion's text). */
+static void test_claims(void **state)
+{
+    climb_ladder l;
+    climb_content_error err;
+    (void)state;
+    assert_int_equal(content_load_default(&l, NULL), 0);
+    for (size_t p = 0; p < l.n_phases; p++) {
+        for (size_t i = 0; i < l.phases[p].n_criteria; i++) {
+            const char *c = l.phases[p].criteria[i].claim;
+            assert_non_null(c);
+            assert_true(strncmp(c, "I ", 2) == 0 || strstr(c, " me ") || strstr(c, " my ") ||
+                        strstr(c, " I "));
+            assert_null(strstr(c, "You ")); /* addressed to the reader: the old wording */
+            assert_null(strstr(c, " your "));
+        }
+    }
+    assert_string_equal(l.phases[0].criteria[0].claim,
+                        "I have owned the CI/CD pipeline of at least one service from design "
+                        "through production, on-call rotation included.");
+    content_free(&l);
+    assert_int_equal(content_load_file(FIXTURES "minimal.yaml", &l, &err), 0);
+    assert_null(l.phases[0].criteria[0].claim);
+    content_free(&l);
+}
+
 static void test_default_bands(void **state)
 {
     static const climb_band want[] = {
@@ -428,6 +455,12 @@ static void test_field_errors(void **state)
         {"quiz:\n  intro: One question.", "quiz:\n  intro: One question.\n  outro: x", 56, 3,
          "unknown key 'outro' in quiz"},
         {"timelines:", "extra: 1\ntimelines:", 84, 1, "unknown key 'extra' in the ladder"},
+        {"        text: Owned a pipeline end to end.\n",
+         "        text: Owned a pipeline end to end.\n        claim: \"\"\n", 52, 16,
+         "empty text for 'claim' in criterion p1-own-pipeline"},
+        {"        text: Owned a pipeline end to end.\n",
+         "        text: Owned a pipeline end to end.\n        claim: [I, did]\n", 52, 16,
+         "wrong type for 'claim' in criterion p1-own-pipeline: expected a string, found a list"},
     };
     (void)state;
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
@@ -544,7 +577,7 @@ int main(void)
         cmocka_unit_test(test_semantic_errors), cmocka_unit_test(test_field_errors),
         cmocka_unit_test(test_document_errors), cmocka_unit_test(test_nesting_limit),
         cmocka_unit_test(test_truncated_inputs), cmocka_unit_test(test_hash_and_free),
-        cmocka_unit_test(test_missing_file),
+        cmocka_unit_test(test_missing_file),    cmocka_unit_test(test_claims),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

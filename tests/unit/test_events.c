@@ -62,7 +62,7 @@ static void assert_same_row(const criterion_row *a, const criterion_row *b)
  * derives them again from the log. */
 static void rederive(test_env *f)
 {
-    ops_hint h = {f->ladder.phases[0].criteria[0].text, 0, NULL};
+    ops_hint h = {f->ladder.phases[0].criteria[0].text, 0, NULL, NULL};
     int states = (int)test_sql_int(f->st, "SELECT COUNT(*) FROM events WHERE kind = 'state'");
     int notes = (int)test_sql_int(f->st, "SELECT COUNT(*) FROM events WHERE kind = 'note'");
     assert_int_equal(store_begin(f->st), 0);

@@ -55,6 +55,9 @@ static void test_format_names(void **state)
     assert_int_equal(export_format_parse("markdown", &fmt), 0);
     assert_int_equal(export_format_parse("csv", &fmt), 0);
     assert_string_equal(export_format_ext(fmt), "csv");
+    assert_int_equal(export_format_parse("html", &fmt), 0);
+    assert_int_equal(fmt, EXPORT_HTML);
+    assert_string_equal(export_format_ext(fmt), "html");
     assert_int_equal(export_format_parse("yaml", &fmt), -1);
 }
 
@@ -117,12 +120,14 @@ static void test_markdown_escapes_notes(void **state)
     test_env *f = *state;
     set_note(f, 0, 0, "*bold* | `x` <b>\n# heading\n\n  1. item\n---");
     char *out = capture(f, EXPORT_MD);
-    const char *want = "  *Evidence, 2026-03-14:* \\*bold\\* \\| \\`x\\` \\<b\\>\\\n"
-                       "  \\# heading\\\n"
-                       "  1\\. item\\\n"
-                       "  \\---\n";
+    /* a backslash only where Markdown would change the meaning: the pipe and the
+     * closing '`' and '>' stay as typed */
+    const char *want = "  - 2026-03-14: \\*bold\\* | \\`x` \\<b>\\\n"
+                       "    \\# heading\\\n"
+                       "    1\\. item\\\n"
+                       "    \\---\n";
     assert_non_null(strstr(out, want));
-    assert_non_null(strstr(out, "# Career progress: ana\n"));
+    assert_non_null(strstr(out, "# ana: the case for Mid\n"));
     assert_non_null(strstr(out, "\n## What remains for Mid\n"));
     free(out);
 }

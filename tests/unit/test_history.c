@@ -341,7 +341,7 @@ static void other_climb_sets(test_env *f, const char *id, const char *value,
 {
     climb_store *other;
     char err[256];
-    ops_hint h = {"x", 0, NULL};
+    ops_hint h = {"x", 0, NULL, NULL};
     assert_int_equal(store_open(f->path, &other, err, sizeof err), 0);
     assert_int_equal(store_begin(other), 0);
     assert_int_equal(ops_event_apply(other, f->m.profile.id, iso(when), "state", id, value,

@@ -179,7 +179,7 @@ static void test_derive_ties_and_undo(void **state)
                                      NULL, NULL), 0);
     assert_int_equal(store_event_add(st, pid, 200, "state", "p1-own-pipeline", "n/a", "todo",
                                      "no pipelines here", u2), 0);
-    ops_hint h = {"text", 0, NULL};
+    ops_hint h = {"text", 0, NULL, NULL};
     assert_int_equal(ops_event_derive(st, pid, "state", "p1-own-pipeline", &h), 0);
     assert_int_equal(test_sql_int(st, "SELECT count(*) FROM criterion_state WHERE state = 'n/a'"
                                       " AND reason = 'no pipelines here' AND done_at = 200"),
