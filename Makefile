@@ -7,10 +7,23 @@
 #                   an HTML report in build/coverage/html
 #   make asan       build build/asan/climb with AddressSanitizer and UBSan
 #   make bench      optimised build and benchmark table (see docs/performance.md)
-#   make install    install to $(DESTDIR)$(PREFIX)/bin
+#   make install    binary, manual, completions and docs under $(DESTDIR)$(PREFIX)
+#   make install-strip   the same with the binary stripped; make uninstall removes them
+#   make check-deb  build the Debian package in a scratch copy, check it (tools/check-deb.sh)
 #   make fuzz       libFuzzer harnesses (clang), FUZZ_SECONDS (60) each; see tests/fuzz/run.sh
 
 PREFIX  ?= /usr/local
+BINDIR  ?= $(PREFIX)/bin
+MANDIR  ?= $(PREFIX)/share/man
+DOCDIR  ?= $(PREFIX)/share/doc/climb
+# Where each shell looks for completions: bash-completion says where (pkg-config),
+# moved under PREFIX; zsh's site-functions and fish's vendor_completions.d.
+BASHCOMPDIR ?= $(or $(shell $(PKG_CONFIG) --define-variable=prefix=$(PREFIX) \
+                 --variable=completionsdir bash-completion 2>/dev/null),$(PREFIX)/share/bash-completion/completions)
+ZSHCOMPDIR  ?= $(PREFIX)/share/zsh/site-functions
+FISHCOMPDIR ?= $(PREFIX)/share/fish/vendor_completions.d
+INSTALL ?= install
+STRIP   ?= strip
 BUILD   ?= build
 CC      ?= cc
 PKG_CONFIG ?= pkg-config
@@ -26,7 +39,7 @@ PKG_LIBS   = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
 TEST_CFLAGS = $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
 TEST_LIBS   = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
 
-ALL_CFLAGS  = $(WARN) $(OPT) $(SAN) -Iinclude $(PKG_CFLAGS) $(CFLAGS) -MMD -MP
+ALL_CFLAGS  = $(WARN) $(OPT) $(SAN) -Iinclude $(PKG_CFLAGS) $(CPPFLAGS) $(CFLAGS) -MMD -MP
 ALL_LDFLAGS = $(SAN) $(LDFLAGS)
 
 SRCS    := $(sort $(wildcard src/*.c))
@@ -51,11 +64,23 @@ else
 Q := @
 endif
 
-.PHONY: all run test check unit e2e asan bench deps install clean fuzz fuzz-build coverage \
-        coverage-check
+.PHONY: all run test check unit e2e asan bench deps install install-strip uninstall clean \
+        fuzz fuzz-build completions check-deb coverage coverage-check
 .DEFAULT_GOAL := all
 
-all: $(BUILD)/climb
+all: $(BUILD)/climb completions
+
+# The completion scripts, written by the binary itself (climb completions SHELL).
+COMPLETIONS := $(BUILD)/completions/climb $(BUILD)/completions/_climb \
+               $(BUILD)/completions/climb.fish
+completions: $(COMPLETIONS)
+
+$(BUILD)/completions/climb: $(BUILD)/climb
+	$(Q)mkdir -p $(@D) && $(BUILD)/climb completions bash >$@
+$(BUILD)/completions/_climb: $(BUILD)/climb
+	$(Q)mkdir -p $(@D) && $(BUILD)/climb completions zsh >$@
+$(BUILD)/completions/climb.fish: $(BUILD)/climb
+	$(Q)mkdir -p $(@D) && $(BUILD)/climb completions fish >$@
 
 $(BUILD)/climb: $(OBJS) $(GEN_OBJS)
 	@echo "  LD      $@"
@@ -173,10 +198,36 @@ $(BUILD)/%_fuzzer: tests/fuzz/%_fuzzer.c $(LIB_OBJS)
 deps:
 	$(Q)tools/deps.sh
 
-install: $(BUILD)/climb
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1
-	install -m 0755 $(BUILD)/climb $(DESTDIR)$(PREFIX)/bin/climb
-	install -m 0644 docs/climb.1 $(DESTDIR)$(PREFIX)/share/man/man1/climb.1
+# The documents the manual names; the manual's /usr/local becomes PREFIX.
+DOCS := docs/content-format.md docs/snapshots.md docs/snapshot.schema.json \
+        docs/climbrc.example
+INSTALLED := $(BINDIR)/climb $(MANDIR)/man1/climb.1 $(BASHCOMPDIR)/climb \
+             $(ZSHCOMPDIR)/_climb $(FISHCOMPDIR)/climb.fish \
+             $(addprefix $(DOCDIR)/,$(notdir $(DOCS)))
+
+install: $(BUILD)/climb $(COMPLETIONS)
+	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DOCDIR) \
+		$(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(FISHCOMPDIR)
+	$(INSTALL) -m 0755 $(INSTALL_STRIP) $(BUILD)/climb $(DESTDIR)$(BINDIR)/climb
+	sed 's|/usr/local/|$(PREFIX)/|g' docs/climb.1 >$(DESTDIR)$(MANDIR)/man1/climb.1
+	chmod 0644 $(DESTDIR)$(MANDIR)/man1/climb.1
+	$(INSTALL) -m 0644 $(BUILD)/completions/climb $(DESTDIR)$(BASHCOMPDIR)/climb
+	$(INSTALL) -m 0644 $(BUILD)/completions/_climb $(DESTDIR)$(ZSHCOMPDIR)/_climb
+	$(INSTALL) -m 0644 $(BUILD)/completions/climb.fish $(DESTDIR)$(FISHCOMPDIR)/climb.fish
+	$(INSTALL) -m 0644 $(DOCS) $(DESTDIR)$(DOCDIR)/
+
+# install-strip: the GNU convention, the binary without its debugging information.
+install-strip:
+	$(Q)$(MAKE) --no-print-directory INSTALL_STRIP="-s --strip-program=$(STRIP)" install
+
+uninstall:
+	rm -f $(addprefix $(DESTDIR),$(INSTALLED))
+	-rmdir $(DESTDIR)$(DOCDIR) 2>/dev/null
+
+# check-deb: dpkg-buildpackage -us -uc -b, dpkg-deb -c, lintian and dpkg -i into a
+# scratch root; the .deb is left in build/. Needs debhelper, lintian, fakeroot.
+check-deb:
+	$(Q)tools/check-deb.sh
 
 clean:
 	rm -rf build

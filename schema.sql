@@ -107,3 +107,7 @@ ALTER TABLE profiles ADD COLUMN target_level TEXT;
 ALTER TABLE profiles ADD COLUMN target_at INTEGER;
 -- The name the promotion packet is written for (NULL: the profile's name).
 ALTER TABLE profiles ADD COLUMN display_name TEXT;
+
+-- migration 4
+-- How often the person wants a check-in, in days (0: never asked); see docs/checkins.md.
+ALTER TABLE profiles ADD COLUMN checkin_days INTEGER NOT NULL DEFAULT 0;

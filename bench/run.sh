@@ -217,6 +217,13 @@ EOF
         ratio "$([ $big = 1 ] && echo 2 || echo 1.5)" | tee -a "$results"
     floor_rss=$(rss "$out" floor)
 
+    # 1b. the prompt line (status --line: read-only open, no model) vs the same floor
+    out=$data/line.txt
+    $measure -n $n_frame -w 3 floor "$tools/floor" "$db" ::: line "$climb" --db "$db" --user me \
+        status --line >"$out"
+    row "$ev" "prompt line (status --line)" "$(stat "$(samples "$out" line)")" ms \
+        "$(stat "$(samples "$out" floor)")" ratio 1.2 | tee -a "$results"
+
     # 2. key latency: 1,000 navigation keys, then the same with 100 ticks among them.
     # First check that the session with ticks really ticks 100 times.
     sh -c "$restore"

@@ -2,6 +2,9 @@
  * profile, with the error messages and exit codes a person sees. */
 #include "climb/app.h"
 #include "climb/clock.h"
+#include "climb/config.h"
+#include "climb/ops.h"
+#include "climb/suggest.h"
 #include "climb/store.h"
 #include "climb/text.h"
 
@@ -10,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 /* The database opened read-only, for the one sentence a refused write gets. */
@@ -97,6 +101,15 @@ static int resolve_db_path(app *a)
     return EXIT_OK;
 }
 
+const char *app_db_path(app *a)
+{
+    if (a->opt.db_path)
+        snprintf(a->db_path, sizeof a->db_path, "%s", a->opt.db_path);
+    else if (store_default_path(a->db_path, sizeof a->db_path) != 0)
+        return NULL;
+    return a->db_path;
+}
+
 int app_prepare(app *a)
 {
     if (clock_check_env() != 0) {
@@ -116,11 +129,17 @@ int app_prepare(app *a)
     return a->ladder_loaded ? EXIT_OK : app_load_ladder(a);
 }
 
+int app_prepare_path(app *a)
+{
+    int rc = app_prepare(a);
+    return rc != EXIT_OK ? rc : resolve_db_path(a);
+}
+
 int app_open_store(app *a)
 {
     char err[1024];
     int rc;
-    if ((rc = app_prepare(a)) != EXIT_OK || (rc = resolve_db_path(a)) != EXIT_OK)
+    if ((rc = app_prepare_path(a)) != EXIT_OK)
         return rc;
     if (!a->store && store_open(a->db_path, &a->store, err, sizeof err) != 0) {
         app_error("%s", err);
@@ -131,12 +150,43 @@ int app_open_store(app *a)
     return EXIT_OK;
 }
 
+/* A profile name that looks like a typo of an existing profile (a few edits away,
+ * or the same but for case): 1 after saying so, so that a slip of --user does not
+ * quietly start a new, empty profile. `climb users add NAME` creates it. */
+static int looks_mistyped(app *a)
+{
+    profile_info *list;
+    size_t n;
+    if (ops_profiles_list(a->store, &a->ladder, &list, &n) != 0)
+        return 0;
+    const char **names = malloc((n ? n : 1) * sizeof *names);
+    const char *near = NULL;
+    for (size_t i = 0; names && i < n; i++) {
+        names[i] = list[i].name;
+        if (strcasecmp(list[i].name, a->user) == 0)
+            near = list[i].name;
+    }
+    if (!near && names)
+        near = suggest_close(a->user, names, n);
+    if (near)
+        app_error("no profile named '%s'; did you mean '%s'? (climb users lists them; "
+                  "climb users add %s creates it)", a->user, near, a->user);
+    free(names);
+    profiles_free(list, n);
+    return near != NULL;
+}
+
 int app_open(app *a, int create)
 {
     int rc = app_open_store(a);
     if (rc != EXIT_OK)
         return rc;
-    rc = model_open(&a->model, &a->ladder, a->store, a->user, create, &a->profile_created);
+    rc = model_open(&a->model, &a->ladder, a->store, a->user, 0, &a->profile_created);
+    if (rc == 1 && create) {
+        if (looks_mistyped(a))
+            return EXIT_RUNTIME;
+        rc = model_open(&a->model, &a->ladder, a->store, a->user, 1, &a->profile_created);
+    }
     if (rc == 1) {
         app_error("no profile named '%s' (see: climb users)", a->user);
         return EXIT_RUNTIME;
@@ -146,6 +196,11 @@ int app_open(app *a, int create)
         return EXIT_RUNTIME;
     }
     a->model_open = 1;
+    if (a->profile_created && a->config && a->config->stale_months &&
+        ops_set_stale_months(&a->model, a->config->stale_months) != 0) {
+        app_error("%s", ops_error(&a->model));
+        return EXIT_RUNTIME;
+    }
     return EXIT_OK;
 }
 

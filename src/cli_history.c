@@ -63,7 +63,7 @@ static int option_date(const cli_command *cmd, int argc, char **argv, int *i, in
         return cli_usage_error(cmd, argv[*i]);
     const char *v = argv[++*i];
     if (history_parse_date(v, end_of_day, out)) {
-        app_error("%s: '%s' is not a date (YYYY-MM-DD or an ISO 8601 time)", argv[*i - 1], v);
+        app_error("%s: '%s' is not a date (YYYY, YYYY-MM, YYYY-MM-DD or an ISO 8601 time)", argv[*i - 1], v);
         return EXIT_USAGE;
     }
     return EXIT_OK;

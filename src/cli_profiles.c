@@ -1,5 +1,5 @@
 /* cli_profiles.c - `climb users` (every profile with its title, latest placement
- * and progress; --json for scripts) and `climb title [LEVEL]` (show or set the
+ * and progress; --json for scripts; add, rename and rm in cli_users_edit.c) and `climb title [LEVEL]` (show or set the
  * title the person holds, which the quiz placement is compared with). */
 #include "climb/cli.h"
 #include "climb/clock.h"
@@ -102,6 +102,9 @@ static void users_text(const climb_ladder *l, const profile_info *list, size_t n
 int cli_users(app *a, int argc, char **argv)
 {
     int json = 0;
+    if (argc > 1 && (strcmp(argv[1], "add") == 0 || strcmp(argv[1], "rename") == 0 ||
+                     strcmp(argv[1], "rm") == 0))
+        return cli_users_edit(a, argc - 1, argv + 1);
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--json") == 0)
             json = 1;

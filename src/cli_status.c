@@ -228,13 +228,22 @@ static void status_text(app *a, FILE *out)
 
 int cli_status(app *a, int argc, char **argv)
 {
-    int json = 0;
+    int json = 0, line = 0;
+    const char *format = NULL;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--json") == 0)
             json = 1;
+        else if (strcmp(argv[i], "--line") == 0)
+            line = 1;
+        else if (strcmp(argv[i], "--format") == 0 && i + 1 < argc)
+            format = argv[++i];
         else
             return cli_usage_error(cli_find("status"), argv[i]);
     }
+    if ((format && !line) || (json && line))
+        return cli_usage_error(cli_find("status"), NULL);
+    if (line)
+        return cli_status_line(a, format);
     int rc = app_open(a, 1);
     if (rc != EXIT_OK)
         return rc;

@@ -2,6 +2,7 @@
  * reaches the terminal goes through draw_text or draw_wrapped, which make control
  * characters visible first. */
 #include "climb/draw.h"
+#include "climb/config.h"
 #include "climb/text.h"
 #include "climb/wrap_cache.h"
 
@@ -32,40 +33,99 @@ attr_t draw_style(style s)
     return styles[s];
 }
 
-static void mono_styles(void)
+/* One area's look: a colour pair (fg, bg; NC: none, attributes only) and
+ * attributes. The themes of `set theme`; `color` lines change single areas. */
+typedef struct {
+    short fg, bg;
+    attr_t attr;
+} look;
+
+#define NC CONFIG_NO_COLOR
+static const look MONO[ST_COUNT] = {
+    [ST_NORMAL] = {NC, NC, A_NORMAL},      [ST_TITLE_BAR] = {NC, NC, A_REVERSE},
+    [ST_BORDER] = {NC, NC, A_NORMAL},      [ST_BORDER_FOCUS] = {NC, NC, A_BOLD},
+    [ST_HEADING] = {NC, NC, A_BOLD},       [ST_DONE] = {NC, NC, A_NORMAL},
+    [ST_DIM] = {NC, NC, A_DIM},            [ST_CURSOR] = {NC, NC, A_REVERSE},
+    [ST_CURSOR_DIM] = {NC, NC, A_UNDERLINE}, [ST_MARK] = {NC, NC, A_BOLD},
+    [ST_KEYS] = {NC, NC, A_NORMAL},        [ST_MESSAGE] = {NC, NC, A_BOLD},
+    [ST_ERROR] = {NC, NC, A_BOLD | A_REVERSE},
+};
+static const look DEFAULT[ST_COUNT] = {
+    [ST_NORMAL] = {NC, NC, A_NORMAL},      [ST_TITLE_BAR] = {COLOR_BLACK, COLOR_CYAN, 0},
+    [ST_BORDER] = {NC, NC, A_NORMAL},      [ST_BORDER_FOCUS] = {COLOR_CYAN, -1, A_BOLD},
+    [ST_HEADING] = {COLOR_CYAN, -1, A_BOLD}, [ST_DONE] = {COLOR_GREEN, -1, 0},
+    [ST_DIM] = {NC, NC, A_DIM},            [ST_CURSOR] = {NC, NC, A_REVERSE},
+    [ST_CURSOR_DIM] = {NC, NC, A_UNDERLINE}, [ST_MARK] = {COLOR_YELLOW, -1, A_BOLD},
+    [ST_KEYS] = {COLOR_CYAN, -1, 0},       [ST_MESSAGE] = {COLOR_YELLOW, -1, A_BOLD},
+    [ST_ERROR] = {COLOR_WHITE, COLOR_RED, A_BOLD},
+};
+/* Dark backgrounds: brighter marks and headings. */
+static const look DARK[ST_COUNT] = {
+    [ST_NORMAL] = {NC, NC, A_NORMAL},      [ST_TITLE_BAR] = {COLOR_BLACK, COLOR_GREEN, 0},
+    [ST_BORDER] = {NC, NC, A_NORMAL},      [ST_BORDER_FOCUS] = {COLOR_GREEN, -1, A_BOLD},
+    [ST_HEADING] = {COLOR_YELLOW, -1, A_BOLD}, [ST_DONE] = {COLOR_GREEN, -1, A_BOLD},
+    [ST_DIM] = {NC, NC, A_DIM},            [ST_CURSOR] = {NC, NC, A_REVERSE},
+    [ST_CURSOR_DIM] = {NC, NC, A_UNDERLINE}, [ST_MARK] = {COLOR_MAGENTA, -1, A_BOLD},
+    [ST_KEYS] = {COLOR_GREEN, -1, 0},      [ST_MESSAGE] = {COLOR_YELLOW, -1, A_BOLD},
+    [ST_ERROR] = {COLOR_WHITE, COLOR_RED, A_BOLD},
+};
+/* Light backgrounds: no yellow or cyan text, which fades on white. */
+static const look LIGHT[ST_COUNT] = {
+    [ST_NORMAL] = {NC, NC, A_NORMAL},      [ST_TITLE_BAR] = {COLOR_WHITE, COLOR_BLUE, 0},
+    [ST_BORDER] = {NC, NC, A_NORMAL},      [ST_BORDER_FOCUS] = {COLOR_BLUE, -1, A_BOLD},
+    [ST_HEADING] = {COLOR_BLUE, -1, A_BOLD}, [ST_DONE] = {COLOR_GREEN, -1, 0},
+    [ST_DIM] = {NC, NC, A_DIM},            [ST_CURSOR] = {NC, NC, A_REVERSE},
+    [ST_CURSOR_DIM] = {NC, NC, A_UNDERLINE}, [ST_MARK] = {COLOR_MAGENTA, -1, A_BOLD},
+    [ST_KEYS] = {COLOR_BLUE, -1, 0},       [ST_MESSAGE] = {COLOR_RED, -1, A_BOLD},
+    [ST_ERROR] = {COLOR_WHITE, COLOR_RED, A_BOLD},
+};
+#undef NC
+
+static const climb_config *config;
+
+void draw_use_config(const struct climb_config *c)
 {
-    styles[ST_NORMAL] = A_NORMAL;
-    styles[ST_TITLE_BAR] = A_REVERSE;
-    styles[ST_BORDER] = A_NORMAL;
-    styles[ST_BORDER_FOCUS] = A_BOLD;
-    styles[ST_HEADING] = A_BOLD;
-    styles[ST_DONE] = A_NORMAL;
-    styles[ST_DIM] = A_DIM;
-    styles[ST_CURSOR] = A_REVERSE;
-    styles[ST_CURSOR_DIM] = A_UNDERLINE;
-    styles[ST_MARK] = A_BOLD;
-    styles[ST_KEYS] = A_NORMAL;
-    styles[ST_MESSAGE] = A_BOLD;
-    styles[ST_ERROR] = A_BOLD | A_REVERSE;
+    config = c;
 }
 
-static void color_styles(void)
+static attr_t config_attrs(int bits)
 {
-    start_color();
-    use_default_colors();
-    init_pair(1, COLOR_BLACK, COLOR_CYAN);
-    init_pair(2, COLOR_CYAN, -1);
-    init_pair(3, COLOR_GREEN, -1);
-    init_pair(4, COLOR_YELLOW, -1);
-    init_pair(5, COLOR_WHITE, COLOR_RED);
-    styles[ST_TITLE_BAR] = COLOR_PAIR(1);
-    styles[ST_BORDER_FOCUS] = COLOR_PAIR(2) | A_BOLD;
-    styles[ST_HEADING] = COLOR_PAIR(2) | A_BOLD;
-    styles[ST_DONE] = COLOR_PAIR(3);
-    styles[ST_MARK] = COLOR_PAIR(4) | A_BOLD;
-    styles[ST_KEYS] = COLOR_PAIR(2);
-    styles[ST_MESSAGE] = COLOR_PAIR(4) | A_BOLD;
-    styles[ST_ERROR] = COLOR_PAIR(5) | A_BOLD;
+    return (bits & CFG_BOLD ? A_BOLD : 0) | (bits & CFG_UNDERLINE ? A_UNDERLINE : 0) |
+           (bits & CFG_REVERSE ? A_REVERSE : 0) | (bits & CFG_DIM ? A_DIM : 0) |
+           (bits & CFG_STANDOUT ? A_STANDOUT : 0);
+}
+
+/* The styles of a theme with the config file's colour lines over it. */
+static void set_styles(const look *theme, int colour)
+{
+    if (colour) {
+        start_color();
+        use_default_colors();
+    }
+    for (int s = 0; s < ST_COUNT; s++) {
+        look l = theme[s];
+        const config_color *cc = config ? &config->colors[s] : NULL;
+        if (colour && cc && cc->line)
+            l = (look){cc->fg, cc->bg, config_attrs(cc->attrs)};
+        if (colour && l.fg != CONFIG_NO_COLOR && s + 1 < COLOR_PAIRS &&
+            l.fg < COLORS && l.bg < COLORS) {
+            init_pair((short)(s + 1), l.fg, l.bg);
+            styles[s] = COLOR_PAIR(s + 1) | l.attr;
+        } else {
+            styles[s] = l.attr;
+        }
+    }
+}
+
+static const look *const THEMES[THEME_COUNT] = {DEFAULT, LIGHT, DARK, MONO};
+
+void draw_theme_color(int theme, style s, config_color *out)
+{
+    const look *l = &THEMES[(unsigned)theme < THEME_COUNT ? theme : 0][s];
+    out->fg = l->fg, out->bg = l->bg, out->line = 0;
+    out->attrs = (l->attr & A_BOLD ? CFG_BOLD : 0) | (l->attr & A_UNDERLINE ? CFG_UNDERLINE : 0) |
+                 (l->attr & A_REVERSE ? CFG_REVERSE : 0) | (l->attr & A_DIM ? CFG_DIM : 0) |
+                 (l->attr & A_STANDOUT ? CFG_STANDOUT : 0);
 }
 
 void draw_init(void)
@@ -73,9 +133,9 @@ void draw_init(void)
     const char *cs = nl_langinfo(CODESET);
     const char *no_color = getenv("NO_COLOR");
     utf8_mode = cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
-    mono_styles();
-    if (has_colors() && !(no_color && *no_color))
-        color_styles();
+    config_theme t = config ? config->theme : THEME_DEFAULT;
+    int colour = has_colors() && !(no_color && *no_color) && t != THEME_MONO;
+    set_styles(colour ? THEMES[t] : MONO, colour);
 }
 
 void draw_fill(WINDOW *w, int y, int x, int width, attr_t attr)

@@ -89,9 +89,34 @@ void history_period_key(hist_period p, long long start, char *buf, size_t len)
     strftime(buf, len, p == HIST_MONTH ? "%Y-%m" : "%Y-%m-%d", &tm);
 }
 
+/* "YYYY" or "YYYY-MM": 1 and the local start of that year or month (with `end`,
+ * of the next one), 0 when s is neither. */
+static int parse_year_month(const char *s, int end, long long *out)
+{
+    size_t len = strlen(s);
+    for (size_t i = 0; i < len; i++)
+        if (!(i == 4 ? s[i] == '-' : s[i] >= '0' && s[i] <= '9'))
+            return 0;
+    if (len != 4 && len != 7)
+        return 0;
+    int month = len == 7 ? atoi(s + 5) : 1;
+    if (month < 1 || month > 12)
+        return 0;
+    struct tm tm;
+    memset(&tm, 0, sizeof tm);
+    tm.tm_year = atoi(s) - 1900;
+    tm.tm_mon = month - 1 + (end && len == 7 ? 1 : 0);
+    tm.tm_year += end && len == 4 ? 1 : 0;
+    tm.tm_mday = 1;
+    *out = local_midnight(&tm);
+    return 1;
+}
+
 int history_parse_date(const char *s, int end_of_day, long long *out)
 {
     long long t;
+    if (parse_year_month(s, end_of_day, out))
+        return 0;
     if (clock_parse_iso(s, &t) != 0)
         return -1;
     if (strlen(s) != 10) {

@@ -32,6 +32,8 @@ void history_text_what(const hist_event *e, char *buf, size_t len)
         w = !e->value ? "evidence removed" : e->previous ? "evidence edited" : "evidence";
     else if (is(e->kind, "target"))
         w = e->value ? "target" : "target cleared";
+    else if (is(e->kind, "checkin"))
+        w = "check-in";
     snprintf(buf, len, "%s", w);
 }
 
@@ -54,6 +56,23 @@ static const char *roadblock_title(const climb_ladder *l, const char *id)
         if (strcmp(l->roadblocks[i].id, id) == 0)
             return l->roadblocks[i].title;
     return id ? id : "";
+}
+
+/* "Phase 2 reviewed: 3 criteria, 1 changed" from item=p2 value="reviewed=3 changed=1". */
+static void checkin_about(const climb_ladder *l, const hist_event *e, char *buf, size_t len)
+{
+    int reviewed = 0, changed = 0, number = 0;
+    if (e->value)
+        sscanf(e->value, "reviewed=%d changed=%d", &reviewed, &changed);
+    for (size_t p = 0; e->item && p < l->n_phases; p++)
+        if (strcmp(l->phases[p].id, e->item) == 0)
+            number = l->phases[p].number;
+    if (number)
+        snprintf(buf, len, "Phase %d reviewed: %d %s, %d changed", number, reviewed,
+                 reviewed == 1 ? "criterion" : "criteria", changed);
+    else
+        snprintf(buf, len, "%d %s reviewed, %d changed", reviewed,
+                 reviewed == 1 ? "criterion" : "criteria", changed);
 }
 
 static void quiz_about(const hist_event *e, char *buf, size_t len)
@@ -89,6 +108,8 @@ void history_text_about(const climb_ladder *l, const hist_event *e, char *buf, s
         snprintf(buf, len, "\"%s\" on %s", e->value, criterion_text(l, e->item));
     else if (is(e->kind, "quiz"))
         quiz_about(e, buf, len);
+    else if (is(e->kind, "checkin"))
+        checkin_about(l, e, buf, len);
     else if (is(e->kind, "title"))
         snprintf(buf, len, "%s (was %s)", level_name(l, e->value), level_name(l, e->previous));
     else if (is(e->kind, "roadblock"))

@@ -350,7 +350,8 @@ static int check_event_ids(checker *c, const char *path, const char *kind, const
         if (!value || (strcmp(value, "on") != 0 && strcmp(value, "off") != 0))
             return bad(c, sub, "a roadblock event is \"on\" or \"off\"");
     } else if (strcmp(kind, "setting") == 0 && item &&
-               (strcmp(item, "stale_months") == 0 || strcmp(item, "quiz_offered") == 0)) {
+               (strcmp(item, "stale_months") == 0 || strcmp(item, "quiz_offered") == 0 ||
+                strcmp(item, "checkin_days") == 0)) {
         snprintf(sub, sizeof sub, "%s.value", path);
         if (!value || !*value || strspn(value, "0123456789") != strlen(value) ||
             strlen(value) > 6)

@@ -3,6 +3,9 @@
  * written to stdout really got there. */
 #include "climb/app.h"
 #include "climb/cli.h"
+#include "climb/config.h"
+#include "climb/draw.h"
+#include "climb/suggest.h"
 #include "climb/tui.h"
 #include "climb/version.h"
 
@@ -52,6 +55,33 @@ static int finish_stdout(int rc)
     return EXIT_RUNTIME;
 }
 
+/* An option before the command that getopt refused: mistyped, or missing its value. */
+static int unknown_option(const char *bad)
+{
+    const char *near = cli_closest_option(cli_global_options, bad);
+    if (near && strncmp(near, bad, strcspn(bad, "=")) != 0)
+        app_error("unknown option '%s'; did you mean %s? (see: climb --help)", bad, near);
+    else
+        app_error("unknown or incomplete option '%s' (see: climb --help)", bad);
+    return EXIT_USAGE;
+}
+
+/* An unknown command, with the closest one when it looks like a typo. */
+static int unknown_command(const char *name)
+{
+    const char *names[64];
+    size_t n = 0;
+    for (const cli_command *c = cli_commands; c->name && n < 64; c++)
+        if (!c->hidden)
+            names[n++] = c->name;
+    const char *near = name[0] == '-' ? NULL : suggest_close(name, names, n);
+    if (near)
+        app_error("unknown command '%s'; did you mean '%s'? (see: climb --help)", name, near);
+    else
+        app_error("unknown command '%s' (see: climb --help)", name);
+    return EXIT_USAGE;
+}
+
 /* Parses the options before the command. Returns -1 to go on, else an exit code. */
 static int parse_globals(int argc, char **argv, app_options *o)
 {
@@ -66,9 +96,7 @@ static int parse_globals(int argc, char **argv, app_options *o)
         case 'h': cli_usage(stdout); return finish_stdout(EXIT_OK);
         case 'V': printf("climb %s\n", CLIMB_VERSION); return finish_stdout(EXIT_OK);
         default:
-            app_error("unknown or incomplete option '%s'", argv[optind - 1]);
-            cli_usage(stderr);
-            return EXIT_USAGE;
+            return unknown_option(argv[optind - 1]);
         }
     }
     return -1;
@@ -83,9 +111,27 @@ static int asks_help(int argc, char **argv)
     return 0;
 }
 
+/* Reads the config file and binds its keys; errors go to stderr as FILE:LINE:COL
+ * and leave the defaults for their lines. The completion helper reads none. */
+static void load_config(app *a, climb_config *cfg, const char *command)
+{
+    char path[4096];
+    config_defaults(cfg);
+    a->config = cfg;
+    if ((command && strcmp(command, "__complete") == 0) ||
+        config_default_path(path, sizeof path) != 0)
+        return;
+    int bad = config_load(cfg, path, stderr);
+    a->config_errors = bad < 0 ? 1 : bad;
+    for (size_t i = 0; i < cfg->n_binds; i++)
+        keymap_bind(cfg->binds[i].code, cfg->binds[i].is_char, cfg->binds[i].key_name,
+                    cfg->binds[i].act);
+}
+
 int main(int argc, char **argv)
 {
     app a;
+    static climb_config cfg;
     memset(&a, 0, sizeof a);
     setlocale(LC_ALL, "");
     umask(077);
@@ -101,6 +147,8 @@ int main(int argc, char **argv)
         app_error("CLIMB_DB is set but empty; unset it or set it to the database's path");
         return EXIT_USAGE;
     }
+    load_config(&a, &cfg, optind < argc ? argv[optind] : NULL);
+    draw_use_config(&cfg);
     if (!a.opt.keys_path && getenv("CLIMB_KEYS") && *getenv("CLIMB_KEYS"))
         a.opt.keys_path = getenv("CLIMB_KEYS");
     if (optind >= argc) {
@@ -111,8 +159,7 @@ int main(int argc, char **argv)
     } else {
         const cli_command *cmd = cli_find(argv[optind]);
         if (!cmd) {
-            app_error("unknown command '%s' (see: climb --help)", argv[optind]);
-            rc = EXIT_USAGE;
+            rc = unknown_command(argv[optind]);
         } else if (asks_help(argc - optind, argv + optind)) {
             rc = cli_command_help(cmd);
         } else {

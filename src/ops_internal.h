@@ -30,6 +30,9 @@ int ops_apply_row(climb_model *m, ops_group *g, const char *kind, const char *it
 int ops_commit(climb_model *m, const ops_group *g, int undoable);
 /* Rolls back and passes rc through. */
 int ops_abort(climb_model *m, int rc);
+/* Sets one of the profile's numeric settings (store_settings), with its event when
+ * it differs, in one transaction; the model's profile row follows. */
+int ops_set_setting(climb_model *m, const char *name, int value, int undoable);
 /* Clears the redo list (a new change was made) and pushes g on the undo list. */
 void ops_remember(const ops_group *g);
 

@@ -41,8 +41,7 @@ int ops_set_title(climb_model *m, const char *level_id, int *changed)
     return model_reload_profile(m);
 }
 
-/* Sets one of the profile's numeric settings, with its event when it differs. */
-static int set_setting(climb_model *m, const char *name, int value, int undoable)
+int ops_set_setting(climb_model *m, const char *name, int value, int undoable)
 {
     ops_group g = {{0}, 0};
     int before;
@@ -67,12 +66,12 @@ int ops_set_stale_months(climb_model *m, int months)
         store_fail(m->store, "the stale period %s (not %d)", why, months);
         return OPS_INVALID;
     }
-    return set_setting(m, "stale_months", months, 1);
+    return ops_set_setting(m, "stale_months", months, 1);
 }
 
 int ops_mark_quiz_offered(climb_model *m)
 {
-    return set_setting(m, "quiz_offered", 1, 0);
+    return ops_set_setting(m, "quiz_offered", 1, 0);
 }
 
 int ops_roadblock_set(climb_model *m, const char *roadblock_id, int on, int *changed)

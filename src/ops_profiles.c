@@ -9,29 +9,45 @@
 #include <string.h>
 
 /* STORE_* results to OPS_*, with the message the person reads. */
-static int result(climb_model *m, int rc, const char *name)
+static int result(climb_store *st, int rc, const char *name)
 {
     if (rc == STORE_EXISTS) {
-        store_fail(m->store, "a profile named %s already exists", name);
+        store_fail(st, "a profile named %s already exists", name);
         return OPS_EXISTS;
     }
     if (rc == STORE_NOT_FOUND) {
-        store_fail(m->store, "no profile named %s", name);
+        store_fail(st, "no profile named %s", name);
         return OPS_NOT_FOUND;
     }
     return rc;
 }
 
+int ops_db_profile_create(climb_store *st, const char *name)
+{
+    return result(st, store_profile_create(st, name, clock_now()), name);
+}
+
+int ops_db_profile_rename(climb_store *st, const char *old_name, const char *new_name)
+{
+    int rc = store_profile_rename(st, old_name, new_name, clock_now());
+    return rc != 0 ? result(st, rc, rc == STORE_EXISTS ? new_name : old_name) : 0;
+}
+
+int ops_db_profile_delete(climb_store *st, const char *name)
+{
+    return result(st, store_profile_delete(st, name), name);
+}
+
 int ops_profile_create(climb_model *m, const char *name)
 {
-    return result(m, store_profile_create(m->store, name, clock_now()), name);
+    return ops_db_profile_create(m->store, name);
 }
 
 int ops_profile_rename(climb_model *m, const char *old_name, const char *new_name)
 {
-    int rc = store_profile_rename(m->store, old_name, new_name, clock_now());
+    int rc = ops_db_profile_rename(m->store, old_name, new_name);
     if (rc != 0)
-        return result(m, rc, rc == STORE_EXISTS ? new_name : old_name);
+        return rc;
     return strcmp(old_name, m->profile.name) == 0 ? model_reload_profile(m) : 0;
 }
 
@@ -41,7 +57,7 @@ int ops_profile_delete(climb_model *m, const char *name)
         store_fail(m->store, "profile %s is open; switch to another one first", name);
         return OPS_INVALID;
     }
-    return result(m, store_profile_delete(m->store, name), name);
+    return ops_db_profile_delete(m->store, name);
 }
 
 int ops_profile_switch(climb_model *m, const char *name, int create, int *created)
@@ -49,7 +65,7 @@ int ops_profile_switch(climb_model *m, const char *name, int create, int *create
     climb_model fresh;
     int rc = model_open(&fresh, m->ladder, m->store, name, create, created);
     if (rc != 0)
-        return rc < 0 ? -1 : result(m, STORE_NOT_FOUND, name);
+        return rc < 0 ? -1 : result(m->store, STORE_NOT_FOUND, name);
     model_close(m);
     *m = fresh; /* the model owns only heap data: moving the struct moves it */
     return 0;

@@ -110,7 +110,7 @@ static undo_outcome take_back(climb_model *m, const ops_group *g, ops_group *rev
     store_event ev[OPS_GROUP_MAX];
     size_t n = 0;
     undo_outcome out = UNDO_DONE;
-    char why[512] = "";
+    char why[440] = "";
     memset(reverse, 0, sizeof *reverse);
     if (store_begin(m->store)) {
         snprintf(r->message, sizeof r->message, "not %s: %s", verb, ops_error(m));

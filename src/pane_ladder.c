@@ -3,13 +3,17 @@
  * the level the ticks reach, and the selected level's detail (unlock,
  * plateau, pay, usual time to the next level). Moving the cursor here also
  * selects that level's phase. */
+#include "climb/clock.h"
 #include "climb/draw.h"
 #include "climb/ladder_text.h"
 #include "climb/text.h"
 #include "climb/profiles.h"
+#include "climb/target_pace.h"
 #include "climb/view.h"
+#include "climb/view_editor.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 typedef struct {
@@ -154,6 +158,42 @@ static int set_title(tui *t)
     return DIRTY_LADDER | DIRTY_BARS;
 }
 
+/* After the target editor: a date aims for the level; an empty line clears it. */
+static void target_done(tui *t, void *ctx, const char *text)
+{
+    const climb_level *lv = &t->ladder->levels[*(int *)ctx];
+    long long at = 0;
+    int changed;
+    if (!text)
+        return;
+    if (*text && history_parse_date(text, 0, &at) != 0) {
+        tui_message(t, 1, "not a date (YYYY-MM-DD): %s; the target is as it was", text);
+        return;
+    }
+    if (ops_set_target(t->model, *text ? lv->id : NULL, at, &changed) != 0) {
+        tui_message(t, 1, "target not saved: %s", ops_error(t->model));
+        return;
+    }
+    target_pace tp;
+    target_pace_compute(t->model, clock_now(), &tp);
+    tui_message(t, 0, "%s", tp.kind == PACE_NONE ? "No target now." : tp.sentence);
+}
+
+/* T: asks by when the level under the cursor is the aim (H shows the pace). */
+static int set_target(tui *t)
+{
+    int *level = malloc(sizeof *level);
+    if (!level)
+        return DIRTY_NONE;
+    *level = t->level_cursor;
+    char title[160];
+    snprintf(title, sizeof title, "Aim for %s by when? YYYY-MM-DD (empty: no target)",
+             t->ladder->levels[*level].name);
+    editor_request req = {title, NULL, 0, 0, 32};
+    editor_open(t, &req, target_done, level, free);
+    return DIRTY_ALL;
+}
+
 static int ladder_handle(tui *t, action a)
 {
     int n = (int)t->ladder->n_levels, next = t->level_cursor;
@@ -166,6 +206,7 @@ static int ladder_handle(tui *t, action a)
         tui_message(t, 0, "Tab to the Checklist pane (or press 1-4) to tick a criterion");
         return DIRTY_BARS;
     case ACT_SET_TITLE: return set_title(t);
+    case ACT_SET_TARGET: return set_target(t);
     default: return NOT_HANDLED;
     }
     if (next < 0 || next >= n)

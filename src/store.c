@@ -10,8 +10,8 @@
 #include <string.h>
 
 static const char *const STMT_SQL[STMT_COUNT] = {
-    [STMT_EVENT_ADD] = "INSERT INTO events (uuid, profile_id, at, kind, item, value, previous,"
-                       " detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    [STMT_EVENT_ADD] = ("INSERT INTO events (uuid, profile_id, at, kind, item, value, previous,"
+                        " detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"),
     [STMT_BEGIN] = "BEGIN IMMEDIATE",
     [STMT_COMMIT] = "COMMIT",
 };
@@ -195,7 +195,7 @@ static int profile_find(climb_store *st, const char *name, profile_row *out)
     sqlite3_stmt *s;
     if (sqlite3_prepare_v2(st->db,
                            "SELECT id, name, title, created_at, quiz_offered, stale_months,"
-                           " target_level, target_at, display_name FROM profiles"
+                           " target_level, target_at, display_name, checkin_days FROM profiles"
                            " WHERE name = ?1",
                            -1, &s, NULL) != SQLITE_OK)
         return store_fail(st, "database error: %s", sqlite3_errmsg(st->db));
@@ -211,6 +211,7 @@ static int profile_find(climb_store *st, const char *name, profile_row *out)
         out->target_level = dup_column(s, 6);
         out->target_at = sqlite3_column_int64(s, 7);
         out->display_name = dup_column(s, 8);
+        out->checkin_days = sqlite3_column_int(s, 9);
         found = 0;
     } else if (rc != SQLITE_DONE) {
         found = store_fail(st, "database error: %s", sqlite3_errmsg(st->db));

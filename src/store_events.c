@@ -59,7 +59,7 @@ static const char SQL_PUT_NOTE[] =
     " note_at = excluded.note_at, updated_at = excluded.updated_at";
 static const char SQL_PROFILE[] =
     "SELECT id, name, title, created_at, quiz_offered, stale_months, target_level, target_at,"
-    " display_name FROM profiles WHERE id = ?1";
+    " display_name, checkin_days FROM profiles WHERE id = ?1";
 static const char SQL_TITLE[] = "UPDATE profiles SET title = ?2 WHERE id = ?1";
 static const char SQL_RB_GET[] =
     "SELECT flagged_at FROM roadblock_flags WHERE profile_id = ?1 AND roadblock_id = ?2";
@@ -69,14 +69,16 @@ static const char SQL_RB_OFF[] =
     "DELETE FROM roadblock_flags WHERE profile_id = ?1 AND roadblock_id = ?2";
 
 /* One fixed statement per setting: column names never come from the data. */
-const char *const store_settings[] = {"stale_months", "quiz_offered", NULL};
+const char *const store_settings[] = {"stale_months", "quiz_offered", "checkin_days", NULL};
 static const char *const SQL_SETTING_GET[] = {
     "SELECT stale_months FROM profiles WHERE id = ?1",
     "SELECT quiz_offered FROM profiles WHERE id = ?1",
+    "SELECT checkin_days FROM profiles WHERE id = ?1",
 };
 static const char *const SQL_SETTING_PUT[] = {
     "UPDATE profiles SET stale_months = ?2 WHERE id = ?1",
     "UPDATE profiles SET quiz_offered = ?2 WHERE id = ?1",
+    "UPDATE profiles SET checkin_days = ?2 WHERE id = ?1",
 };
 
 static char *dup_text(sqlite3_stmt *s, int i)
@@ -301,6 +303,7 @@ int store_profile_read(climb_store *st, long long profile_id, profile_row *out)
         out->target_level = dup_text(s, 6);
         out->target_at = sqlite3_column_int64(s, 7);
         out->display_name = dup_text(s, 8);
+        out->checkin_days = sqlite3_column_int(s, 9);
     }
     sqlite3_reset(s);
     if (rc == SQLITE_ROW)

@@ -397,6 +397,36 @@ int store_message_is_read_only(const char *msg)
     return msg && strstr(msg, sqlite3_errstr(SQLITE_READONLY)) != NULL;
 }
 
+int store_open_readonly(const char *path, climb_store **out, char *err, size_t errlen)
+{
+    sqlite3 *db = NULL;
+    int app = 0, version = 0;
+    *out = NULL;
+    if (access(path, F_OK) != 0)
+        return 1;
+    int rc = sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_busy_timeout(db, 5000);
+    if (rc == SQLITE_OK)
+        rc = pragma_int(db, "PRAGMA application_id", &app);
+    if (rc == SQLITE_OK)
+        rc = pragma_int(db, "PRAGMA user_version", &version);
+    if (rc != SQLITE_OK || app != CLIMB_APP_ID || version > store_schema_version()) {
+        snprintf(err, errlen, "%s is not a climb database this climb can read%s%s", path,
+                 rc != SQLITE_OK ? ": " : "", rc != SQLITE_OK ? sqlite3_errstr(rc) : "");
+        sqlite3_close(db);
+        return -1;
+    }
+    climb_store *st = version < store_schema_version() ? NULL : calloc(1, sizeof *st);
+    if (!st) {
+        sqlite3_close(db);
+        return 2; /* older schema (or no memory): the caller opens it the usual way */
+    }
+    st->db = db;
+    *out = st;
+    return 0;
+}
+
 void store_close(climb_store *st)
 {
     if (!st)

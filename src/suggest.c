@@ -74,3 +74,20 @@ void suggest_list(const char *want, const char *const *ids, size_t n, char *buf,
         used += (size_t)w;
     }
 }
+
+const char *suggest_close(const char *want, const char *const *ids, size_t n)
+{
+    const char *best = NULL;
+    size_t best_d = (size_t)-1, len = strlen(want);
+    if (len == 0)
+        return NULL;
+    size_t limit = len <= 4 ? 1 : len <= 8 ? 2 : 3;
+    for (size_t i = 0; i < n; i++) {
+        size_t d = strncmp(ids[i], want, len) == 0 ? 1 : distance(want, ids[i]);
+        if (d < best_d) {
+            best_d = d;
+            best = ids[i];
+        }
+    }
+    return best_d <= limit ? best : NULL;
+}

@@ -3,6 +3,7 @@
  * what changed; the loop repaints only those windows and calls doupdate() once
  * before reading the next key. */
 #include "climb/tui.h"
+#include "climb/config.h"
 #include "climb/draw.h"
 #include "climb/input.h"
 #include "climb/ladder_text.h"
@@ -20,6 +21,7 @@
 #include "climb/view_export.h"
 #include "climb/view_history.h"
 #include "climb/view_evidence.h"
+#include "climb/view_checkin.h"
 #include "climb/view_overview.h"
 
 #include <signal.h>
@@ -153,10 +155,13 @@ static void draw_title_bar(tui *t)
     snprintf(short_left, sizeof short_left, " climb %s %s", draw_glyph(GL_DOT),
              t->model->profile.name);
     title_segments(t, title, sizeof title, placed, sizeof placed);
-    snprintf(right, sizeof right, "%s%sticks reach %s %s phase %d: %d/%d ", title, placed,
-             reach, draw_glyph(GL_DOT),
+    char checkin[96] = "";
+    if (*checkin_view_bar())
+        snprintf(checkin, sizeof checkin, "%s %s ", checkin_view_bar(), draw_glyph(GL_DOT));
+    snprintf(right, sizeof right, "%s%s%sticks reach %s %s phase %d: %d/%d ", checkin, title,
+             placed, reach, draw_glyph(GL_DOT),
              t->ladder->phases[t->phase].number, done, total);
-    snprintf(short_right, sizeof short_right, "%s%sphase %d: %d/%d ", title, placed,
+    snprintf(short_right, sizeof short_right, "%s%s%sphase %d: %d/%d ", checkin, title, placed,
              t->ladder->phases[t->phase].number, done, total);
     /* Drop the ladder's name first, then "ticks reach", before clipping. */
     const char *l = left, *r = right;
@@ -185,6 +190,29 @@ static void mismatch_sentence(tui *t, char *buf, size_t len)
         profiles_mismatch(t->ladder, t->model->profile.title, &at, buf, len);
 }
 
+/* The first key of an action as help names it, or "" when it has none. */
+static void first_key(action a, char *buf, size_t len)
+{
+    keymap_keys(a, buf, len);
+    buf[strcspn(buf, " ")] = '\0';
+}
+
+/* The key line from the key table, so a rebound key shows its new key:
+ * "Space tick  o overview  i explain  1-4 phase  Tab pane  ? help  q quit" (the
+ * arrows are left to help, so the line fits 80 columns). */
+static void key_line(char *buf, size_t len)
+{
+    char tick[32], overview[32], explain[32], pane[32], help[32], quit[32];
+    first_key(ACT_TOGGLE, tick, sizeof tick);
+    first_key(ACT_OVERVIEW, overview, sizeof overview);
+    first_key(ACT_PHASE_TAB, explain, sizeof explain);
+    first_key(ACT_NEXT_PANE, pane, sizeof pane);
+    first_key(ACT_HELP, help, sizeof help);
+    first_key(ACT_QUIT, quit, sizeof quit);
+    snprintf(buf, len, "%s tick  %s overview  %s explain  1-4 phase  %s pane  %s help  %s quit",
+             tick, overview, explain, pane, help, quit);
+}
+
 static void draw_key_bar(tui *t)
 {
     WINDOW *w = t->key_bar;
@@ -197,9 +225,9 @@ static void draw_key_bar(tui *t)
     } else if (mismatch_sentence(t, sentence, sizeof sentence), sentence[0]) {
         draw_text(w, 0, 1, t->cols - 2, sentence, draw_style(ST_MESSAGE));
     } else {
-        draw_text(w, 0, 1, t->cols - 2,
-                  "Space tick  o overview  i explain  1-4 phase  Tab pane  ? help  q quit",
-                  draw_style(ST_KEYS));
+        char keys[256];
+        key_line(keys, sizeof keys);
+        draw_text(w, 0, 1, t->cols - 2, keys, draw_style(ST_KEYS));
     }
     wnoutrefresh(w);
 }
@@ -270,6 +298,9 @@ static int dispatch(tui *t, action a)
     case ACT_SET_TITLE:
         tui_message(t, 0, "Press t in the Ladder pane (h goes there) on the level you hold.");
         return DIRTY_BARS;
+    case ACT_SET_TARGET:
+        tui_message(t, 0, "Press T in the Ladder pane (h goes there) on the level you aim for.");
+        return DIRTY_BARS;
     case ACT_ROADBLOCKS: roadblocks_view_open(t, 0); return DIRTY_ALL;
     case ACT_RESOURCES: resources_view_open(t, -1); return DIRTY_ALL;
     case ACT_FAQ: faq_view_open(t, 0); return DIRTY_ALL;
@@ -278,6 +309,7 @@ static int dispatch(tui *t, action a)
     case ACT_HISTORY: history_view_open(t); return DIRTY_ALL;
     case ACT_EVIDENCE: evidence_view_open(t); return DIRTY_ALL;
     case ACT_CHECK: evidence_check_view_open(t); return DIRTY_ALL;
+    case ACT_CHECKIN: checkin_view_open(t); return DIRTY_ALL;
     case ACT_UNDO: return history_undo(t);
     case ACT_REDO: return history_redo(t);
     case ACT_STALE: return checklist_stale_period(t);
@@ -424,11 +456,13 @@ static void run_loop(tui *t, key_source *in)
             if (input_closed(&quick_errors))
                 break; /* the terminal is gone: quit rather than spin */
             dirty = reload_if_changed(t);
+            dirty |= checkin_view_refresh(t);
             continue;
         }
         quick_errors = 0;
         dirty = handle_key(t, in, key, is_char);
         dirty |= reload_if_changed(t);
+        dirty |= checkin_view_refresh(t);
     }
 }
 
@@ -483,6 +517,16 @@ static SCREEN *open_screen(const app *a, int headless)
     return s;
 }
 
+/* The phase the config file opens on (set start-phase = N), else the first. */
+static int start_phase(const app *a)
+{
+    int want = a->config ? a->config->start_phase : 0;
+    for (size_t p = 0; want && p < a->ladder.n_phases; p++)
+        if (a->ladder.phases[p].number == want)
+            return (int)p;
+    return 0;
+}
+
 int tui_run(app *a)
 {
     key_source in;
@@ -507,7 +551,7 @@ int tui_run(app *a)
     t.model = &a->model;
     t.ladder = &a->ladder;
     t.focus = PANE_CHECKLIST;
-    tui_select_phase(&t, 0);
+    tui_select_phase(&t, start_phase(a));
     ladder_update_check(&t);
     ops_undo_track(1); /* u undoes the changes of this run only */
     FILE *held = NULL;
@@ -517,8 +561,13 @@ int tui_run(app *a)
     signal(SIGHUP, on_stop_signal);
     SCREEN *s = open_screen(a, in.from_file);
     if (s) {
+        checkin_view_refresh(&t);
+        if (a->config_errors)
+            tui_message(&t, 1, "the config file has errors; climb config shows them");
         if (a->profile_created)
             quiz_view_offer(&t); /* first launch of a new profile: offered once */
+        else
+            checkin_view_offer(&t); /* when a check-in is due */
         run_loop(&t, &in);
         while (t.n_views > 0)
             tui_pop_view(&t);

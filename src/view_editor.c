@@ -6,6 +6,7 @@
 #include "climb/draw.h"
 #include "climb/text.h"
 #include "climb/text_edit.h"
+#include "climb/config.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -291,7 +292,11 @@ void editor_open(tui *t, const editor_request *req, editor_done_fn done, void *c
                  void (*free_ctx)(void *))
 {
     const char *visual = getenv("VISUAL"), *editor = getenv("EDITOR");
-    const char *command = visual && *visual ? visual : editor && *editor ? editor : NULL;
+    const char *configured = t->app->config ? t->app->config->editor : "";
+    const char *command = *configured                ? configured
+                          : visual && *visual ? visual
+                          : editor && *editor ? editor
+                                              : NULL;
     if (req->external && command) {
         char *text = NULL;
         done(t, ctx, edit_external(t, command, req, &text) == 0 ? text : NULL);

@@ -188,7 +188,7 @@ static int accept_rename(tui *t, switcher *s, const char *name)
         return DIRTY_ALL;
     }
     if (current) /* the model follows; the name commands use too */
-        snprintf(t->app->user, sizeof t->app->user, "%s", name);
+        snprintf(t->app->user, sizeof t->app->user, "%.255s", name); /* names: 64 at most */
     s->mode = MODE_LIST;
     reload(t, s, name);
     snprintf(s->error, sizeof s->error, "renamed %s to %s", old, name);

@@ -14,6 +14,7 @@ have_pc jansson || need="$need libjansson-dev"
 have_pc cmocka || need="$need libcmocka-dev"
 command -v tmux >/dev/null 2>&1 || need="$need tmux"
 command -v sqlite3 >/dev/null 2>&1 || need="$need sqlite3"
+command -v git >/dev/null 2>&1 || need="$need git" # climb sync, and its tests
 command -v cmark >/dev/null 2>&1 || need="$need cmark"
 command -v python3 >/dev/null 2>&1 || need="$need python3"
 # Debian's own python3 validates snapshots against docs/snapshot.schema.json
@@ -26,6 +27,10 @@ command -v chromium >/dev/null 2>&1 || need="$need chromium"
 command -v pdftotext >/dev/null 2>&1 || need="$need poppler-utils"
 command -v valgrind >/dev/null 2>&1 || need="$need valgrind"
 command -v gcovr >/dev/null 2>&1 || need="$need gcovr"
+# the shells whose completions tests/e2e/test_completions.sh drives
+command -v zsh >/dev/null 2>&1 || need="$need zsh"
+command -v fish >/dev/null 2>&1 || need="$need fish"
+have_pc bash-completion || need="$need bash-completion"
 [ -z "$need" ] && exit 0
 
 echo "climb: installing missing packages:$need"

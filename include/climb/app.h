@@ -16,8 +16,12 @@ typedef struct {
     const char *keys_path;   /* --keys / CLIMB_KEYS */
 } app_options;
 
+struct climb_config;
+
 typedef struct {
     app_options opt;
+    const struct climb_config *config; /* the config file's settings (main.c) */
+    int config_errors;                 /* lines of it with an error */
     climb_ladder ladder;
     int ladder_loaded;
     climb_store *store;
@@ -31,6 +35,10 @@ typedef struct {
 /* Loads the ladder. Prints FILE:LINE:COL: message and returns EXIT_USAGE on a
  * content error. */
 int app_load_ladder(app *a);
+/* app_prepare, then the database path (--db, CLIMB_DB or the default) into
+ * a->db_path, without opening it. Returns EXIT_OK or the exit code after printing
+ * the error. */
+int app_prepare_path(app *a);
 /* Loads the ladder (unless already loaded) and opens the database, without
  * touching any profile. Returns EXIT_OK or the exit code after printing the error. */
 int app_open_store(app *a);
@@ -42,6 +50,9 @@ int app_prepare(app *a);
  * create is set). Returns EXIT_OK or the exit code after printing the error. */
 int app_open(app *a, int create);
 void app_close(app *a);
+/* The database path the options choose (--db, CLIMB_DB, the default location),
+ * quietly, or NULL when there is none. */
+const char *app_db_path(app *a);
 
 /* The profile every command uses by default: $USER, else the login name. */
 void app_default_user(char *buf, size_t len);

@@ -25,6 +25,9 @@ typedef enum {
 /* Call once after initscr/newterm: picks UTF-8 or ASCII glyphs and colour or
  * monochrome attributes (NO_COLOR, has_colors). */
 void draw_init(void);
+/* The theme and colour lines draw_init uses (the config file); NULL: defaults. */
+struct climb_config;
+void draw_use_config(const struct climb_config *c);
 int draw_utf8(void);
 const char *draw_glyph(glyph g);
 attr_t draw_style(style s);

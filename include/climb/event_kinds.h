@@ -21,9 +21,12 @@
  *             (its quiz_attempts row has the same event_uuid)
  *   title     value=level id, previous=old level id
  *   roadblock item=roadblock id, value="on" or "off", previous the other
- *   setting   item=setting name (stale_months, quiz_offered), value, previous
+ *   setting   item=setting name (stale_months, quiz_offered, checkin_days), value,
+ *             previous
  *   undo      item=uuid of the event undone, value=its kind, previous=uuid of the
- *             reverse event the undo wrote (NULL in older databases), detail=its item */
+ *             reverse event the undo wrote (NULL in older databases), detail=its item
+ *   checkin   item=phase id walked, value="reviewed=N changed=M" (a finished
+ *             check-in; the changes it made are their own state/note events) */
 #ifndef CLIMB_EVENT_KINDS_H
 #define CLIMB_EVENT_KINDS_H
 
@@ -40,7 +43,8 @@
     E(EVIDENCE, "evidence", 1, derive_evidence, detail_before, words_evidence)           \
     E(TARGET, "target", 1, derive_target, detail_before, words_target)                   \
     E(NAME, "name", 1, derive_name, NULL, words_name)                                    \
-    E(UNDO, "undo", 0, NULL, NULL, NULL)
+    E(UNDO, "undo", 0, NULL, NULL, NULL)                                                 \
+    E(CHECKIN, "checkin", 0, NULL, NULL, NULL)
 
 typedef enum {
 #define EVENT_KIND_ENUM(id, name, undoable, derive, detail, words) EV_##id,

@@ -69,8 +69,9 @@ typedef struct {
     int quiz_edge;        /* its on_edge_of; 0 when none */
 } hist_bucket;
 
-/* Parses a date for --since/--until and "go to date": "YYYY-MM-DD" is a local day
- * (its start, or with end_of_day the start of the next day); anything else must be
+/* Parses a date for --since/--until and "go to date": "YYYY", "YYYY-MM" and
+ * "YYYY-MM-DD" are a local year, month or day (its start, or with end_of_day the
+ * start of the next one); anything else must be
  * an ISO 8601 time (clock_parse_iso), taken as is (plus one second with end_of_day,
  * so the bound includes it). 0 or -1. */
 int history_parse_date(const char *s, int end_of_day, long long *out);

@@ -32,6 +32,7 @@
     A(OVERVIEW, "overview: key points, source, typical timelines and why")       \
     A(QUIZ, "take the placement quiz (five questions)")                            \
     A(SET_TITLE, "Ladder pane: make the selected level your title")                \
+    A(SET_TARGET, "Ladder pane: aim for the selected level by a date")             \
     A(PROFILES, "switch, create, rename or delete profiles")                       \
     A(ROADBLOCKS, "roadblocks: flag the ones that describe you")                   \
     A(RESOURCES, "resources for the selected phase")                               \
@@ -39,6 +40,7 @@
     A(SEARCH, "search the ladder and your notes")                                  \
     A(EXPORT, "export a snapshot: Markdown, JSON or CSV")                          \
     A(HISTORY, "history: timeline, chart of progress, time in phase, forecast")   \
+    A(CHECKIN, "check-in: walk the current phase's criteria, what changed")       \
     A(UNDO, "undo the last change made in this run (again: the one before)")     \
     A(REDO, "redo the change undone last")                                        \
     A(STALE, "set after how many months evidence is flagged as stale")            \
@@ -91,6 +93,7 @@ typedef enum {
     K(OVERVIEW, 'o', "o")                                                          \
     K(QUIZ, 'Q', "Q")                                                              \
     K(SET_TITLE, 't', "t")                                                         \
+    K(SET_TARGET, 'T', "T")                                                        \
     K(PROFILES, 'P', "P")                                                          \
     K(ROADBLOCKS, 'R', "R")                                                        \
     K(RESOURCES, 'r', "r")                                                         \
@@ -98,6 +101,7 @@ typedef enum {
     K(SEARCH, '/', "/")                                                            \
     K(EXPORT, 'e', "e")                                                            \
     K(HISTORY, 'H', "H")                                                           \
+    K(CHECKIN, 'C', "C")                                                           \
     K(UNDO, 'u', "u")                                                              \
     K(REDO, 18, "Ctrl-R")                                                          \
     K(STALE, 'S', "S")                                                             \
@@ -113,5 +117,22 @@ action keymap_action(int key, int is_char);
 const char *keymap_help(action a);
 /* The keys of an action as shown to a person ("Up k"), into buf. */
 void keymap_keys(action a, char *buf, size_t len);
+
+/* The name of an action in the config file ("page-down"; "none" for ACT_NONE),
+ * and the action of such a name (case-insensitive): 0, or -1 when unknown. */
+void keymap_action_name(action a, char *buf, size_t len);
+int keymap_action_named(const char *name, action *out);
+/* Reads a key as the config file writes it: one printable character, Space,
+ * Enter, Tab, Esc, Up, Down, Left, Right, PgUp, PgDn, Home, End, Shift-Tab,
+ * Backspace, Del, Insert, F1-F12 or Ctrl-X. Sets the code, whether it is a typed
+ * character, and its name as help shows it. 0, or -1 when not a key. */
+int keymap_parse_key(const char *s, int *code, int *is_char, char *display, size_t len);
+/* Binds a key to an action instead of whatever it did (ACT_NONE: to nothing).
+ * 0, or -1 when the table is full. keymap_reset goes back to CLIMB_KEYS. */
+int keymap_bind(int code, int is_char, const char *display, action a);
+void keymap_reset(void);
+/* The i-th binding in force: its action and key name (NULL for a key help does
+ * not show). 0, or -1 past the last. */
+int keymap_binding(size_t i, action *a, const char **name);
 
 #endif

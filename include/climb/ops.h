@@ -90,6 +90,11 @@ int ops_quiz_take(climb_model *m, const quiz_answer *answers, size_t n, quiz_pla
 int ops_profile_create(climb_model *m, const char *name);
 int ops_profile_rename(climb_model *m, const char *old_name, const char *new_name);
 int ops_profile_delete(climb_model *m, const char *name);
+/* The same from the shell, where no profile is open: in st's database. Messages
+ * through ops_db_error(st). */
+int ops_db_profile_create(climb_store *st, const char *name);
+int ops_db_profile_rename(climb_store *st, const char *old_name, const char *new_name);
+int ops_db_profile_delete(climb_store *st, const char *name);
 /* Opens another profile in m (created when `create`), the old one closed only
  * when the new one loaded. OPS_NOT_FOUND when missing. */
 int ops_profile_switch(climb_model *m, const char *name, int create, int *created);

@@ -21,6 +21,7 @@ typedef struct {
     char *target_level; /* the level aimed for, NULL when no target */
     long long target_at; /* by when (UTC seconds), 0 when no target */
     char *display_name; /* the name a promotion packet is written for, NULL: name */
+    int checkin_days;   /* a check-in is due this many days after the last update; 0 never */
 } profile_row;
 
 void profile_row_free(profile_row *p);

@@ -27,6 +27,11 @@ int store_read_only(const climb_store *st);
 /* 1 when msg holds SQLite's message for a write to a read-only database. */
 int store_message_is_read_only(const char *msg);
 void store_close(climb_store *st);
+/* Opens an existing database read-only, for reads that must not write (the prompt
+ * line): nothing is created, configured or migrated. 0; 1 when there is no file;
+ * 2 when its schema is older than this build's (store_open would migrate it); -1
+ * with a message in err when it is not a climb database or cannot be read. */
+int store_open_readonly(const char *path, climb_store **out, char *err, size_t errlen);
 /* The message of the last failed call. */
 const char *store_error(const climb_store *st);
 

@@ -13,4 +13,8 @@ size_t suggest_ids(const char *want, const char *const *ids, size_t n, const cha
 /* Writes the (up to) three closest ids, comma-separated, into buf. */
 void suggest_list(const char *want, const char *const *ids, size_t n, char *buf, size_t len);
 
+/* The one id close enough to `want` to be a plausible typo (a few edits,
+ * relative to its length, or a prefix), or NULL. */
+const char *suggest_close(const char *want, const char *const *ids, size_t n);
+
 #endif

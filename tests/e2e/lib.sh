@@ -5,7 +5,7 @@ set -u
 : "${CLIMB_BIN:?CLIMB_BIN must name the climb binary}"
 : "${E2E_RESULTS:=/dev/null}"
 export TZ=UTC LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color NO_COLOR=
-unset CLIMB_DB CLIMB_KEYS XDG_DATA_HOME VISUAL EDITOR
+unset CLIMB_DB CLIMB_KEYS XDG_DATA_HOME XDG_CONFIG_HOME VISUAL EDITOR
 export CLIMB_NOW=2026-03-14T09:30:00Z
 
 # climb ARGS: the binary on the test's database as user ana.

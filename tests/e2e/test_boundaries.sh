@@ -184,9 +184,7 @@ note_cap_from_argv() {
     [ "$(note_len p1-dev-feedback)" = 65536 ] || fail "tick --note at the cap"
 }
 
-# KNOWN BUG (reported with issue 17): `tick --note` skips the checks of `note`: a
-# note one byte past the cap, or not UTF-8, is stored. Runs with CLIMB_KNOWN_BUGS=1
-# until src/cli_tick.c checks its note as cli_set.c does; then run it always.
+# `tick --note` checks its note as `note` does (it once stored one past the cap).
 tick_note_checked_like_note() {
     expect_exit 2 "longer than 65536 bytes" -- climb tick p1-dev-feedback --note "$(bytes 65537 c)"
     [ "$(crit_state p1-dev-feedback)" = todo ] || fail "tick with a refused note ticked"
@@ -218,9 +216,8 @@ run_test quiz_bands_at_each_edge
 run_test history_dates_at_the_limits
 run_test note_cap_from_argv
 run_test note_cap_from_stdin
-# KNOWN BUG (reported with issue 17): `note ID -` reads at most 65537 bytes before
-# it drops the final newline, so a note of exactly 65536 bytes written by an editor
-# (which ends the file with a newline) is refused. Runs with CLIMB_KNOWN_BUGS=1.
+# A note of exactly 65536 bytes written by an editor (which ends the file with a
+# newline) is taken: the final line end is dropped before the cap is checked.
 stdin_note_at_the_cap_with_a_newline() {
     climb tick p1-own-pipeline >/dev/null || fail "tick"
     { bytes 65536 a; echo; } >"$T/cap-nl"
@@ -228,7 +225,5 @@ stdin_note_at_the_cap_with_a_newline() {
     [ "$(note_len p1-own-pipeline)" = 65536 ] || fail "the note at the cap: $(note_len p1-own-pipeline) bytes"
 }
 
-if [ -n "${CLIMB_KNOWN_BUGS:-}" ]; then
-    run_test tick_note_checked_like_note
-    run_test stdin_note_at_the_cap_with_a_newline
-fi
+run_test tick_note_checked_like_note
+run_test stdin_note_at_the_cap_with_a_newline

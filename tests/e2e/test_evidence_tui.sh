@@ -2,7 +2,8 @@
 # test_evidence_tui.sh - evidence in the full-screen view: E on a criterion opens
 # its evidence, where three dated and linked entries are recorded with a, d and l;
 # the Checklist row then shows the count and the newest; x removes one after
-# asking and u takes the removal back; c shows the evidence check's verdict.
+# asking and u takes the removal back; c shows the evidence check's verdict; T in
+# the Ladder pane sets a target.
 . "$(dirname "$0")/lib.sh"
 
 prepare() {
@@ -86,5 +87,30 @@ a_reference_is_shown_not_opened() {
     quit_tui
 }
 
+target_from_the_ladder_pane() {
+    prepare
+    start_tui 100 30
+    wait_for "Before moving up to Mid"
+    keys h j j T
+    wait_for "Aim for Senior by when?"
+    keys -l "2026-12-31"
+    keys Enter
+    wait_for "Target Senior by 2026-12-31"
+    climb status --json >"$T/s.json" || fail "status"
+    python3 -c 'import json,sys; t=json.load(open(sys.argv[1]))["target"]; assert t["level"] == "senior" and t["date"].startswith("2026-12-31"), t' \
+        "$T/s.json" || fail "target: $(cat "$T/s.json")"
+    keys T
+    wait_for "Aim for Senior by when?"
+    keys -l "someday"
+    keys Enter
+    wait_for "not a date (YYYY-MM-DD): someday"
+    keys T
+    wait_for "Aim for Senior by when?"
+    keys Enter
+    wait_for "No target now."
+    quit_tui
+}
+
 run_test three_dated_linked_entries
+run_test target_from_the_ladder_pane
 run_test a_reference_is_shown_not_opened

@@ -151,7 +151,7 @@ assert d[-1]["at"] == "2025-04-10T10:00:00Z"
 PY
     [ "$(climb history --json --kind quiz)" = "[]" ] || fail "empty JSON"
     expect_exit 2 "unknown kind 'tick'" -- climb history --kind tick
-    expect_exit 2 "--since: 'someday' is not a date \\(YYYY-MM-DD or an ISO 8601 time\\)" -- \
+    expect_exit 2 "--since: 'someday' is not a date \\(YYYY, YYYY-MM, YYYY-MM-DD or an ISO 8601 time\\)" -- \
         climb history --since someday
     [ "$(wc -l <"$T/expect.out")" -eq 1 ] || fail "more than the one message: $(cat "$T/expect.out")"
 }

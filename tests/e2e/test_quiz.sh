@@ -180,7 +180,7 @@ cli_answers_malformed() {
     done
     grep -q "answer 1 is 'NO'; use no, once or regularly" "$T/expect.out" || fail "unknown word message"
     expect_exit 2 "expected 5 answers \\(one per question\\), got 2" -- climb quiz --answers no,once
-    expect_exit 2 "quiz: unexpected argument '--answers'" -- climb quiz --answers
+    expect_exit 2 "quiz: --answers needs a value" -- climb quiz --answers
     [ "$(q "SELECT (SELECT count(*) FROM profiles) + (SELECT count(*) FROM quiz_attempts) + (SELECT count(*) FROM events)")" = 0 ] ||
         fail "malformed answers stored something"
 }
