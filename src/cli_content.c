@@ -1,8 +1,17 @@
-/* cli_content.c - `climb check-content FILE`: validate a ladder file only. */
+/* cli_content.c - `climb check-content FILE`: validate a ladder file only, and
+ * warn (on stderr, exit status unchanged) when a text field of the schema is
+ * shown by no view (shown_fields.c). */
 #include "climb/cli.h"
+#include "climb/shown_fields.h"
 #include "climb/text.h"
 
+#include <stdio.h>
 #include <stdlib.h>
+
+static void warn(const char *message, void *ctx)
+{
+    fprintf(stderr, "%s: warning: %s\n", (const char *)ctx, message);
+}
 
 int cli_check_content(app *a, int argc, char **argv)
 {
@@ -19,6 +28,8 @@ int cli_check_content(app *a, int argc, char **argv)
     printf("%s: ok (%zu levels, %zu phases, %zu criteria, %zu questions)\n",
            safe ? safe : "?", a->ladder.n_levels, a->ladder.n_phases, crit,
            a->ladder.n_questions);
+    char unknown[] = "?";
+    shown_fields_check(shown_fields, n_shown_fields, warn, safe ? safe : unknown);
     free(safe);
     return EXIT_OK;
 }

@@ -4,6 +4,7 @@
 #include "climb/cli.h"
 #include "climb/clock.h"
 #include "climb/json_values.h"
+#include "climb/ladder_text.h"
 #include "climb/profiles.h"
 #include "climb/text.h"
 
@@ -55,6 +56,7 @@ static json_t *users_json(const climb_ladder *l, const profile_info *list, size_
                             p->progress_level >= 0
                                 ? json_string(l->levels[p->progress_level].id)
                                 : json_null());
+        json_object_set_new(o, "progress_operating", json_boolean(p->progress_operating));
         json_array_append_new(arr, o);
     }
     return arr;
@@ -89,8 +91,9 @@ static void users_text(const climb_ladder *l, const profile_info *list, size_t n
         print_cell(p->name, name_w + 2);
         print_cell(level_name(l, p->title), 11);
         print_cell(placed, 44);
-        printf("%d/%d met, ticks reach %s\n", p->done, p->applicable,
-               p->progress_level >= 0 ? l->levels[p->progress_level].name : "?");
+        char reach[128];
+        ladder_progress(l, p->progress_level, p->progress_operating, reach, sizeof reach);
+        printf("%d/%d met, ticks reach %s\n", p->done, p->applicable, reach);
     }
     if (n == 0)
         printf("no profiles yet: climb creates yours (--user NAME) on first use\n");

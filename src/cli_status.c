@@ -7,6 +7,7 @@
 #include "climb/target_pace.h"
 #include "climb/text.h"
 #include "climb/json_values.h"
+#include "climb/ladder_text.h"
 
 #include <jansson.h>
 #include <stdlib.h>
@@ -134,6 +135,7 @@ int cli_status_json(app *a, FILE *out)
     json_object_set_new(root, "target", target_json(m));
     json_object_set_new(root, "progress_level",
                         level >= 0 ? json_string(a->ladder.levels[level].id) : json_null());
+    json_object_set_new(root, "progress_operating", json_boolean(model_progress_operating(m)));
     for (size_t p = 0; p < a->ladder.n_phases; p++)
         json_array_append_new(phases, phase_json(m, p));
     json_object_set_new(root, "phases", phases);
@@ -177,10 +179,11 @@ static void status_text(app *a, FILE *out)
 {
     const climb_model *m = &a->model;
     const climb_ladder *l = &a->ladder;
-    int level = model_progress_level(m);
+    char reach[128];
+    ladder_progress(l, model_progress_level(m), model_progress_operating(m), reach, sizeof reach);
     fputs("profile: ", out);
     print_safe(out, m->profile.name);
-    fprintf(out, "\nprogress reaches: %s\n", level >= 0 ? l->levels[level].name : "?");
+    fprintf(out, "\nprogress reaches: %s\n", reach);
     status_title_lines(a, out);
     target_pace tp;
     target_pace_compute(m, clock_now(), &tp);

@@ -259,6 +259,7 @@ void content_free(climb_ladder *l)
     free(l->insights);
     free(l->quiz_intro);
     free(l->resources_advice);
+    free(l->roadblocks_intro);
     free_levels_phases(l);
     free_quiz_extras(l);
     free_faqs_timelines(l);

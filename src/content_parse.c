@@ -99,7 +99,8 @@ static const field phase_fields[] = {
     REQ(climb_phase, "id", FT_ID, id),
     REQ(climb_phase, "number", FT_INT, number),
     REQ(climb_phase, "level", FT_SLUG, level),
-    REQ(climb_phase, "next_level", FT_SLUG, next_level),
+    OPT(climb_phase, "next_level", FT_SLUG, next_level),
+    OPT(climb_phase, "operating", FT_BOOL, operating),
     REQ(climb_phase, "title", FT_TEXT, title),
     REQ(climb_phase, "summary", FT_TEXT, summary),
     REQ(climb_phase, "before_label", FT_TEXT, before_label),
@@ -192,6 +193,7 @@ static const field ladder_fields[] = {
     LIST(climb_ladder, "phases", phases, n_phases, phase_list),
     NEST("quiz", quiz_fields, CTX_KEY),
     LIST(climb_ladder, "roadblocks", roadblocks, n_roadblocks, roadblock_list),
+    OPT(climb_ladder, "roadblocks_intro", FT_TEXT, roadblocks_intro),
     NEST("resources", resources_fields, CTX_KEY),
     LIST(climb_ladder, "faqs", faqs, n_faqs, faq_list),
     LIST(climb_ladder, "timelines", timelines, n_timelines, timeline_list),
@@ -476,4 +478,27 @@ void content_ctx_free(content_ctx *c)
     c->advice = NULL;
     c->ids = NULL;
     c->n_advice = c->n_ids = c->cap_ids = 0;
+}
+
+/* Walks the schema below f for content_text_fields, with the path so far. */
+static void walk_text(const field *f, size_t nf, const char *prefix, content_field_fn fn,
+                      void *ctx)
+{
+    char path[128];
+    for (size_t i = 0; i < nf; i++) {
+        snprintf(path, sizeof path, "%s%s%s", prefix, *prefix ? "." : "", f[i].key);
+        switch (f[i].type) {
+        case FT_TEXT: case FT_TEXTS: fn(path, ctx); break;
+        case FT_LIST: case FT_ADVICE:
+            walk_text(f[i].list->fields, f[i].list->n_fields, path, fn, ctx);
+            break;
+        case FT_MAP: walk_text(f[i].sub, f[i].n_sub, path, fn, ctx); break;
+        default: break; /* ids, references, numbers, booleans: not read as text */
+        }
+    }
+}
+
+void content_text_fields(content_field_fn fn, void *ctx)
+{
+    walk_text(ladder_fields, COUNT(ladder_fields), "", fn, ctx);
 }

@@ -108,8 +108,17 @@ static int check_phases(content_ctx *c, const ynode *root, const climb_ladder *l
                                 "phase %s has number %d, expected %zu: phases are numbered "
                                 "1, 2, 3... in file order",
                                 p->id, p->number, i + 1);
+        /* What meeting the phase reaches comes from here, never from its number:
+         * next_level, or, with operating: true, operating at its own level. */
+        if (p->operating && p->next_level)
+            return content_fail(c, ytree_get(item, "next_level"),
+                                "'next_level' in %s does not go with 'operating: true': meeting "
+                                "an operating phase reaches no further level", ctx);
+        if (!p->operating && !p->next_level)
+            return content_fail(c, item, "missing required key 'next_level' in %s "
+                                "(or 'operating: true')", ctx);
         if (check_level_ref(c, l, item, "level", p->level, ctx) < 0 ||
-            check_level_ref(c, l, item, "next_level", p->next_level, ctx) < 0)
+            (p->next_level && check_level_ref(c, l, item, "next_level", p->next_level, ctx) < 0))
             return -1;
     }
     return 0;

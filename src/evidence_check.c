@@ -106,9 +106,14 @@ int evidence_check(const climb_model *m, long long now, evidence_report *r)
             r->fresh += c->status == CLAIM_FRESH;
         }
     }
-    const climb_level *lv = l->n_phases ? content_level(l, l->phases[work].next_level) : NULL;
-    snprintf(r->verdict, sizeof r->verdict, "%s case: %d of %d met, %d with fresh evidence",
-             lv ? lv->name : "Your", r->met, r->applicable, r->fresh);
+    /* the case for the level meeting the phase reaches; an operating phase's
+     * case is for operating at its own level (content, not phase number + 1) */
+    const climb_phase *ph = l->n_phases ? &l->phases[work] : NULL;
+    const char *goal = ph ? (ph->operating ? ph->level : ph->next_level) : NULL;
+    const climb_level *lv = goal ? content_level(l, goal) : NULL;
+    snprintf(r->verdict, sizeof r->verdict, "%s%s case: %d of %d met, %d with fresh evidence",
+             lv && ph->operating ? "Operating at " : "", lv ? lv->name : "Your", r->met,
+             r->applicable, r->fresh);
     return 0;
 }
 

@@ -92,7 +92,8 @@ static json_t *phase_json(const climb_model *m, size_t p)
     json_object_set_new(o, "id", json_string(ph->id));
     json_object_set_new(o, "number", json_integer(ph->number));
     json_object_set_new(o, "level", json_string(ph->level));
-    json_object_set_new(o, "next_level", json_string(ph->next_level));
+    json_object_set_new(o, "next_level", json_str_or_null(ph->next_level));
+    json_object_set_new(o, "operating", json_boolean(ph->operating));
     json_object_set_new(o, "title", json_string(ph->title));
     for (size_t i = 0; i < ph->n_criteria; i++)
         json_array_append_new(list, criterion_json(&ph->criteria[i], model_crit_at(m, p, i)));

@@ -1,4 +1,6 @@
-/* ladder_text.c - formatting a level's tenure and pay range. */
+/* ladder_text.c - formatting a level's tenure and pay range, and what progress or
+ * a phase reaches (from the content's next_level and operating, never from a
+ * phase number). */
 #include "climb/ladder_text.h"
 
 #include <stdio.h>
@@ -27,4 +29,24 @@ void ladder_pay(const climb_level *l, char *buf, size_t len)
     money(l->pay_low, lo, sizeof lo);
     money(l->pay_high, hi, sizeof hi);
     snprintf(buf, len, "%s-%s%s", lo, hi, l->pay_open_top ? "+" : "");
+}
+
+void ladder_progress(const climb_ladder *l, int level, int operating, char *buf, size_t len)
+{
+    const char *name = level >= 0 && (size_t)level < l->n_levels ? l->levels[level].name : "?";
+    snprintf(buf, len, "%s%s", operating ? "operating at " : "", name);
+}
+
+static const char *name_of(const climb_ladder *l, const char *id)
+{
+    const climb_level *lv = id ? content_level(l, id) : NULL;
+    return lv ? lv->name : id ? id : "?";
+}
+
+void ladder_phase_step(const climb_ladder *l, const climb_phase *ph, char *buf, size_t len)
+{
+    if (ph->operating)
+        snprintf(buf, len, "Operating at %s", name_of(l, ph->level));
+    else
+        snprintf(buf, len, "%s to %s", name_of(l, ph->level), name_of(l, ph->next_level));
 }

@@ -317,7 +317,18 @@ int model_progress_level(const climb_model *m)
     int p = model_working_phase(m);
     if (p >= 0)
         return content_level_index(l, l->phases[p].level);
-    return l->n_phases ? content_level_index(l, l->phases[l->n_phases - 1].next_level) : 0;
+    if (!l->n_phases)
+        return 0;
+    const climb_phase *last = &l->phases[l->n_phases - 1];
+    return content_level_index(l, last->operating ? last->level : last->next_level);
+}
+
+int model_progress_operating(const climb_model *m)
+{
+    const climb_ladder *l = m->ladder;
+    if (!l->n_phases || !l->phases[l->n_phases - 1].operating)
+        return 0;
+    return model_working_phase(m) < 0;
 }
 
 int model_find_entry(const climb_model *m, const char *id, size_t *phase, size_t *index,

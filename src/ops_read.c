@@ -84,6 +84,7 @@ static int fill_info(climb_store *st, const climb_ladder *l, const char *name,
         pi->applicable += applicable;
     }
     pi->progress_level = model_progress_level(&m);
+    pi->progress_operating = model_progress_operating(&m);
     pi->has_placement = m.has_placement;
     pi->placement = m.placement;
     model_close(&m);

@@ -146,11 +146,17 @@ void packet_claim_status(const packet_claim *c, char *buf, size_t len)
     }
 }
 
-/* The level a phase's criteria lead to, by name. */
-static const char *leads_to(const climb_ladder *l, size_t p)
+/* What a phase's criteria lead to, by name: the next level, or for an operating
+ * phase (content `operating`) "operating at" its own level, written into buf. */
+static const char *leads_to(const climb_ladder *l, size_t p, char *buf, size_t len)
 {
-    const climb_level *lv = content_level(l, l->phases[p].next_level);
-    return lv ? lv->name : l->phases[p].next_level;
+    const climb_phase *ph = &l->phases[p];
+    const climb_level *lv = content_level(l, ph->operating ? ph->level : ph->next_level);
+    if (ph->operating) {
+        snprintf(buf, len, "operating at %s", lv ? lv->name : ph->level);
+        return buf;
+    }
+    return lv ? lv->name : ph->next_level;
 }
 
 static int fill_claim(const climb_model *m, size_t p, size_t i, long long now, packet_claim *c)
@@ -243,14 +249,19 @@ static size_t target_phase(const climb_model *m, const evidence_report *r, packe
         int want = content_level_index(l, m->profile.target_level);
         size_t last = 0;
         int found = 0;
-        for (size_t p = 0; p < l->n_phases; p++)
-            if (content_level_index(l, l->phases[p].next_level) <= want) {
+        /* an operating phase reaches no further level: it leads to a target
+         * only above the level it operates at (as in target_pace.c) */
+        for (size_t p = 0; p < l->n_phases; p++) {
+            const climb_phase *ph = &l->phases[p];
+            int at = content_level_index(l, ph->operating ? ph->level : ph->next_level);
+            if (at >= 0 && (ph->operating ? at < want : at <= want)) {
                 last = p;
                 found = 1;
             }
+        }
         return found ? last : work;
     }
-    pk->level = l->n_phases ? leads_to(l, work) : "";
+    pk->level = l->n_phases ? leads_to(l, work, pk->level_text, sizeof pk->level_text) : "";
     return work;
 }
 

@@ -91,7 +91,9 @@ static void ladder_draw(tui *t, WINDOW *w, int focused)
     getmaxyx(w, h, wd);
     werase(w);
     draw_box(w, "Ladder", focused);
-    int progress = model_progress_level(t->model);
+    char reach[128];
+    ladder_progress(t->ladder, model_progress_level(t->model), model_progress_operating(t->model),
+                    reach, sizeof reach);
     ladder_marks mk = marks_of(t);
     int row = 1;
     for (int i = 0; i < (int)t->ladder->n_levels && row < h - 1; i++, row++)
@@ -104,8 +106,9 @@ static void ladder_draw(tui *t, WINDOW *w, int focused)
         snprintf(line, sizeof line, "%s title (t)  %s quiz", draw_glyph(GL_TITLE),
                  draw_glyph(GL_PLACED));
         draw_text(w, h - 3, 2, wd - 4, line, draw_style(ST_DIM));
-        snprintf(line, sizeof line, "ticks reach %s",
-                 progress >= 0 ? t->ladder->levels[progress].name : "?");
+        snprintf(line, sizeof line, "ticks reach %s", reach);
+        if (text_width(line) > wd - 4) /* "operating at Staff" alone, rather than cut */
+            snprintf(line, sizeof line, "%s", reach);
         draw_text(w, h - 2, 2, wd - 4, line, draw_style(ST_DIM));
     }
 }

@@ -1,11 +1,17 @@
-/* pane_phase.c - the Phase pane: the selected phase's comparison table, the stage
- * before beside this stage, one row per dimension, cells wrapped at word
- * boundaries; scrolls when the table is taller than the pane. */
+/* pane_phase.c - the Phase pane, in two tabs switched with i, [ or ] (the choice
+ * is kept in tui.phase_tab while climb runs): the selected phase's comparison
+ * table, the stage before beside this stage, one row per dimension, cells wrapped
+ * at word boundaries; and its explanation, the phase's title and summary wrapped
+ * to the pane. Either scrolls when taller than the pane, with a position
+ * indicator in the bottom border beside the names of the tabs. */
 #include "climb/draw.h"
 #include "climb/view.h"
 
 #include <stdio.h>
 #include <string.h>
+
+/* The explanation wraps at most this wide, a comfortable line to read. */
+enum { TEXT_MAX_W = 100 };
 
 typedef struct {
     int label_w, col_w[2], x[3];
@@ -64,6 +70,30 @@ static void draw_line(WINDOW *w, int y, const climb_phase *ph, const table_cols 
     }
 }
 
+/* The explanation tab: the phase's full title, a blank line, its summary. */
+static int text_lines(const climb_phase *ph, int width)
+{
+    return draw_wrapped_lines(ph->title, width) + 1 + draw_wrapped_lines(ph->summary, width);
+}
+
+static void draw_text_tab(WINDOW *w, const climb_phase *ph, int width, int scroll, int visible)
+{
+    int title = draw_wrapped_lines(ph->title, width);
+    if (scroll < title)
+        draw_wrapped(w, 1, 1, width, scroll, visible, ph->title, draw_style(ST_HEADING));
+    int y = 1 + title + 1 - scroll, skip = y < 1 ? 1 - y : 0;
+    if (y + skip <= visible)
+        draw_wrapped(w, y + skip, 1, width, skip, visible + 1 - (y + skip), ph->summary, A_NORMAL);
+}
+
+/* The tab names at the left of the bottom border, the chosen one in brackets and
+ * highlighted. Returns the column after them. */
+static int draw_tabs(WINDOW *w, int tab, int width)
+{
+    static const char *const NAMES[] = {"[Table] Explanation (i)", "Table [Explanation] (i)"};
+    return 2 + draw_text(w, getmaxy(w) - 1, 2, width - 2, NAMES[tab], draw_style(ST_DIM));
+}
+
 static void phase_draw(tui *t, WINDOW *w, int focused)
 {
     int h, wd;
@@ -76,17 +106,23 @@ static void phase_draw(tui *t, WINDOW *w, int focused)
              lv ? lv->name : ph->level, ph->title);
     draw_box(w, title, focused);
     table_cols c = columns(wd - 2);
-    int total = table_lines(ph, &c), visible = h - 2;
+    int visible = h - 2, text_w = wd - 2 < TEXT_MAX_W ? wd - 2 : TEXT_MAX_W;
+    int total = t->phase_tab ? text_lines(ph, text_w) : table_lines(ph, &c);
     if (t->phase_scroll > total - visible)
         t->phase_scroll = total - visible > 0 ? total - visible : 0;
-    for (int y = 0; y < visible && t->phase_scroll + y < total; y++)
-        draw_line(w, 1 + y, ph, &c, t->phase_scroll + y);
+    if (t->phase_tab)
+        draw_text_tab(w, ph, text_w, t->phase_scroll, visible);
+    else
+        for (int y = 0; y < visible && t->phase_scroll + y < total; y++)
+            draw_line(w, 1 + y, ph, &c, t->phase_scroll + y);
+    int used = h > 2 ? draw_tabs(w, t->phase_tab, wd - 2) : wd;
     if (total > visible) {
         char more[32];
         snprintf(more, sizeof more, " %d/%d ", t->phase_scroll + visible < total
                                                    ? t->phase_scroll + visible : total, total);
         int len = (int)strlen(more);
-        draw_text(w, h - 1, wd - 1 - len, len, more, draw_style(ST_DIM));
+        if (wd - 1 - len > used)
+            draw_text(w, h - 1, wd - 1 - len, len, more, draw_style(ST_DIM));
     }
 }
 

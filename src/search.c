@@ -142,6 +142,9 @@ static int search_reference(const climb_ladder *l, const char *q, search_results
             add_hit(r, HIT_ROADBLOCK, (int)i, -1, "What unlocks it", rb->unlock, q))
             return -1;
     }
+    if (l->roadblocks_intro &&
+        add_hit(r, HIT_ROADBLOCK, -1, -1, "Reading the roadblocks", l->roadblocks_intro, q))
+        return -1;
     if (add_hit(r, HIT_RESOURCE, -1, -1, "Advice on resources", l->resources_advice, q))
         return -1;
     for (size_t i = 0; i < l->n_resources; i++)

@@ -31,12 +31,17 @@ void target_pace_compute(const climb_model *m, long long now, target_pace *out)
     long long *ticks = malloc((m->n_crit ? m->n_crit : 1) * sizeof *ticks);
     size_t n = 0;
     for (size_t p = 0; p < l->n_phases; p++) {
-        int leads_to = content_level_index(l, l->phases[p].next_level);
-        for (size_t i = 0; i < l->phases[p].n_criteria; i++) {
+        /* A phase counts toward the goal when meeting it reaches a level up to
+         * the goal; an operating phase (content `operating`) reaches no further
+         * level, and counts only for goals above the level it operates at. */
+        const climb_phase *ph = &l->phases[p];
+        int at = content_level_index(l, ph->operating ? ph->level : ph->next_level);
+        int counts = at >= 0 && (ph->operating ? at < goal : at <= goal);
+        for (size_t i = 0; i < ph->n_criteria; i++) {
             const model_crit *c = model_crit_at(m, p, i);
             if (c->state == STATE_DONE && c->done_at && ticks)
                 ticks[n++] = c->done_at;
-            else if (leads_to >= 0 && leads_to <= goal && c->state != STATE_NA)
+            else if (counts && c->state != STATE_NA)
                 out->remaining++;
         }
     }

@@ -6,6 +6,7 @@
 #include "climb/config.h"
 #include "climb/draw.h"
 #include "climb/input.h"
+#include "climb/ladder_text.h"
 #include "climb/view.h"
 #include "climb/checklist_actions.h"
 #include "climb/wrap_cache.h"
@@ -21,6 +22,7 @@
 #include "climb/view_history.h"
 #include "climb/view_evidence.h"
 #include "climb/view_checkin.h"
+#include "climb/view_overview.h"
 
 #include <signal.h>
 #include <stdarg.h>
@@ -143,7 +145,10 @@ static void draw_title_bar(tui *t)
     WINDOW *w = t->title_bar;
     attr_t a = draw_style(ST_TITLE_BAR);
     char left[512], short_left[320], right[512], short_right[512], title[96], placed[96];
-    int level = model_progress_level(t->model), done, total;
+    char reach[128];
+    int done, total;
+    ladder_progress(t->ladder, model_progress_level(t->model), model_progress_operating(t->model),
+                    reach, sizeof reach);
     model_phase_counts(t->model, (size_t)t->phase, &done, &total);
     snprintf(left, sizeof left, " climb %s %s %s %s", draw_glyph(GL_DOT), t->ladder->name,
              draw_glyph(GL_DOT), t->model->profile.name);
@@ -154,8 +159,7 @@ static void draw_title_bar(tui *t)
     if (*checkin_view_bar())
         snprintf(checkin, sizeof checkin, "%s %s ", checkin_view_bar(), draw_glyph(GL_DOT));
     snprintf(right, sizeof right, "%s%s%sticks reach %s %s phase %d: %d/%d ", checkin, title,
-             placed,
-             level >= 0 ? t->ladder->levels[level].name : "?", draw_glyph(GL_DOT),
+             placed, reach, draw_glyph(GL_DOT),
              t->ladder->phases[t->phase].number, done, total);
     snprintf(short_right, sizeof short_right, "%s%s%sphase %d: %d/%d ", checkin, title, placed,
              t->ladder->phases[t->phase].number, done, total);
@@ -194,26 +198,19 @@ static void first_key(action a, char *buf, size_t len)
 }
 
 /* The key line from the key table, so a rebound key shows its new key:
- * "Space tick  1-4 phase  Tab pane  arrows/hjkl move  ? help  q quit". */
+ * "Space tick  o overview  i explain  1-4 phase  Tab pane  ? help  q quit" (the
+ * arrows are left to help, so the line fits 80 columns). */
 static void key_line(char *buf, size_t len)
 {
-    static const action moves[] = {ACT_LEFT, ACT_DOWN, ACT_UP, ACT_RIGHT};
-    char tick[32], pane[32], help[32], quit[32], letters[8] = "";
+    char tick[32], overview[32], explain[32], pane[32], help[32], quit[32];
     first_key(ACT_TOGGLE, tick, sizeof tick);
+    first_key(ACT_OVERVIEW, overview, sizeof overview);
+    first_key(ACT_PHASE_TAB, explain, sizeof explain);
     first_key(ACT_NEXT_PANE, pane, sizeof pane);
     first_key(ACT_HELP, help, sizeof help);
     first_key(ACT_QUIT, quit, sizeof quit);
-    for (size_t i = 0; i < 4; i++) {
-        char k[64], *tok, *save = NULL;
-        keymap_keys(moves[i], k, sizeof k);
-        for (tok = strtok_r(k, " ", &save); tok && strlen(tok) != 1; tok = strtok_r(NULL, " ", &save))
-            ;
-        if (tok)
-            letters[strlen(letters)] = tok[0];
-    }
-    snprintf(buf, len, "%s tick  1-4 phase  %s pane  arrows%s%s move  %s help  %s quit", tick,
-             pane, strlen(letters) == 4 ? "/" : "", strlen(letters) == 4 ? letters : "", help,
-             quit);
+    snprintf(buf, len, "%s tick  %s overview  %s explain  1-4 phase  %s pane  %s help  %s quit",
+             tick, overview, explain, pane, help, quit);
 }
 
 static void draw_key_bar(tui *t)
@@ -292,6 +289,11 @@ static int dispatch(tui *t, action a)
     case ACT_QUIT: t->quit = 1; return DIRTY_NONE;
     case ACT_HELP: help_open(t); return DIRTY_ALL;
     case ACT_QUIZ: quiz_view_open(t); return DIRTY_ALL;
+    case ACT_OVERVIEW: overview_view_open(t); return DIRTY_ALL;
+    case ACT_PHASE_TAB:
+        t->phase_tab = !t->phase_tab;
+        t->phase_scroll = 0; /* and the focus, so that Up/Down scroll what was chosen */
+        return focus_to(t, PANE_PHASE) | DIRTY_PHASE;
     case ACT_PROFILES: profiles_view_open(t); return DIRTY_ALL;
     case ACT_SET_TITLE:
         tui_message(t, 0, "Press t in the Ladder pane (h goes there) on the level you hold.");

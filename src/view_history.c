@@ -167,7 +167,7 @@ static void load_chart(tui *t, hist_view *v)
 static const climb_timeline *step_timeline(const climb_ladder *l, const climb_phase *ph)
 {
     for (size_t i = 0; i < l->n_timelines; i++)
-        if (strcmp(l->timelines[i].from_level, ph->level) == 0 &&
+        if (ph->next_level && strcmp(l->timelines[i].from_level, ph->level) == 0 &&
             strcmp(l->timelines[i].to_level, ph->next_level) == 0)
             return &l->timelines[i];
     return NULL;

@@ -1,11 +1,15 @@
-/* view_quiz.c - the quiz as a TUI view: the first-launch offer, one question per
- * screen, and the result with its reason and advice. Answers live only in this
- * view's state until the last question is answered; then one call records the
- * attempt (one transaction). Esc at any question leaves with nothing saved. */
+/* view_quiz.c - the quiz as a TUI view: the first-launch offer (which can open
+ * the overview first), one question per screen, and the result with its reason
+ * and advice; i shows the quiz's introduction in place of a question or the
+ * result at any time (Up/Down scroll it, i again goes back). Answers live only
+ * in this view's state until the last question is answered; then one call
+ * records the attempt (one transaction). Esc at any question leaves with nothing
+ * saved. */
 #include "climb/view_quiz.h"
 #include "climb/clock.h"
 #include "climb/draw.h"
 #include "climb/profiles.h"
+#include "climb/view_overview.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,9 +25,10 @@ typedef struct {
     size_t answered;                         /* questions answered so far */
     quiz_placement placement;
     quiz_attempt attempt;
-    int scroll;                              /* first line shown (result screen) */
+    int scroll;                              /* first line shown (result, introduction) */
     int lines;                               /* lines of the last drawn screen */
     const char *hint;                        /* one-shot hint under the text */
+    int show_intro;                          /* i: the introduction instead of the screen */
 } quiz_state;
 
 /* Draws paragraphs one after another into rows [top, bottom), skipping the first
@@ -62,8 +67,19 @@ static void draw_offer(tui *t, flow *f)
     flow_gap(f);
     flow_text(f, t->ladder->quiz_intro, A_NORMAL);
     flow_gap(f);
-    flow_text(f, "Enter: take the quiz now   s or Esc: skip (Q takes it any time)",
+    flow_text(f,
+              "Enter: take the quiz now   o: an overview of the ladder first   s or Esc: "
+              "skip (Q takes it any time)",
               draw_style(ST_MARK));
+}
+
+static void draw_intro(tui *t, flow *f)
+{
+    flow_text(f, "About this quiz", draw_style(ST_HEADING));
+    flow_gap(f);
+    flow_text(f, t->ladder->quiz_intro, A_NORMAL);
+    flow_gap(f);
+    flow_text(f, "i: back to the quiz", draw_style(ST_MARK));
 }
 
 static void draw_question(tui *t, quiz_state *qs, flow *f)
@@ -114,10 +130,12 @@ static void draw_result(tui *t, quiz_state *qs, flow *f)
 static const char *footer(const quiz_state *qs)
 {
     switch (qs->stage) {
-    case STAGE_OFFER: return "Enter start  s/Esc skip  q quit  ? keys";
+    case STAGE_OFFER: return "Enter start  o overview  s/Esc skip  q quit  ? keys";
     case STAGE_QUESTION:
-        return "Up/Down or 1 2 3 choose  Enter next  Backspace back  Esc abandon  ? keys";
-    default: return "Enter/Esc close  Up/Down scroll  Q retake  ? keys";
+        if (qs->show_intro)
+            return "i back  Up/Down scroll  Esc abandon  ? keys";
+        return "Up/Down or 1 2 3 choose  Enter next  i about  Backspace back  Esc abandon  ? keys";
+    default: return "Enter/Esc close  Up/Down scroll  i about  Q retake  ? keys";
     }
 }
 
@@ -133,7 +151,9 @@ static void quiz_draw(tui *t, void *state)
     werase(win);
     draw_box(win, qs->stage == STAGE_OFFER ? "Where are you now?" : "Placement quiz", 1);
     flow f = {win, 2, w - 4 < 76 ? w - 4 : 76, 1, h - 2, qs->scroll, 0};
-    if (qs->stage == STAGE_OFFER)
+    if (qs->stage != STAGE_OFFER && qs->show_intro)
+        draw_intro(t, &f);
+    else if (qs->stage == STAGE_OFFER)
         draw_offer(t, &f);
     else if (qs->stage == STAGE_QUESTION)
         draw_question(t, qs, &f);
@@ -181,13 +201,14 @@ static int finish(tui *t, quiz_state *qs)
 
 enum {
     CMD_START = 1, CMD_SKIP, CMD_SKIP_QUIT, CMD_ABANDON, CMD_CHOOSE, CMD_UP, CMD_DOWN, CMD_FIRST,
-    CMD_LAST, CMD_NEXT, CMD_BACK, CMD_RETAKE, CMD_CLOSE
+    CMD_LAST, CMD_NEXT, CMD_BACK, CMD_RETAKE, CMD_CLOSE, CMD_OVERVIEW, CMD_INTRO
 };
 
 static const view_key OFFER_KEYS[] = {
     {'\n', KEY_ENTER, CMD_START, "Enter", "take the quiz now"},
     {'\r', 0, CMD_START, "Ctrl-M", NULL},
     {'y', 0, CMD_START, "y", NULL},
+    {'o', 0, CMD_OVERVIEW, "o", "read the overview first (Esc: back here)"},
     {'s', 0, CMD_SKIP, "s", "skip it (Q takes it any time)"},
     {27, 0, CMD_SKIP, "Esc", NULL},
     {'n', 0, CMD_SKIP, "n", NULL},
@@ -211,6 +232,7 @@ static const view_key QUESTION_KEYS[] = {
     {'\r', 0, CMD_NEXT, "Ctrl-M", NULL},
     {127, KEY_BACKSPACE, CMD_BACK, "Backspace", "back to the previous question"},
     {8, 0, CMD_BACK, "Ctrl-H", NULL},
+    {'i', 0, CMD_INTRO, "i", "show or hide the quiz's introduction"},
     {27, 0, CMD_ABANDON, "Esc", "abandon the quiz; nothing is saved"},
     {0, 0, 0, NULL, NULL},
 };
@@ -219,6 +241,7 @@ static const view_key RESULT_KEYS[] = {
     {'k', KEY_UP, CMD_UP, "Up k", "scroll up"},
     {'j', KEY_DOWN, CMD_DOWN, "Down j", "scroll down"},
     {'Q', 0, CMD_RETAKE, "Q", "take the quiz again"},
+    {'i', 0, CMD_INTRO, "i", "show or hide the quiz's introduction"},
     {'\n', KEY_ENTER, CMD_CLOSE, "Enter", "close"},
     {'\r', 0, CMD_CLOSE, "Ctrl-M", NULL},
     {27, 0, CMD_CLOSE, "Esc", NULL},
@@ -236,11 +259,26 @@ static const view_key *quiz_keys(void *state)
                                          : RESULT_KEYS;
 }
 
-/* A key on a question screen: cmd is its command in QUESTION_KEYS. */
+static void toggle_intro(quiz_state *qs)
+{
+    qs->show_intro = !qs->show_intro;
+    qs->scroll = 0;
+}
+
+/* A key on a question screen: cmd is its command in QUESTION_KEYS. While the
+ * introduction shows, Up/Down scroll it and answering waits. */
 static int handle_question(tui *t, quiz_state *qs, int cmd, int key)
 {
     qs->hint = NULL;
+    if (qs->show_intro && cmd != CMD_INTRO && cmd != CMD_ABANDON) {
+        if ((cmd == CMD_UP || cmd == CMD_FIRST) && qs->scroll > 0)
+            qs->scroll = cmd == CMD_UP ? qs->scroll - 1 : 0;
+        else if (cmd == CMD_DOWN && qs->scroll + 1 < qs->lines)
+            qs->scroll++;
+        return DIRTY_ALL;
+    }
     switch (cmd) {
+    case CMD_INTRO: toggle_intro(qs); break;
     case CMD_ABANDON:
         tui_pop_view(t);
         tui_message(t, 0, "Quiz abandoned; nothing was saved.");
@@ -283,6 +321,8 @@ static int quiz_handle(tui *t, void *state, int key, int is_char, action a)
     case STAGE_OFFER:
         if (cmd == CMD_START) {
             start_questions(qs);
+        } else if (cmd == CMD_OVERVIEW) {
+            overview_view_open(t); /* over the welcome, which Esc returns to */
         } else if (cmd == CMD_SKIP || cmd == CMD_SKIP_QUIT) {
             if (cmd == CMD_SKIP_QUIT)
                 t->quit = 1;
@@ -299,6 +339,8 @@ static int quiz_handle(tui *t, void *state, int key, int is_char, action a)
             qs->scroll++;
         else if (cmd == CMD_RETAKE)
             start_questions(qs);
+        else if (cmd == CMD_INTRO)
+            toggle_intro(qs);
         else if (cmd == CMD_CLOSE)
             close_on_placement(t, qs);
         return DIRTY_ALL;

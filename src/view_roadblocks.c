@@ -1,5 +1,6 @@
-/* view_roadblocks.c - the Roadblocks view: each roadblock with why it happens and
- * what unlocks it, and whether the person flagged it ("this is me") and when.
+/* view_roadblocks.c - the Roadblocks view: the ladder's introduction to them (how
+ * to read them), then each roadblock with why it happens and what unlocks it, and
+ * whether the person flagged it ("this is me") and when.
  * Space flags or unflags the selected one through ops.h (one transaction
  * with its event). */
 #include "climb/view_roadblocks.h"
@@ -24,9 +25,10 @@ static int build(tui *t, rb_state *s)
     doc_clear(&s->d);
     s->n_flagged = 0;
     s->generation = t->model->generation;
-    s->d.intro = doc_strf("The situations that most often stall a climb. Flag the ones that "
-                          "describe you (Space): they are kept with the date, in your history "
-                          "and exports.");
+    s->d.intro = doc_strf("%s%sFlag the ones that describe you (Space): they are kept with "
+                          "the date, in your history and exports.",
+                          l->roadblocks_intro ? l->roadblocks_intro : "",
+                          l->roadblocks_intro ? " " : "");
     s->d.empty = doc_strf("This ladder lists no roadblocks.");
     for (size_t i = 0; i < l->n_roadblocks; i++) {
         const climb_roadblock *rb = &l->roadblocks[i];

@@ -175,6 +175,11 @@ static int jump(tui *t, search_hit h)
     case HIT_PHASE:
         tui_select_phase(t, h.index);
         t->focus = PANE_PHASE;
+        /* the summary is on the Explanation tab, the table's cells on the Table tab */
+        if (strcmp(h.field, "Summary") == 0)
+            t->phase_tab = 1;
+        else if (strcmp(h.field, "Phase") != 0 && strcmp(h.field, "Where to start") != 0)
+            t->phase_tab = 0;
         break;
     case HIT_LEVEL: select_level(t, h.index); break;
     case HIT_TIMELINE: {

@@ -188,6 +188,7 @@ static void emit_phases(FILE *f, strtab *t, const climb_ladder *l)
         fprintf(f, ", .number = %d", p->number);
         field(f, t, "level", p->level);
         field(f, t, "next_level", p->next_level);
+        fprintf(f, ", .operating = %d", p->operating);
         field(f, t, "title", p->title);
         field(f, t, "summary", p->summary);
         field(f, t, "before_label", p->before_label);
@@ -322,6 +323,7 @@ static void emit_ladder(FILE *f, strtab *t, const climb_ladder *l)
     fprintf(f, ",\n    .phase_advice = %s",
             l->phase_advice && l->n_phases ? "phase_advice" : "NULL");
     list_field(f, "roadblocks", l->n_roadblocks);
+    line_field(f, t, "roadblocks_intro", l->roadblocks_intro);
     line_field(f, t, "resources_advice", l->resources_advice);
     list_field(f, "resources", l->n_resources);
     list_field(f, "faqs", l->n_faqs);

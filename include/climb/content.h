@@ -35,7 +35,9 @@ typedef struct {
     char *id;            /* "p2" */
     int number;          /* 1-4 */
     char *level;         /* id of the level this phase is, e.g. "mid" */
-    char *next_level;    /* id of the level the criteria lead to */
+    char *next_level;    /* id of the level the criteria lead to; NULL when operating */
+    int operating;       /* 1: meeting the criteria means operating at `level` (the
+                          * last phase of a ladder, say); 0: it reaches next_level */
     char *title;         /* "Building reliability, not just fixing problems" */
     char *summary;       /* a paragraph in the project's own words */
     char *before_label;  /* column heading of the earlier stage: "First week" */
@@ -105,6 +107,7 @@ typedef struct {
     climb_band *bands;           size_t n_bands;
     char **phase_advice;         /* per phase (index = number-1): where to start */
     climb_roadblock *roadblocks; size_t n_roadblocks;
+    char *roadblocks_intro;      /* how to read the roadblocks; NULL when absent */
     char *resources_advice;
     climb_resource *resources;   size_t n_resources;
     climb_faq *faqs;             size_t n_faqs;
@@ -139,6 +142,12 @@ void content_free(climb_ladder *ladder);
 
 /* Formats err as "FILE:LINE:COL: message" into buf. */
 void content_error_format(const climb_content_error *err, char *buf, size_t len);
+
+/* Calls fn with the path of every text field of the schema, the fields a person
+ * reads ("phases.summary", "quiz.questions.text", "phases.table.scope.before";
+ * list items and nested mappings joined with '.'), in schema order. */
+typedef void (*content_field_fn)(const char *path, void *ctx);
+void content_text_fields(content_field_fn fn, void *ctx);
 
 /* Look-ups; NULL when unknown. */
 const climb_level *content_level(const climb_ladder *l, const char *id);

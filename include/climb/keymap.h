@@ -28,6 +28,8 @@
     A(PHASE2, "show phase 2 and its criteria")                                     \
     A(PHASE3, "show phase 3 and its criteria")                                     \
     A(PHASE4, "show phase 4 and its criteria")                                     \
+    A(PHASE_TAB, "Phase pane: switch between the table and the explanation")    \
+    A(OVERVIEW, "overview: key points, source, typical timelines and why")       \
     A(QUIZ, "take the placement quiz (five questions)")                            \
     A(SET_TITLE, "Ladder pane: make the selected level your title")                \
     A(SET_TARGET, "Ladder pane: aim for the selected level by a date")             \
@@ -85,6 +87,10 @@ typedef enum {
     K(PHASE2, '2', "2")                                                            \
     K(PHASE3, '3', "3")                                                            \
     K(PHASE4, '4', "4")                                                            \
+    K(PHASE_TAB, 'i', "i")                                                         \
+    K(PHASE_TAB, '[', "[")                                                         \
+    K(PHASE_TAB, ']', "]")                                                         \
+    K(OVERVIEW, 'o', "o")                                                          \
     K(QUIZ, 'Q', "Q")                                                              \
     K(SET_TITLE, 't', "t")                                                         \
     K(SET_TARGET, 'T', "T")                                                        \

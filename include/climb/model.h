@@ -69,8 +69,12 @@ int model_working_phase(const climb_model *m);
 /* The same, but the last phase when every phase's criteria are met. */
 size_t model_phase_at_hand(const climb_model *m);
 /* Index of the level the profile's progress reaches: the level of the first phase
- * with criteria still to meet, or the level after the last phase when all are met. */
+ * with criteria still to meet; when all are met, the last phase's next_level, or
+ * its own level when that phase is about operating at it (content `operating`). */
 int model_progress_level(const climb_model *m);
+/* 1 when every phase is met and the last one is about operating at its level:
+ * the progress is then "operating at" model_progress_level, not just reaching it. */
+int model_progress_operating(const climb_model *m);
 
 /* Reading again what the operations layer committed (model.c, from the store):
  * everything, one criterion, the profile row, the roadblock flags, the latest

@@ -85,6 +85,7 @@ typedef struct {
     const char *name;          /* display name, else the profile name */
     const char *ladder_name;
     const char *level;         /* the level argued for (target, else the next level) */
+    char level_text[96];       /* where `level` points when it is "operating at Staff" */
     long long target_at;       /* the target date, 0 when no target is set */
     long long now;
     int stale_months;          /* evidence older than this is marked stale */

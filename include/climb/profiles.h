@@ -17,6 +17,7 @@ typedef struct {
     quiz_attempt placement;  /* the latest attempt when has_placement */
     int done, applicable;    /* criteria met and criteria that apply, whole ladder */
     int progress_level;      /* level index the ticks reach (model_progress_level) */
+    int progress_operating;  /* and operating at it (model_progress_operating) */
 } profile_info;
 
 void profiles_free(profile_info *list, size_t n);

@@ -83,7 +83,8 @@ struct tui {
     int level_cursor;    /* Ladder pane: selected level index */
     int phase;           /* selected phase index */
     int crit_cursor;     /* Checklist pane: selected criterion */
-    int phase_scroll;    /* first visible line of the Phase pane's table */
+    int phase_scroll;    /* first visible line of the Phase pane's tab */
+    int phase_tab;       /* Phase pane: 0 the table, 1 the explanation; kept while climb runs */
     int check_scroll;    /* first visible line of the Checklist */
     const view_ops *views[VIEW_STACK]; /* open views, innermost last */
     void *view_state[VIEW_STACK];

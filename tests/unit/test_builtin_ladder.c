@@ -45,6 +45,7 @@ static void same_phase(const climb_phase *a, const climb_phase *b)
     assert_int_equal(a->number, b->number);
     same_str(a->level, b->level);
     same_str(a->next_level, b->next_level);
+    assert_int_equal(a->operating, b->operating);
     same_str(a->title, b->title);
     same_str(a->summary, b->summary);
     same_str(a->before_label, b->before_label);
@@ -95,6 +96,7 @@ static void same_extras(const climb_ladder *a, const climb_ladder *b)
         same_str(x->why, y->why);
         same_str(x->unlock, y->unlock);
     }
+    same_str(a->roadblocks_intro, b->roadblocks_intro);
     same_str(a->resources_advice, b->resources_advice);
     assert_int_equal(a->n_resources, b->n_resources);
     for (size_t i = 0; i < a->n_resources; i++) {

@@ -119,14 +119,19 @@ static void test_default_levels(void **state)
 static void test_default_phases(void **state)
 {
     static const char *const level[] = {"junior", "mid", "senior", "staff"};
-    static const char *const next[] = {"mid", "senior", "staff", "principal"};
+    static const char *const next[] = {"mid", "senior", "staff"};
     climb_ladder l;
     (void)state;
     assert_int_equal(content_load_default(&l, NULL), 0);
-    for (size_t i = 0; i < 4; i++) {
+    for (size_t i = 0; i < 4; i++)
         assert_string_equal(l.phases[i].level, level[i]);
+    for (size_t i = 0; i < 3; i++) {
         assert_string_equal(l.phases[i].next_level, next[i]);
+        assert_int_equal(l.phases[i].operating, 0);
     }
+    /* Phase 4 is what operating at Staff takes: it leads to no Principal */
+    assert_null(l.phases[3].next_level);
+    assert_int_equal(l.phases[3].operating, 1);
     assert_string_equal(l.phases[0].before_label, "First week");
     assert_string_equal(l.phases[1].this_label, "Phase 2 (Mid)");
     assert_string_equal(l.phases[1].criteria[0].id, "p2-reduce-oncall");
@@ -134,6 +139,27 @@ static void test_default_phases(void **state)
     assert_non_null(strstr(l.phases[3].criteria[0].text, "12-month plan"));
     assert_non_null(strstr(l.phase_advice[2], "friction"));
     assert_non_null(strstr(l.resources_advice, "Backstage"));
+    content_free(&l);
+}
+
+/* Points where the built-in ladder once drifted from its source's meaning. */
+static void test_default_keeps_the_source_meaning(void **state)
+{
+    climb_ladder l;
+    (void)state;
+    assert_int_equal(content_load_default(&l, NULL), 0);
+    /* technical depth is the biggest asset through Mid, not only up to it */
+    assert_non_null(strstr(l.insights[0], "through Mid"));
+    assert_non_null(strstr(l.roadblocks[1].why, "Through Mid"));
+    /* owners often reach Senior in 4 years (not "within") */
+    assert_non_null(strstr(l.faqs[0].answer, "in 4 years"));
+    assert_null(strstr(l.faqs[0].answer, "within"));
+    /* most organizations at scale have platform teams, not merely "common" */
+    assert_non_null(strstr(l.phases[3].summary, "Most organizations"));
+    assert_null(strstr(l.phases[3].summary, "common in"));
+    /* the firefighting self-description is what MentorCruise applications show */
+    assert_non_null(strstr(l.phases[1].summary, "MentorCruise"));
+    assert_non_null(strstr(l.phases[1].summary, "always in the firefighting loop"));
     content_free(&l);
 }
 
@@ -226,6 +252,32 @@ static void test_minimal(void **state)
     content_free(&l);
 }
 
+/* What meeting a phase reaches comes from the content: next_level, or with
+ * operating: true, operating at the phase's own level (and no next_level). */
+static void test_operating_phase(void **state)
+{
+    climb_ladder l;
+    climb_content_error e;
+    (void)state;
+    assert_int_equal(content_load_file(FIXTURES "operating.yaml", &l, &e), 0);
+    assert_int_equal(l.n_phases, 2);
+    assert_int_equal(l.phases[0].operating, 0);
+    assert_string_equal(l.phases[0].next_level, "mid");
+    assert_int_equal(l.phases[1].operating, 1);
+    assert_null(l.phases[1].next_level);
+    assert_string_equal(l.phases[1].level, "mid");
+    content_free(&l);
+    assert_int_equal(content_load_file(FIXTURES "minimal.yaml", &l, &e), 0);
+    assert_int_equal(l.phases[0].operating, 0); /* the default */
+    content_free(&l);
+    assert_int_equal(content_load_file(DEFAULT_YAML, &l, &e), 0);
+    for (size_t p = 0; p < l.n_phases; p++)
+        assert_int_equal(l.phases[p].operating, p == 3); /* Phase 4: operating at Staff */
+    assert_null(l.phases[3].next_level);
+    assert_string_equal(l.phases[3].level, "staff");
+    content_free(&l);
+}
+
 static void test_lookups(void **state)
 {
     climb_ladder l;
@@ -310,6 +362,26 @@ static void expect_mutation(const mutation *m)
     free(src);
 }
 
+/* roadblocks_intro is optional text: absent in minimal.yaml, present in the
+ * built-in ladder, and typed like any text field. */
+static void test_roadblocks_intro(void **state)
+{
+    climb_ladder l;
+    climb_content_error e;
+    (void)state;
+    assert_int_equal(content_load_file(FIXTURES "minimal.yaml", &l, &e), 0);
+    assert_null(l.roadblocks_intro);
+    content_free(&l);
+    assert_int_equal(content_load_default(&l, NULL), 0);
+    assert_non_null(l.roadblocks_intro);
+    assert_non_null(strstr(l.roadblocks_intro, "diagnosis"));
+    content_free(&l);
+    static const mutation bad = {"roadblocks:\n", "roadblocks_intro: 5\nroadblocks:\n", 67, 19,
+                                 "wrong type for 'roadblocks_intro' in the ladder: expected a "
+                                 "string, found an integer"};
+    expect_mutation(&bad);
+}
+
 static void test_semantic_errors(void **state)
 {
     static const mutation cases[] = {
@@ -320,6 +392,13 @@ static void test_semantic_errors(void **state)
          "unknown phase 3 in 'phase' of band #1 (phases are 1 to 1)"},
         {"yes_max: 1", "yes_max: 1\n      regularly_min: 2", 62, 22,
          "'regularly_min' (2) is more than 'yes_max' (1) in band #1"},
+        {"next_level: mid", "operating: true\n    next_level: mid", 31, 17,
+         "'next_level' in phase p1 does not go with 'operating: true': meeting an operating "
+         "phase reaches no further level"},
+        {"    next_level: mid\n", "", 27, 5,
+         "missing required key 'next_level' in phase p1 (or 'operating: true')"},
+        {"next_level: mid", "operating: false\n    next_level: snr", 31, 17,
+         "unknown level 'snr' in 'next_level' of phase p1"},
         {"number: 1", "number: 2", 28, 13,
          "phase p1 has number 2, expected 1: phases are numbered 1, 2, 3... in file order"},
         {"to: mid", "to: staff", 87, 9, "unknown level 'staff' in 'to' of timeline tl-junior-mid"},
@@ -490,8 +569,11 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_default_counts),  cmocka_unit_test(test_default_levels),
         cmocka_unit_test(test_default_phases),  cmocka_unit_test(test_default_bands),
+        cmocka_unit_test(test_default_keeps_the_source_meaning),
         cmocka_unit_test(test_dimension_tables), cmocka_unit_test(test_minimal),
-        cmocka_unit_test(test_lookups),         cmocka_unit_test(test_broken_fixtures),
+        cmocka_unit_test(test_lookups),         cmocka_unit_test(test_operating_phase),
+        cmocka_unit_test(test_roadblocks_intro),
+        cmocka_unit_test(test_broken_fixtures),
         cmocka_unit_test(test_semantic_errors), cmocka_unit_test(test_field_errors),
         cmocka_unit_test(test_document_errors), cmocka_unit_test(test_nesting_limit),
         cmocka_unit_test(test_truncated_inputs), cmocka_unit_test(test_hash_and_free),

@@ -8,12 +8,15 @@
 #include <cmocka.h>
 
 #include "climb/content.h"
+#include "climb/ladder_text.h"
+#include "climb/target_pace.h"
 #include "climb/model.h"
 #include "climb/ops.h"
 
 #include "support.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 static void tick_all(climb_model *m, size_t p)
 {
@@ -38,10 +41,46 @@ static void test_progress_level_follows_completed_phases(void **state)
     assert_int_equal(model_progress_level(&f->m), content_level_index(&f->ladder, "mid"));
     tick_all(&f->m, 1);
     tick_all(&f->m, 2);
+    assert_int_equal(model_progress_level(&f->m), content_level_index(&f->ladder, "staff"));
+    assert_int_equal(model_progress_operating(&f->m), 0); /* Phase 4 still to meet */
     tick_all(&f->m, 3);
-    assert_int_equal(model_progress_level(&f->m), content_level_index(&f->ladder, "principal"));
+    /* Phase 4 is what operating at Staff takes: meeting it reaches no Principal */
+    assert_int_equal(model_progress_level(&f->m), content_level_index(&f->ladder, "staff"));
+    assert_int_equal(model_progress_operating(&f->m), 1);
     assert_int_equal(ops_set_state(&f->m, 1, 0, STATE_TODO, NULL, NULL), 0);
     assert_int_equal(model_progress_level(&f->m), content_level_index(&f->ladder, "mid"));
+    assert_int_equal(model_progress_operating(&f->m), 0);
+}
+
+/* A small ladder whose last phase is about operating at a level: what the ticks
+ * reach comes from its content (operating: true), not from phase number + 1. */
+static void test_progress_on_an_operating_ladder(void **state)
+{
+    test_env *f = *state;
+    climb_ladder l;
+    climb_model m;
+    climb_content_error e;
+    char text[64];
+    int created;
+    assert_int_equal(content_load_file("tests/fixtures/content/operating.yaml", &l, &e), 0);
+    assert_int_equal(model_open(&m, &l, f->st, "bo", 1, &created), 0);
+    assert_int_equal(model_progress_level(&m), content_level_index(&l, "junior"));
+    tick_all(&m, 0);
+    assert_int_equal(model_progress_level(&m), content_level_index(&l, "mid"));
+    assert_int_equal(model_progress_operating(&m), 0);
+    ladder_progress(&l, model_progress_level(&m), model_progress_operating(&m), text, sizeof text);
+    assert_string_equal(text, "Mid");
+    tick_all(&m, 1);
+    assert_int_equal(model_progress_level(&m), content_level_index(&l, "mid")); /* not senior */
+    assert_int_equal(model_progress_operating(&m), 1);
+    ladder_progress(&l, model_progress_level(&m), model_progress_operating(&m), text, sizeof text);
+    assert_string_equal(text, "operating at Mid");
+    ladder_phase_step(&l, &l.phases[0], text, sizeof text);
+    assert_string_equal(text, "Junior to Mid");
+    ladder_phase_step(&l, &l.phases[1], text, sizeof text);
+    assert_string_equal(text, "Operating at Mid");
+    model_close(&m);
+    content_free(&l);
 }
 
 static void test_states_reload_from_the_database(void **state)
@@ -61,12 +100,30 @@ static void test_states_reload_from_the_database(void **state)
     assert_int_equal(model_find(&f->m, "no-such-id", &p, &i), -1);
 }
 
+/* A target counts the phases whose meeting reaches a level up to it; Phase 4,
+ * operating at Staff, reaches no further level and counts only above Staff. */
+static void test_target_counts_by_what_a_phase_reaches(void **state)
+{
+    test_env *f = *state;
+    target_pace tp;
+    f->m.profile.target_at = 2000000000LL; /* the model frees target_level on close */
+    f->m.profile.target_level = strdup("staff");
+    target_pace_compute(&f->m, 1700000000LL, &tp);
+    assert_int_equal(tp.remaining, 3 + 3 + 4); /* Phases 1-3 */
+    free(f->m.profile.target_level);
+    f->m.profile.target_level = strdup("principal");
+    target_pace_compute(&f->m, 1700000000LL, &tp);
+    assert_int_equal(tp.remaining, 3 + 3 + 4 + 4); /* and what operating at Staff takes */
+}
+
 int main(void)
 {
     setenv("CLIMB_NOW", "2026-03-14T09:30:00Z", 1);
     const struct CMUnitTest tests[] = {
         test_with_env(test_counts_start_at_zero),
         test_with_env(test_progress_level_follows_completed_phases),
+        test_with_env(test_progress_on_an_operating_ladder),
+        test_with_env(test_target_counts_by_what_a_phase_reaches),
         test_with_env(test_states_reload_from_the_database),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
