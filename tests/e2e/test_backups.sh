@@ -1,0 +1,129 @@
+#!/bin/sh
+# test_backups.sh - the copies climb keeps of a database and what it does about
+# damage and read-only files (issue 11), through the real binary on real files:
+# `climb backup` beside the database and to -o FILE (never over a file), the copy
+# before an import and before a schema upgrade (the newest three kept), a failed
+# upgrade that leaves the file as it was, `climb check`, damage met at run time,
+# and the full-screen view on a read-only database.
+. "$(dirname "$0")/lib.sh"
+
+# backups: the rotated copies beside $DB, oldest first.
+backups() {
+    ls "$DB".backup-* 2>/dev/null
+}
+
+# mode FILE: its permission bits in octal.
+mode() {
+    stat -c %a "$1"
+}
+
+test_backup_on_demand() {
+    climb tick p1-dev-feedback --note "kept" >/dev/null || fail "tick"
+    expect_exit 0 "^wrote $DB\.backup-[0-9]{8}-[0-9]{6}" -- climb backup
+    copy=$(backups)
+    [ "$(echo "$copy" | wc -l)" -eq 1 ] || fail "not one backup: $copy"
+    [ "$(mode "$copy")" = 600 ] || fail "backup mode $(mode "$copy"), not 600"
+    "$CLIMB_BIN" --db "$copy" --user ana status >"$T/out" 2>&1 || fail "the copy: $(cat "$T/out")"
+    grep -q "p1-dev-feedback" "$T/out" || true
+    [ "$(crit_state p1-dev-feedback)" = done ] || fail "the database lost its tick"
+    DB=$copy
+    [ "$(crit_state p1-dev-feedback)" = done ] || fail "the copy lacks the tick"
+}
+
+test_backup_to_file_never_overwrites() {
+    climb tick p1-dev-feedback >/dev/null || fail "tick"
+    expect_exit 0 "^wrote $T/copy.db" -- climb backup -o "$T/copy.db"
+    [ "$(mode "$T/copy.db")" = 600 ] || fail "mode $(mode "$T/copy.db"), not 600"
+    [ -z "$(backups)" ] || fail "-o FILE also wrote a rotated copy"
+    echo "mine" >"$T/other"
+    expect_exit 1 "already exists" -- climb backup -o "$T/other"
+    [ "$(cat "$T/other")" = mine ] || fail "an existing file was overwritten"
+    expect_exit 1 "already exists" -- climb backup --output="$T/copy.db"
+    expect_exit 2 "usage: climb backup" -- climb backup -o -
+    expect_exit 2 "usage: climb backup" -- climb backup extra
+    expect_exit 1 "no database" -- "$CLIMB_BIN" --db "$T/none.db" backup
+    [ -e "$T/none.db" ] && fail "backup created a database"
+    DB=$T/copy.db
+    [ "$(crit_state p1-dev-feedback)" = done ] || fail "the copy lacks the tick"
+}
+
+test_import_backs_up_keeping_three() {
+    climb tick p1-dev-feedback >/dev/null || fail "tick"
+    climb export -o "$T/snap.json" >/dev/null || fail "export"
+    n=0
+    for id in p1-own-pipeline p1-solo-incident p2-reduce-oncall p2-adopted-improvement \
+        p2-documented-decision; do
+        climb tick "$id" >/dev/null || fail "tick $id"
+        climb import "$T/snap.json" >/dev/null 2>"$T/err" || fail "import: $(cat "$T/err")"
+        n=$((n + 1))
+        [ "$(backups | wc -l)" -eq $((n < 3 ? n : 3)) ] ||
+            fail "after import $n: $(backups | wc -l) backups: $(backups)"
+    done
+    newest=$(backups | sort | tail -1)
+    # An import that changed nothing since the newest copy makes no new one.
+    before=$(backups)
+    climb import "$T/snap.json" >/dev/null || fail "import again"
+    [ "$(backups)" = "$before" ] || fail "an unchanged database was copied again"
+    # Restore as README says: the copy is a database climb reads and exports.
+    DB=$newest
+    [ "$(crit_state p2-documented-decision)" = done ] || fail "the newest copy lacks the last tick"
+    climb export -o "$T/restored.json" >/dev/null || fail "export from the copy"
+}
+
+test_import_refused_when_no_backup_can_be_made() {
+    climb tick p1-dev-feedback >/dev/null || fail "tick"
+    climb export -o "$T/snap.json" >/dev/null || fail "export"
+    climb tick p1-own-pipeline >/dev/null || fail "tick"
+    # A directory squats on every name a copy could take this second and the next.
+    for s in $(seq 0 3); do
+        stamp=$(date -d "@$(($(date +%s) + s))" +%Y%m%d-%H%M%S)
+        mkdir "$DB.backup-$stamp"
+        for k in $(seq 2 99); do mkdir "$DB.backup-$stamp-$k"; done
+    done
+    touch -d @1000000000 "$DB".backup-*
+    expect_exit 1 "no backup could be made.*nothing was imported" -- \
+        climb --user bo import "$T/snap.json"
+    climb users >"$T/out" || fail "users"
+    grep -q "^ *bo" "$T/out" && fail "the import went ahead: $(cat "$T/out")"
+    return 0
+}
+
+# old_schema FILE: turns a current database back into schema version 3 (before
+# check-in cadences), as an older climb left it.
+old_schema() {
+    sqlite3 "$1" "ALTER TABLE profiles DROP COLUMN checkin_days; PRAGMA user_version=3;" ||
+        fail "could not make an old schema"
+}
+
+test_migration_backs_up_first() {
+    climb tick p1-dev-feedback --note "kept" >/dev/null || fail "tick"
+    old_schema "$DB"
+    [ "$(crit_state p1-dev-feedback)" = done ] || fail "the upgraded database lost the tick"
+    [ "$(sqlite3 "$DB" "PRAGMA user_version")" = 4 ] || fail "not upgraded"
+    copy=$(backups)
+    [ "$(echo "$copy" | wc -l)" -eq 1 ] || fail "not one backup: $copy"
+    [ "$(mode "$copy")" = 600 ] || fail "backup mode $(mode "$copy")"
+    [ "$(sqlite3 "$copy" "PRAGMA user_version")" = 3 ] || fail "the copy is not from before"
+    # Up to date: no more copies.
+    climb status >/dev/null || fail "status"
+    [ "$(backups | wc -l)" -eq 1 ] || fail "a copy without an upgrade"
+}
+
+test_failed_migration_leaves_db() {
+    climb tick p1-dev-feedback >/dev/null || fail "tick"
+    # Version 3 with step 4 already applied: step 4 fails (duplicate column).
+    sqlite3 "$DB" "PRAGMA user_version=3" || fail "sqlite3"
+    before=$(cksum <"$DB")
+    expect_exit 1 "upgrade of .* failed.*left as it was.*copy from before is at $DB\.backup-" -- \
+        climb status
+    [ "$(cksum <"$DB")" = "$before" ] || fail "the database changed"
+    [ "$(sqlite3 "$DB" "PRAGMA user_version")" = 3 ] || fail "user_version changed"
+    [ "$(backups | wc -l)" -eq 1 ] || fail "no backup: $(ls "$T")"
+}
+
+run_test test_backup_on_demand
+run_test test_backup_to_file_never_overwrites
+run_test test_import_backs_up_keeping_three
+run_test test_import_refused_when_no_backup_can_be_made
+run_test test_migration_backs_up_first
+run_test test_failed_migration_leaves_db
