@@ -174,7 +174,10 @@ int store_backup_latest(const char *db_path, char *out, size_t len)
         free(list);
         return 1;
     }
-    snprintf(out, len, "%s/%s", dir, list[0].name);
+    if (strchr(db_path, '/'))
+        snprintf(out, len, "%s/%s", dir, list[0].name);
+    else
+        snprintf(out, len, "%s", list[0].name);
     free(list);
     return 0;
 }

@@ -75,12 +75,16 @@ test_import_refused_when_no_backup_can_be_made() {
     climb export -o "$T/snap.json" >/dev/null || fail "export"
     climb tick p1-own-pipeline >/dev/null || fail "tick"
     # A directory squats on every name a copy could take this second and the next.
-    for s in $(seq 0 3); do
-        stamp=$(date -d "@$(($(date +%s) + s))" +%Y%m%d-%H%M%S)
-        mkdir "$DB.backup-$stamp"
-        for k in $(seq 2 99); do mkdir "$DB.backup-$stamp-$k"; done
+    now=$(date +%s) names=""
+    for s in 0 1 2 3 4 5; do
+        stamp=$(date -d "@$((now + s))" +%Y%m%d-%H%M%S)
+        names="$names $DB.backup-$stamp"
+        k=2
+        while [ $k -le 99 ]; do names="$names $DB.backup-$stamp-$k" k=$((k + 1)); done
     done
-    touch -d @1000000000 "$DB".backup-*
+    # shellcheck disable=SC2086
+    mkdir $names && touch -d @1000000000 $names || fail "mkdir"
+    [ "$(date +%s)" -le $((now + 4)) ] || fail "too slow to squat on the names"
     expect_exit 1 "no backup could be made.*nothing was imported" -- \
         climb --user bo import "$T/snap.json"
     climb users >"$T/out" || fail "users"
@@ -121,9 +125,55 @@ test_failed_migration_leaves_db() {
     [ "$(backups | wc -l)" -eq 1 ] || fail "no backup: $(ls "$T")"
 }
 
+# damage FILE: overwrites the header of the events table's page, mid-file.
+damage() {
+    page=$(sqlite3 "$1" "SELECT rootpage FROM sqlite_schema WHERE name='events'")
+    size=$(sqlite3 "$1" "PRAGMA page_size")
+    rm -f "$1-wal" "$1-shm"
+    printf '\377\377\377\377\377\377\377\377\377\377\377\377' |
+        dd of="$1" bs=1 seek=$(((page - 1) * size)) conv=notrunc 2>/dev/null
+}
+
+test_check_says_what_to_do() {
+    climb tick p1-dev-feedback >/dev/null || fail "tick"
+    expect_exit 0 "ok" -- climb check
+    expect_exit 2 "usage: climb check" -- climb check extra
+    expect_exit 1 "no database" -- "$CLIMB_BIN" --db "$T/none.db" check
+    climb backup >/dev/null || fail "backup"
+    copy=$(backups)
+    damage "$DB"
+    before=$(cksum <"$DB")
+    expect_exit 1 "is damaged.*restore the latest backup, $copy.*cp $copy $DB" -- climb check
+    [ "$(cksum <"$DB")" = "$before" ] || fail "check changed the database"
+    # The advice holds: the named copy is sound.
+    expect_exit 0 "ok" -- "$CLIMB_BIN" --db "$copy" check
+    # Without a backup, the advice is the JSON export.
+    rm -f "$copy"
+    expect_exit 1 "no backup.*climb --db NEW.db import" -- climb check
+}
+
+test_damage_at_run_time_gives_advice() {
+    climb tick p1-dev-feedback >/dev/null || fail "tick"
+    climb backup >/dev/null || fail "backup"
+    copy=$(backups)
+    # Over 8 MB the check at open is skipped: SQLite meets the damage mid-command.
+    sqlite3 "$DB" "CREATE TABLE filler(x); INSERT INTO filler VALUES (zeroblob(9000000));" ||
+        fail "sqlite3"
+    damage "$DB"
+    for cmd in history "tick p1-own-pipeline" "export --format csv"; do
+        # shellcheck disable=SC2086
+        expect_exit 1 "is damaged.*restore the latest backup, $copy" -- climb $cmd
+        grep -q "^climb: database error\|^climb: cannot" "$T/expect.out" &&
+            fail "$cmd: a raw SQLite message: $(cat "$T/expect.out")"
+    done
+    return 0
+}
+
 run_test test_backup_on_demand
 run_test test_backup_to_file_never_overwrites
 run_test test_import_backs_up_keeping_three
 run_test test_import_refused_when_no_backup_can_be_made
 run_test test_migration_backs_up_first
 run_test test_failed_migration_leaves_db
+run_test test_check_says_what_to_do
+run_test test_damage_at_run_time_gives_advice
