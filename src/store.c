@@ -126,8 +126,8 @@ int store_begin(climb_store *st)
 {
     if (store_read_only(st))
         return store_fail(st,
-                          "%s is read-only (the file or its directory is not writable): climb "
-                          "can show it but not change it, and nothing was changed",
+                          "read-only: climb can show %s but not change it (the file or its "
+                          "directory is not writable); nothing was changed",
                           st->path);
     if (run_cached(st, STMT_BEGIN) != 0)
         return store_fail(st, "cannot start a transaction: %s", sqlite3_errmsg(st->db));

@@ -226,33 +226,35 @@ int store_backup(climb_store *st, const char *dest, char *out, size_t outlen)
     return rc;
 }
 
-/* The newest modification time of the database and its -wal, in nanoseconds. */
-static long long changed_at(const char *path)
+/* What the database holds, in short: the events (append-only, so their count and
+ * newest row change with every change a person makes) and the profiles. Empty
+ * on error. */
+static void signature(sqlite3 *db, char *out, size_t len)
 {
-    struct stat sb;
-    char wal[4200];
-    long long t = 0;
-    if (stat(path, &sb) == 0)
-        t = (long long)sb.st_mtim.tv_sec * 1000000000LL + sb.st_mtim.tv_nsec;
-    snprintf(wal, sizeof wal, "%s-wal", path);
-    if (stat(wal, &sb) == 0 && sb.st_size > 0) { /* opening creates it empty */
-        long long w = (long long)sb.st_mtim.tv_sec * 1000000000LL + sb.st_mtim.tv_nsec;
-        t = w > t ? w : t;
-    }
-    return t;
+    static const char SQL[] = "SELECT (SELECT count(*) FROM events) || ':' || "
+                              "(SELECT coalesce(max(rowid), 0) FROM events) || ':' || "
+                              "(SELECT count(*) FROM profiles)";
+    sqlite3_stmt *s = NULL;
+    out[0] = '\0';
+    if (sqlite3_prepare_v2(db, SQL, -1, &s, NULL) == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW)
+        snprintf(out, len, "%s", (const char *)sqlite3_column_text(s, 0));
+    sqlite3_finalize(s);
 }
 
 int store_backup_if_changed(climb_store *st, char *out, size_t outlen)
 {
-    char latest[4600];
-    struct stat sb;
+    char latest[4600], mine[96], theirs[96] = "";
     out[0] = '\0';
-    if (store_backup_latest(st->path, latest, sizeof latest) == 0 &&
-        stat(latest, &sb) == 0 &&
-        (long long)sb.st_mtim.tv_sec * 1000000000LL + sb.st_mtim.tv_nsec >
-            changed_at(st->path)) {
-        snprintf(out, outlen, "%s", latest);
-        return 0; /* nothing was written since: that copy is still the database */
+    if (store_backup_latest(st->path, latest, sizeof latest) == 0) {
+        sqlite3 *copy = NULL;
+        if (sqlite3_open_v2(latest, &copy, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK)
+            signature(copy, theirs, sizeof theirs);
+        sqlite3_close(copy);
+        signature(st->db, mine, sizeof mine);
+        if (mine[0] && strcmp(mine, theirs) == 0) {
+            snprintf(out, outlen, "%s", latest);
+            return 0; /* the newest copy holds what the database holds */
+        }
     }
     return store_backup(st, NULL, out, outlen) == 0 ? 0 : -1;
 }

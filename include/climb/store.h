@@ -45,8 +45,8 @@ enum { STORE_BACKUPS_KEPT = 3 };
 /* Writes a copy of the database to dest, or (dest NULL) a rotated copy beside
  * it; out gets its path. 0; 1 when dest exists (never replaced); -1 (store_error). */
 int store_backup(climb_store *st, const char *dest, char *out, size_t outlen);
-/* A rotated copy, unless the newest one is younger than the last write to the
- * database (then out names that one). 0, or -1 (store_error). */
+/* A rotated copy, unless the newest one holds the same events and profiles
+ * (then out names that one). 0, or -1 (store_error). */
 int store_backup_if_changed(climb_store *st, char *out, size_t outlen);
 /* The newest rotated copy beside db_path: 0 and its path in out, 1 when none. */
 int store_backup_latest(const char *db_path, char *out, size_t len);

@@ -169,6 +169,52 @@ test_damage_at_run_time_gives_advice() {
     return 0
 }
 
+# as_reader CMD...: runs CMD as a user without write access (nobody, when the
+# tests run as root, who may write anything), as in test_edges.sh.
+as_reader() {
+    if [ "$(id -u)" -eq 0 ]; then
+        setpriv --reuid=65534 --regid=65534 --clear-groups "$@"
+    else
+        "$@"
+    fi
+}
+
+test_read_only_tui() {
+    mkdir "$T/ro"
+    "$CLIMB_BIN" --db "$T/ro/c.db" --user ana tick p1-dev-feedback --note "kept" >/dev/null ||
+        fail "tick"
+    chmod 755 "$T"
+    chmod 555 "$T/ro"
+    chmod 444 "$T/ro/c.db"
+    before=$(cksum <"$T/ro/c.db")
+    cat >"$T/ro.sh" <<CMD
+#!/bin/sh
+HOME=$T/ro "$CLIMB_BIN" --db "$T/ro/c.db" --user ana
+echo "EXITED:\$?"
+sleep 30
+CMD
+    chmod 755 "$T/ro.sh"
+    tmux -u -L "$TMUX_SOCK" -f /dev/null new-session -d -x 100 -y 30 \
+        "env TZ=$TZ LANG=$LANG LC_ALL=$LC_ALL TERM=$TERM CLIMB_NOW=$CLIMB_NOW NO_COLOR= \
+        $(as_reader true && [ "$(id -u)" -eq 0 ] && echo setpriv --reuid=65534 --regid=65534 --clear-groups) \
+        sh $T/ro.sh" || fail "tmux did not start"
+    TMUX_STARTED=1
+    wait_for "ana (read-only)"
+    screen | head -1 | grep -q "read-only" || fail "no read-only in the title bar"
+    screen | grep -q "could not" && fail "a write was tried at start"
+    keys l
+    keys Space
+    wait_for "not saved: read-only: climb can show"
+    screen | grep -q "attempt to write" && fail "SQLite's message shown"
+    keys H
+    wait_for "History"
+    keys Escape
+    quit_tui
+    [ "$(cksum <"$T/ro/c.db")" = "$before" ] || fail "the database changed"
+    [ "$(crit_state p1-own-pipeline 2>/dev/null)" = done ] && fail "a tick was written"
+    return 0
+}
+
 run_test test_backup_on_demand
 run_test test_backup_to_file_never_overwrites
 run_test test_import_backs_up_keeping_three
@@ -177,3 +223,4 @@ run_test test_migration_backs_up_first
 run_test test_failed_migration_leaves_db
 run_test test_check_says_what_to_do
 run_test test_damage_at_run_time_gives_advice
+run_test test_read_only_tui
