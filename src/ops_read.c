@@ -62,6 +62,8 @@ int ops_ladder_diff(climb_model *m, ladder_diff *out)
 
 int ops_ladder_record(climb_model *m)
 {
+    if (store_read_only(m->store))
+        return 0; /* remembered on the next run that can write */
     return ladder_update_record(m->store, m->ladder);
 }
 

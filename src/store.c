@@ -18,6 +18,12 @@ static const char *const STMT_SQL[STMT_COUNT] = {
 
 int store_fail(climb_store *st, const char *fmt, ...)
 {
+    int code = sqlite3_extended_errcode(st->db) & 0xff;
+    if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB) {
+        /* the one place a damaged database is met at run time: advice, not SQLite's words */
+        store_damage_advice(st->path, sqlite3_errstr(code), st->err, sizeof st->err);
+        return -1;
+    }
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(st->err, sizeof st->err, fmt, ap);
@@ -118,6 +124,11 @@ int store_data_version(climb_store *st)
 
 int store_begin(climb_store *st)
 {
+    if (store_read_only(st))
+        return store_fail(st,
+                          "read-only: climb can show %s but not change it (the file or its "
+                          "directory is not writable); nothing was changed",
+                          st->path);
     if (run_cached(st, STMT_BEGIN) != 0)
         return store_fail(st, "cannot start a transaction: %s", sqlite3_errmsg(st->db));
     return 0;

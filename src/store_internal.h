@@ -23,7 +23,8 @@ struct climb_store {
         const char *sql;  /* the caller's static string: compared by address */
         sqlite3_stmt *stmt;
     } cached[CACHED_MAX];
-    char err[512];
+    char err[1024];
+    char path[4096]; /* the database file, for its backups and messages */
 };
 
 /* Fills c from a row of (criterion_id, state, done_at, note, note_at, reason,
@@ -31,6 +32,13 @@ struct climb_store {
 void store_read_criterion(sqlite3_stmt *s, criterion_row *c);
 /* Binds v, or NULL when v is NULL. */
 void store_bind_text(sqlite3_stmt *s, int i, const char *v);
+
+/* Writes a copy of db (the file at db_path) beside it as
+ * DB.backup-YYYYMMDD-HHMMSS (mode 0600, VACUUM INTO a temporary file, fsync, then
+ * linked into place) and removes all but the newest STORE_BACKUPS_KEPT; out gets
+ * the copy's path. 0, or -1 with a message in err. (store_backup.c) */
+int store_backup_db(sqlite3 *db, const char *db_path, char *out, size_t outlen, char *err,
+                    size_t errlen);
 
 /* The cached statement, prepared on first use and reset; NULL on error. */
 sqlite3_stmt *store_stmt(struct climb_store *st, enum store_stmt which);

@@ -206,11 +206,7 @@ static int vet_existing(const char *path, const struct stat *sb, int read_only, 
         return -1;
     }
     if (rc == SQLITE_CORRUPT) {
-        snprintf(err, errlen,
-                 "%s is damaged (SQLite's check found: %s); climb left it untouched. Keep "
-                 "the file, and restore your latest JSON export (the file you wrote with "
-                 "'climb export -o FILE') into a new database: climb --db NEW.db import FILE",
-                 path, what[0] ? what : sqlite3_errstr(rc));
+        store_damage_advice(path, what[0] ? what : sqlite3_errstr(rc), err, errlen);
         return -1;
     }
     if (rc != SQLITE_OK) {
@@ -246,12 +242,24 @@ static int vet_new(const char *path, char *err, size_t errlen)
     return 0;
 }
 
-static int migrate(sqlite3 *db, char *err, size_t errlen)
+/* Runs the migration steps the file lacks in one transaction. A file that holds
+ * data (any table) is copied first (store_backup_db); a failed step leaves it as
+ * it was and the message names the copy. */
+static int migrate(sqlite3 *db, const char *path, char *err, size_t errlen)
 {
-    int version = 0, target = store_schema_version();
+    int version = 0, target = store_schema_version(), tables = 0;
+    char backup[4600] = "", why[512];
     /* Up to date (the usual case): no write lock taken, nothing written. */
     if (pragma_int(db, "PRAGMA user_version", &version) == SQLITE_OK && version == target)
         return 0;
+    if (pragma_int(db, "SELECT count(*) FROM sqlite_schema", &tables) == SQLITE_OK && tables &&
+        store_backup_db(db, path, backup, sizeof backup, why, sizeof why) != 0) {
+        snprintf(err, errlen,
+                 "%s needs a schema upgrade, and climb makes a backup first, which failed: "
+                 "%s. Nothing was changed",
+                 path, why);
+        return -1;
+    }
     if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK ||
         pragma_int(db, "PRAGMA user_version", &version) != SQLITE_OK) {
         snprintf(err, errlen, "cannot start migration: %s", sqlite3_errmsg(db));
@@ -259,8 +267,12 @@ static int migrate(sqlite3 *db, char *err, size_t errlen)
         return -1;
     }
     for (int step = version + 1; step <= target; step++) {
-        if (run_step(db, step, err, errlen)) {
+        if (run_step(db, step, why, sizeof why)) {
             sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+            snprintf(err, errlen,
+                     "the schema upgrade of %s failed (%s); the database was left as it "
+                     "was%s%s",
+                     path, why, backup[0] ? ", and a copy from before is at " : "", backup);
             return -1;
         }
     }
@@ -350,11 +362,7 @@ int store_open(const char *path, climb_store **out, char *err, size_t errlen)
     char what[256] = "";
     sqlite3_busy_timeout(db, 5000);
     if (check && quick_check(db, what, sizeof what) == SQLITE_CORRUPT) {
-        snprintf(err, errlen,
-                 "%s is damaged (SQLite's check found: %s); climb left it untouched. Keep "
-                 "the file, and restore your latest JSON export (the file you wrote with "
-                 "'climb export -o FILE') into a new database: climb --db NEW.db import FILE",
-                 path, what);
+        store_damage_advice(path, what, err, errlen);
         sqlite3_close(db);
         return -1;
     }
@@ -372,7 +380,7 @@ int store_open(const char *path, climb_store **out, char *err, size_t errlen)
         sqlite3_close(db);
         return -1;
     }
-    if (!read_only && migrate(db, err, errlen)) {
+    if (!read_only && migrate(db, path, err, errlen)) {
         sqlite3_close(db);
         return -1;
     }
@@ -383,6 +391,7 @@ int store_open(const char *path, climb_store **out, char *err, size_t errlen)
         return -1;
     }
     st->db = db;
+    snprintf(st->path, sizeof st->path, "%s", path);
     *out = st;
     return 0;
 }
@@ -423,6 +432,7 @@ int store_open_readonly(const char *path, climb_store **out, char *err, size_t e
         return 2; /* older schema (or no memory): the caller opens it the usual way */
     }
     st->db = db;
+    snprintf(st->path, sizeof st->path, "%s", path);
     *out = st;
     return 0;
 }

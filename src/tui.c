@@ -23,6 +23,7 @@
 #include "climb/view_evidence.h"
 #include "climb/view_checkin.h"
 #include "climb/view_overview.h"
+#include "climb/ops.h"
 
 #include <signal.h>
 #include <stdarg.h>
@@ -150,10 +151,11 @@ static void draw_title_bar(tui *t)
     ladder_progress(t->ladder, model_progress_level(t->model), model_progress_operating(t->model),
                     reach, sizeof reach);
     model_phase_counts(t->model, (size_t)t->phase, &done, &total);
-    snprintf(left, sizeof left, " climb %s %s %s %s", draw_glyph(GL_DOT), t->ladder->name,
-             draw_glyph(GL_DOT), t->model->profile.name);
-    snprintf(short_left, sizeof short_left, " climb %s %s", draw_glyph(GL_DOT),
-             t->model->profile.name);
+    const char *ro = ops_read_only(t->model) ? " (read-only)" : "";
+    snprintf(left, sizeof left, " climb %s %s %s %s%s", draw_glyph(GL_DOT), t->ladder->name,
+             draw_glyph(GL_DOT), t->model->profile.name, ro);
+    snprintf(short_left, sizeof short_left, " climb %s %s%s", draw_glyph(GL_DOT),
+             t->model->profile.name, ro);
     title_segments(t, title, sizeof title, placed, sizeof placed);
     char checkin[96] = "";
     if (*checkin_view_bar())

@@ -373,8 +373,8 @@ void quiz_view_open(tui *t)
 
 void quiz_view_offer(tui *t)
 {
-    if (t->model->profile.quiz_offered)
-        return;
+    if (t->model->profile.quiz_offered || ops_read_only(t->model))
+        return; /* offered when the answers can be kept */
     if (ops_mark_quiz_offered(t->model)) {
         tui_message(t, 1, "%s", ops_error(t->model));
         return;

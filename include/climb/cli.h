@@ -79,6 +79,8 @@ int cli_stale_after(app *a, int argc, char **argv);
 int cli_roadblock(app *a, int argc, char **argv);
 int cli_export(app *a, int argc, char **argv);
 int cli_import(app *a, int argc, char **argv);
+int cli_backup(app *a, int argc, char **argv);
+int cli_check(app *a, int argc, char **argv);
 int cli_cadence(app *a, int argc, char **argv);
 int cli_due(app *a, int argc, char **argv);
 int cli_sync(app *a, int argc, char **argv);

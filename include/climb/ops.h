@@ -134,9 +134,22 @@ int ops_refresh(climb_model *m);
 
 /* --- import (ops_import.c) --- */
 /* Merges a checked snapshot into the profile `user` of st's database (created
- * when missing), in one transaction; see import.h. 0, or -1 with err. */
+ * when missing), in one transaction; see import.h. A rotated backup is written
+ * first (unless the newest one already holds the database as it is). 0, or -1
+ * with err. */
 int ops_import(climb_store *st, const climb_ladder *l, const import_snapshot *s,
                const char *user, import_result *r, char *err, size_t errlen);
+
+/* --- backups and damage (ops_backup.c) --- */
+/* Copies the database to dest, or (dest NULL) to a rotated copy beside it
+ * (DB.backup-YYYYMMDD-HHMMSS, the newest three kept); out gets the copy's path.
+ * 0; OPS_EXISTS when dest exists (it is never replaced); -1 (ops_db_error). */
+int ops_backup(climb_store *st, const char *dest, char *out, size_t outlen);
+/* PRAGMA integrity_check on the database at db_path, read-only. 0 fine; 1
+ * damaged, with advice naming the newest backup in msg; -1 cannot check (msg). */
+int ops_check(const char *db_path, char *msg, size_t len);
+/* 1 when m's database was opened read-only: every change is refused. */
+int ops_read_only(const climb_model *m);
 
 /* --- reads for the front ends (ops_read.c) --- */
 int ops_history_page_older(climb_model *m, const hist_filter *f, hist_key from, hist_event *out,

@@ -32,8 +32,29 @@ void store_close(climb_store *st);
  * 2 when its schema is older than this build's (store_open would migrate it); -1
  * with a message in err when it is not a climb database or cannot be read. */
 int store_open_readonly(const char *path, climb_store **out, char *err, size_t errlen);
-/* The message of the last failed call. */
+/* The message of the last failed call. A call that met a damaged database
+ * (SQLITE_CORRUPT) says so with store_damage_advice instead of SQLite's words. */
 const char *store_error(const climb_store *st);
+/* The path the store was opened at. */
+const char *store_path(const climb_store *st);
+
+/* Backups and damage (store_backup.c). The rotated copies are named
+ * DB.backup-YYYYMMDD-HHMMSS (local time; -2, -3 ... within one second) beside the
+ * database; the newest STORE_BACKUPS_KEPT are kept. Every copy is mode 0600. */
+enum { STORE_BACKUPS_KEPT = 3 };
+/* Writes a copy of the database to dest, or (dest NULL) a rotated copy beside
+ * it; out gets its path. 0; 1 when dest exists (never replaced); -1 (store_error). */
+int store_backup(climb_store *st, const char *dest, char *out, size_t outlen);
+/* A rotated copy, unless the newest one holds the same events and profiles
+ * (then out names that one). 0, or -1 (store_error). */
+int store_backup_if_changed(climb_store *st, char *out, size_t outlen);
+/* The newest rotated copy beside db_path: 0 and its path in out, 1 when none. */
+int store_backup_latest(const char *db_path, char *out, size_t len);
+/* What a person does about a damaged database, naming the newest copy. */
+void store_damage_advice(const char *db_path, const char *what, char *out, size_t len);
+/* PRAGMA integrity_check on the file, read-only: 0 fine, 1 damaged (what says
+ * SQLite's findings), -1 when it cannot be checked (what says why). */
+int store_check_file(const char *path, char *what, size_t len);
 
 /* The default database path: $CLIMB_DB, else $XDG_DATA_HOME/climb/climb.db, else
  * ~/.local/share/climb/climb.db. Returns 0, or -1 when no home is known. */
