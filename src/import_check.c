@@ -1,9 +1,9 @@
 /* import_check.c - checks a parsed snapshot before import: format and version,
  * every field's type, times and UUIDs, duplicate events, that every id (level,
  * phase, criterion, roadblock, state) is one the ladder knows, that every text
- * follows the input rule (text_check_input) and that notes, n/a reasons and the
- * stale period follow the command line's rules (rules.h). Messages name the field
- * by its path, e.g. "events[3].at". */
+ * follows the input rule (text_check_input) and that notes, n/a reasons, the
+ * stale period and times (1970 to now plus a day) follow the command line's rules
+ * (rules.h). Messages name the field by its path, e.g. "events[3].at". */
 #include "climb/import_check.h"
 #include "climb/clock.h"
 #include "climb/export.h"
@@ -21,6 +21,7 @@ typedef struct {
     const climb_ladder *l;
     char *err;
     size_t errlen;
+    long long now;
 } checker;
 
 #if defined(__GNUC__)
@@ -112,8 +113,21 @@ static int want_int(checker *c, const json_t *obj, const char *path, const char 
     return 0;
 }
 
-static int want_time(checker *c, const json_t *obj, const char *path, const char *key,
-                     int allow_null)
+/* The time rule (rules_check_time) for a time written as `shown` at path. */
+static int check_time(checker *c, const char *path, const char *shown, long long t)
+{
+    const char *why = rules_check_time(t, c->now);
+    char now[32];
+    if (!why)
+        return 0;
+    clock_format_utc(c->now, now, sizeof now);
+    return bad(c, path, "%s %s (now is %s)", shown, why, now);
+}
+
+/* A time member, in the form clock_parse_iso reads and, unless it is only
+ * information (exported_at, never stored), within the time rule. */
+static int want_time_of(checker *c, const json_t *obj, const char *path, const char *key,
+                        int allow_null, int stored)
 {
     const char *s;
     long long t;
@@ -123,7 +137,13 @@ static int want_time(checker *c, const json_t *obj, const char *path, const char
     snprintf(sub, sizeof sub, "%s%s%s", path, *path ? "." : "", key);
     if (s && clock_parse_iso(s, &t) != 0)
         return bad(c, sub, "'%s' is not an ISO 8601 time (e.g. 2026-03-14T09:30:00Z)", s);
-    return 0;
+    return s && stored ? check_time(c, sub, s, t) : 0;
+}
+
+static int want_time(checker *c, const json_t *obj, const char *path, const char *key,
+                     int allow_null)
+{
+    return want_time_of(c, obj, path, key, allow_null, 1);
 }
 
 /* An array member: 0 and *out (NULL when absent and optional), or -1. */
@@ -487,7 +507,7 @@ static int check_quiz(checker *c, const json_t *root, const json_t *events)
 
 int import_check(const json_t *root, const climb_ladder *l, char *err, size_t errlen)
 {
-    checker c = {l, err, errlen};
+    checker c = {l, err, errlen, clock_now()};
     const char *format, *s;
     long long version;
     json_t *events = NULL;
@@ -505,7 +525,7 @@ int import_check(const json_t *root, const climb_ladder *l, char *err, size_t er
                    "unknown format version %lld (this climb reads version %d)", version,
                    EXPORT_FORMAT_VERSION);
     if (want_string(&c, root, "", "app_version", 1, &s) ||
-        want_time(&c, root, "", "exported_at", 1) || check_profile(&c, root) ||
+        want_time_of(&c, root, "", "exported_at", 1, 0) || check_profile(&c, root) ||
         check_ladder(&c, root) || check_levels(&c, root) || check_phases(&c, root) ||
         check_roadblocks(&c, root) || check_events(&c, root, &events) ||
         check_quiz(&c, root, events))

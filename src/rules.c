@@ -4,6 +4,7 @@
 #include "climb/text.h"
 
 _Static_assert(RULES_NOTE_MAX == 65536, "the message below names the limit");
+_Static_assert(RULES_TIME_AHEAD == 86400, "rules_check_time's message says a day");
 
 const char *rules_check_note(const char *s, size_t len)
 {
@@ -49,5 +50,15 @@ const char *rules_check_stale_months(long long months)
 {
     if (months < RULES_STALE_MIN || months > RULES_STALE_MAX)
         return "is out of range: the stale period is 1 to 120 months";
+    return NULL;
+}
+
+const char *rules_check_time(long long t, long long now)
+{
+    if (t < 0)
+        return "is before 1970";
+    if (t > now + RULES_TIME_AHEAD)
+        return "is more than a day after now: a time of something that happened cannot be "
+               "in the future";
     return NULL;
 }

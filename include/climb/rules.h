@@ -1,6 +1,6 @@
 /* rules.h - what climb accepts into a profile, in one place for every entry (the
  * command line, the TUI and import): evidence notes and entries with their links,
- * n/a reasons and the stale period.
+ * n/a reasons, the stale period and times.
  * Each check returns NULL when the value is fine, else what is wrong with it. */
 #ifndef CLIMB_RULES_H
 #define CLIMB_RULES_H
@@ -11,6 +11,7 @@ enum {
     RULES_NOTE_MAX = 64 * 1024, /* bytes of one evidence note */
     RULES_STALE_MIN = 1,        /* months, for stale-after */
     RULES_STALE_MAX = 120,
+    RULES_TIME_AHEAD = 86400,   /* seconds a time may be after now (a clock a little ahead) */
 };
 
 /* A note (empty clears it): the text rule of text_check_input and at most
@@ -25,5 +26,10 @@ const char *rules_check_evidence(const char *s, size_t len);
 const char *rules_check_link(const char *s, size_t len);
 /* The stale period: RULES_STALE_MIN to RULES_STALE_MAX months. */
 const char *rules_check_stale_months(long long months);
+
+/* A time something happened or was recorded (epoch seconds): not before 1970,
+ * and not after now plus RULES_TIME_AHEAD. The message does not name the time;
+ * the caller does. */
+const char *rules_check_time(long long t, long long now);
 
 #endif

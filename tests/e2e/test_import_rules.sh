@@ -1,7 +1,9 @@
 #!/bin/sh
 # test_import_rules.sh - import and the command line's rules (issue 11), through the
-# real binary and snapshots edited from `climb export`: a "nothing new" import leaves
-# the database byte for byte as it was.
+# real binary and snapshots edited from `climb export`: times before 1970 or more than
+# a day ahead refused at every entry (CLIMB_NOW, --date, every time of a snapshot),
+# exported times in full form and every export importing back, and a "nothing new"
+# import that leaves the database byte for byte as it was.
 . "$(dirname "$0")/lib.sh"
 
 # A profile with something in every kind of record, exported to $T/base.json; each
@@ -59,6 +61,87 @@ accepted() {
         fail "($1) refused: $(cat "$T/out")"
 }
 
+PAST='1969-12-31T23:59:59Z'
+AHEAD='2026-03-15T09:30:01Z' # CLIMB_NOW plus a day and a second
+
+test_import_times_in_range() {
+    rich_profile
+    for t in "$PAST" "$AHEAD"; do
+        refused "ev('state')['at'] = '$t'" 'events\[[0-9]+\]\.at' "$t"
+        refused "s['profile']['created_at'] = '$t'" 'profile\.created_at' "$t"
+        refused "s['quiz_attempts'][0]['taken_at'] = '$t'" 'quiz_attempts\[0\]\.taken_at' "$t"
+        refused "crit('p1-dev-feedback')['done_at'] = '$t'" 'criteria\[[0-9]+\]\.done_at' "$t"
+        refused "crit('p1-dev-feedback')['note_at'] = '$t'" 'criteria\[[0-9]+\]\.note_at' "$t"
+        refused "crit('p1-dev-feedback')['evidence'][0]['date'] = '$t'" \
+            'criteria\[[0-9]+\]\.evidence\[0\]\.date' "$t"
+        refused "crit('p1-dev-feedback')['evidence'][0]['recorded_at'] = '$t'" \
+            'criteria\[[0-9]+\]\.evidence\[0\]\.recorded_at' "$t"
+        refused "s['roadblocks'][0]['flagged_at'] = '$t'" 'roadblocks\[0\]\.flagged_at' "$t"
+    done
+    refused "ev('state')['at'] = '$PAST'" 'events' 'before 1970'
+    refused "ev('state')['at'] = '$AHEAD'" 'events' 'more than a day after now'
+    # the date of an evidence entry, inside the event's detail (seconds since 1970)
+    refused "detail(ev('evidence'), happened=-1)" 'events\[[0-9]+\]\.detail\.happened' \
+        '-1 is before 1970'
+    refused "detail(ev('evidence'), happened=1773567001)" \
+        'events\[[0-9]+\]\.detail\.happened' '1773567001 \(2026-03-15T09:30:01Z\) is more than a day'
+    refused "detail(ev('evidence'), happened='2026-01-01')" \
+        'events\[[0-9]+\]\.detail\.happened' 'seconds since 1970'
+    # a clock a little ahead is fine: up to a day
+    accepted "ev('state')['at'] = '2026-03-15T09:30:00Z'"
+    accepted "detail(ev('evidence'), happened=1773567000)"
+}
+
+test_cli_dates_in_range() {
+    expect_exit 2 "1969-12-31.*before 1970" -- climb tick p1-dev-feedback --date 1969-12-31
+    expect_exit 2 "1960-01-01.*before 1970" -- climb note p1-dev-feedback "x" --date 1960-01-01
+    expect_exit 2 "1969-01-01.*before 1970" -- \
+        climb evidence add p1-dev-feedback "x" --date 1969-01-01
+    expect_exit 2 "2026-03-15.*in the future" -- climb tick p1-dev-feedback --date 2026-03-15
+    CLIMB_NOW=1969-07-20T20:17:00Z expect_exit 2 "CLIMB_NOW 1969-07-20T20:17:00Z is before 1970" \
+        -- climb status
+    [ -e "$DB" ] && fail "a refused CLIMB_NOW created the database"
+    # the boundaries themselves are taken
+    climb tick p1-dev-feedback --date 1970-01-01 >/dev/null || fail "1970-01-01 refused"
+    CLIMB_NOW=1970-01-01T00:00:00Z climb status >/dev/null || fail "CLIMB_NOW at 1970 refused"
+}
+
+# Every time of an export has the full form, and the export imports back into a fresh
+# database to an export that says the same.
+test_export_round_trip() {
+    rich_profile
+    CLIMB_NOW=1970-01-02T03:04:05Z climb tick p2-reduce-oncall >/dev/null || fail "tick in 1970"
+    climb export -o "$T/a.json" >/dev/null || fail "export"
+    python3 - "$T/a.json" <<'PY' || fail "time form"
+import json, re, sys
+full = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$")
+keys = {"at", "created_at", "taken_at", "done_at", "note_at", "date", "recorded_at",
+        "flagged_at", "exported_at"}
+seen = set()
+def walk(v):
+    if isinstance(v, dict):
+        for k, x in v.items():
+            if k in keys and x is not None:
+                assert full.match(x), (k, x)
+                seen.add(x)
+            walk(x)
+    elif isinstance(v, list):
+        for x in v:
+            walk(x)
+walk(json.load(open(sys.argv[1])))
+assert "1970-01-02T03:04:05Z" in seen, seen
+PY
+    "$CLIMB_BIN" --db "$T/b.db" --user ana import "$T/a.json" >"$T/out" || fail "import back"
+    "$CLIMB_BIN" --db "$T/b.db" --user ana export -o "$T/b.json" >/dev/null || fail "export b"
+    python3 - "$T/a.json" "$T/b.json" <<'PY' || fail "the round trip changed the snapshot"
+import json, sys
+a, b = (json.load(open(p)) for p in sys.argv[1:3])
+for d in (a, b):
+    del d["exported_at"]
+assert a == b, [k for k in a if a[k] != b[k]]
+PY
+}
+
 # A snapshot whose events are all known changes nothing, not even the profile's
 # creation time when the snapshot's is older.
 test_nothing_new_changes_nothing() {
@@ -81,4 +164,7 @@ s['events'].append(dict(ev('note'), uuid='00000000-0000-4000-8000-000000000001',
     grep -q '"created_at":"2025-01-01T00:00:00Z"' "$T/after.json" || fail "created_at kept"
 }
 
+run_test test_import_times_in_range
+run_test test_cli_dates_in_range
+run_test test_export_round_trip
 run_test test_nothing_new_changes_nothing
