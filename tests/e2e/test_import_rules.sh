@@ -1,9 +1,11 @@
 #!/bin/sh
-# test_import_rules.sh - import and the command line's rules (issue 11), through the
-# real binary and snapshots edited from `climb export`: times before 1970 or more than
-# a day ahead refused at every entry (CLIMB_NOW, --date, every time of a snapshot),
-# exported times in full form and every export importing back, and a "nothing new"
-# import that leaves the database byte for byte as it was.
+# test_import_rules.sh - import applies exactly the command line's rules (issue 11),
+# through the real binary and snapshots edited from `climb export`: times before 1970
+# or more than a day ahead refused at every entry (CLIMB_NOW, --date, every time of a
+# snapshot), exported times in full form and every export importing back, canonical
+# UUIDs, undo events only for events of the same snapshot, evidence entries and quiz
+# placements checked by the shared rules, and a "nothing new" import that leaves the
+# database byte for byte as it was.
 . "$(dirname "$0")/lib.sh"
 
 # A profile with something in every kind of record, exported to $T/base.json; each
@@ -142,6 +144,82 @@ assert a == b, [k for k in a if a[k] != b[k]]
 PY
 }
 
+test_import_uuids_canonical() {
+    rich_profile
+    refused "e = ev('state'); e['uuid'] = e['uuid'].upper()" 'events\[[0-9]+\]\.uuid' \
+        'lower-case'
+    refused "ev('note')['uuid'] = 'not-a-uuid'" 'events\[[0-9]+\]\.uuid' "'not-a-uuid' is not a UUID"
+    refused "ev('note')['uuid'] = '0123456789abcdef0123456789abcdef0123'" \
+        'events\[[0-9]+\]\.uuid' 'is not a UUID'
+    refused "q = s['quiz_attempts'][0]; q['event_uuid'] = q['event_uuid'].upper()" \
+        'quiz_attempts\[0\]\.event_uuid' 'lower-case'
+    refused "e = ev('evidence'); e['item'] = e['item'].upper()" 'events\[[0-9]+\]\.item' \
+        'lower-case'
+    refused "c = crit('p1-dev-feedback')['evidence'][0]; c['id'] = c['id'].upper()" \
+        'evidence\[0\]\.id' 'lower-case'
+}
+
+test_import_undo_only_of_its_own_events() {
+    rich_profile
+    # an undo naming an event this database has but the snapshot does not: refused,
+    # and the local tick stays
+    climb tick p2-reduce-oncall >/dev/null || fail "local tick"
+    local_tick=$(climb history --json | python3 -c '
+import json, sys
+print(next(e["uuid"] for e in json.load(sys.stdin)
+           if e["kind"] == "state" and e["item"] == "p2-reduce-oncall"))')
+    [ -n "$local_tick" ] || fail "no uuid of the local tick"
+    refused "e = ev('undo'); e['item'] = '$local_tick'; e['detail'] = 'p2-reduce-oncall'" \
+        'events\[[0-9]+\]\.item' "$local_tick, which is not in the snapshot"
+    [ "$(crit_state p2-reduce-oncall)" = done ] || fail "the local tick was reverted"
+    refused "ev('undo')['item'] = None" 'events\[[0-9]+\]\.item' 'needs the UUID'
+    refused "ev('undo')['value'] = 'note'" 'events\[[0-9]+\]\.value' "is a 'state' event"
+    refused "ev('undo')['detail'] = 'p2-reduce-oncall'" 'events\[[0-9]+\]\.detail' \
+        "about 'p1-own-pipeline'"
+    refused "ev('undo')['previous'] = '00000000-0000-4000-8000-000000000000'" \
+        'events\[[0-9]+\]\.previous' 'reverse event .* is not in the snapshot'
+    # the undo as exported imports, and takes back its tick there too
+    "$CLIMB_BIN" --db "$T/b.db" --user ana import "$T/base.json" >/dev/null || fail "import"
+    DB=$T/b.db
+    [ "$(crit_state p1-own-pipeline)" = todo ] || fail "the imported undo did not count"
+}
+
+test_import_quiz_matches_answers() {
+    rich_profile
+    q="s['quiz_attempts'][0]"
+    refused "$q['yes'] = 3" 'quiz_attempts\[0\]\.yes' 'is 3, but the answers give 2'
+    refused "$q['regularly'] = 0" 'quiz_attempts\[0\]\.regularly' 'is 0, but the answers give 1'
+    refused "$q['placement']['phase'] = 4" 'quiz_attempts\[0\]\.placement\.phase' \
+        'is 4, but the answers give 2'
+    refused "$q['placement']['on_edge_of'] = 3" 'quiz_attempts\[0\]\.placement\.on_edge_of' \
+        'is 3, but the answers give 0'
+    refused "$q['answers'] = ['regularly'] * 5" 'quiz_attempts\[0\]\.yes' \
+        'is 2, but the answers give 5'
+    refused "$q['answers'].append('no')" 'quiz_attempts\[0\]\.answers' \
+        'has 6 answers; the quiz .* has 5 questions'
+}
+
+test_import_evidence_entries_checked() {
+    rich_profile
+    refused "detail(ev('evidence'), criterion='p9-nothing')" \
+        'events\[[0-9]+\]\.detail\.criterion' "unknown criterion id 'p9-nothing'"
+    refused "detail(ev('evidence'), links=['https://x.test/a b'])" \
+        'events\[[0-9]+\]\.detail\.links' 'link 1 has white space'
+    refused "detail(ev('evidence'), links=['x'] * 21)" 'events\[[0-9]+\]\.detail\.links' \
+        'at most 20 links'
+    refused "detail(ev('evidence'), links=[7])" 'events\[[0-9]+\]\.detail\.links\[0\]' \
+        'expected a string'
+    refused "ev('evidence')['detail'] = 'not json'" 'events\[[0-9]+\]\.detail' \
+        'expected the entry as a JSON object'
+    refused "ev('evidence')['value'] = ''" 'events\[[0-9]+\]\.value' 'needs some text'
+    refused "ev('evidence')['value'] = 'x' * (64 * 1024 + 1)" 'events\[[0-9]+\]\.value' \
+        'longer than'
+    refused "crit('p1-dev-feedback')['evidence'][0]['links'] = ['a b']" \
+        'criteria\[[0-9]+\]\.evidence\[0\]\.links' 'white space'
+    refused "crit('p1-dev-feedback')['evidence'][0]['text'] = ''" \
+        'criteria\[[0-9]+\]\.evidence\[0\]\.text' 'needs some text'
+}
+
 # A snapshot whose events are all known changes nothing, not even the profile's
 # creation time when the snapshot's is older.
 test_nothing_new_changes_nothing() {
@@ -167,4 +245,8 @@ s['events'].append(dict(ev('note'), uuid='00000000-0000-4000-8000-000000000001',
 run_test test_import_times_in_range
 run_test test_cli_dates_in_range
 run_test test_export_round_trip
+run_test test_import_uuids_canonical
+run_test test_import_undo_only_of_its_own_events
+run_test test_import_quiz_matches_answers
+run_test test_import_evidence_entries_checked
 run_test test_nothing_new_changes_nothing
