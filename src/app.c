@@ -112,7 +112,12 @@ const char *app_db_path(app *a)
 
 int app_prepare(app *a)
 {
-    if (clock_check_env() != 0) {
+    int clock_rc = clock_check_env();
+    if (clock_rc == -2) {
+        app_error("CLIMB_NOW %s is before 1970", getenv("CLIMB_NOW"));
+        return EXIT_USAGE;
+    }
+    if (clock_rc != 0) {
         app_error("CLIMB_NOW is not an ISO 8601 time (e.g. 2026-03-14T09:30:00Z): %s",
                   getenv("CLIMB_NOW"));
         return EXIT_USAGE;

@@ -22,6 +22,11 @@ int cli_parse_date(const char *s, long long *out)
         app_error("%s is in the future; evidence records what already happened", s);
         return -1;
     }
+    const char *why = rules_check_time(*out, clock_now());
+    if (why) {
+        app_error("the date %s %s", s, why);
+        return -1;
+    }
     return 0;
 }
 

@@ -95,24 +95,45 @@ int clock_check_env(void)
     long long t;
     if (!env || !*env)
         return 0;
-    return clock_parse_iso(env, &t);
+    if (clock_parse_iso(env, &t) != 0)
+        return -1;
+    return t < 0 ? -2 : 0;
 }
 
 long long clock_now(void)
 {
     const char *env = getenv("CLIMB_NOW");
     long long t;
-    if (env && *env && clock_parse_iso(env, &t) == 0)
+    if (env && *env && clock_parse_iso(env, &t) == 0 && t >= 0)
         return t;
     return (long long)time(NULL);
 }
 
+/* The proleptic Gregorian date of a day count since 1970-01-01 (Hinnant). */
+static void civil_from_days(long long z, long long *y, unsigned *m, unsigned *d)
+{
+    z += 719468;
+    long long era = (z >= 0 ? z : z - 146096) / 146097;
+    unsigned doe = (unsigned)(z - era * 146097);
+    unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    unsigned mp = (5 * doy + 2) / 153;
+    *d = doy - (153 * mp + 2) / 5 + 1;
+    *m = mp < 10 ? mp + 3 : mp - 9;
+    *y = (long long)yoe + era * 400 + (*m <= 2);
+}
+
 void clock_format_utc(long long t, char *buf, size_t len)
 {
-    time_t tt = (time_t)t;
-    struct tm tm;
-    gmtime_r(&tt, &tm);
-    strftime(buf, len, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    /* Always the full "YYYY-MM-DDTHH:MM:SSZ", which clock_parse_iso reads back:
+     * a time outside 1970..9999 (none is accepted at any entry) is clamped. */
+    const long long lo = 0, hi = days_from_civil(10000, 1, 1) * 86400LL - 1;
+    t = t < lo ? lo : t > hi ? hi : t;
+    long long days = t / 86400, secs = t % 86400, y;
+    unsigned m, d;
+    civil_from_days(days, &y, &m, &d);
+    snprintf(buf, len, "%04lld-%02u-%02uT%02lld:%02lld:%02lldZ", y, m, d, secs / 3600,
+             secs / 60 % 60, secs % 60);
 }
 
 void clock_format_local_date(long long t, char *buf, size_t len)

@@ -271,18 +271,13 @@ static int merge(climb_store *st, const climb_ladder *l, const json_t *root, con
 {
     const json_t *profile = json_object_get(root, "profile");
     long long pid, created, snap_created = get_time(profile, "created_at");
-    int changed = 0;
     int rc = snap_profile_find(st, user, &pid, &created);
     if (rc < 0)
         return -1;
     if (rc == 1) {
         if (snap_profile_create(st, user, snap_created, &pid))
             return -1;
-        r->profile_created = changed = 1;
-    } else if (snap_created < created) {
-        if (snap_profile_created_min(st, pid, snap_created))
-            return -1;
-        changed = 1;
+        r->profile_created = 1;
     }
     snap_writer *w;
     if (snap_writer_open(st, &w))
@@ -297,7 +292,13 @@ static int merge(climb_store *st, const climb_ladder *l, const json_t *root, con
         rc = derive(st, l, root, pid, t, r);
     if (rc != 0)
         return -1;
-    return changed || r->events_added || r->quiz_added;
+    int changed = r->profile_created || r->events_added || r->quiz_added;
+    /* An older profile's creation time comes along with what is new, never alone:
+     * an import with nothing new leaves the database as it was. */
+    if (changed && !r->profile_created && snap_created < created &&
+        snap_profile_created_min(st, pid, snap_created))
+        return -1;
+    return changed;
 }
 
 int import_apply(climb_store *st, const climb_ladder *l, const import_snapshot *s,

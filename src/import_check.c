@@ -1,17 +1,20 @@
 /* import_check.c - checks a parsed snapshot before import: format and version,
  * every field's type, times and UUIDs, duplicate events, that every id (level,
  * phase, criterion, roadblock, state) is one the ladder knows, that every text
- * follows the input rule (text_check_input) and that notes, n/a reasons and the
- * stale period follow the command line's rules (rules.h). Messages name the field
- * by its path, e.g. "events[3].at". */
+ * follows the input rule (text_check_input), and that everything the command line
+ * checks passes the same functions (rules.h): notes, n/a reasons, the stale
+ * period, times (1970 to now plus a day), canonical UUIDs, evidence entries with
+ * their links and dates, quiz placements against their answers. An 'undo' event
+ * may only name an event of the same snapshot. Messages name the field by its
+ * path, e.g. "events[3].at". */
 #include "climb/import_check.h"
 #include "climb/clock.h"
+#include "climb/quiz.h"
 #include "climb/export.h"
 #include "climb/rules.h"
 #include "climb/store.h"
 #include "climb/text.h"
 
-#include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,6 +24,7 @@ typedef struct {
     const climb_ladder *l;
     char *err;
     size_t errlen;
+    long long now;
 } checker;
 
 #if defined(__GNUC__)
@@ -112,8 +116,21 @@ static int want_int(checker *c, const json_t *obj, const char *path, const char 
     return 0;
 }
 
-static int want_time(checker *c, const json_t *obj, const char *path, const char *key,
-                     int allow_null)
+/* The time rule (rules_check_time) for a time written as `shown` at path. */
+static int check_time(checker *c, const char *path, const char *shown, long long t)
+{
+    const char *why = rules_check_time(t, c->now);
+    char now[32];
+    if (!why)
+        return 0;
+    clock_format_utc(c->now, now, sizeof now);
+    return bad(c, path, "%s %s (now is %s)", shown, why, now);
+}
+
+/* A time member, in the form clock_parse_iso reads and, unless it is only
+ * information (exported_at, never stored), within the time rule. */
+static int want_time_of(checker *c, const json_t *obj, const char *path, const char *key,
+                        int allow_null, int stored)
 {
     const char *s;
     long long t;
@@ -123,7 +140,13 @@ static int want_time(checker *c, const json_t *obj, const char *path, const char
     snprintf(sub, sizeof sub, "%s%s%s", path, *path ? "." : "", key);
     if (s && clock_parse_iso(s, &t) != 0)
         return bad(c, sub, "'%s' is not an ISO 8601 time (e.g. 2026-03-14T09:30:00Z)", s);
-    return 0;
+    return s && stored ? check_time(c, sub, s, t) : 0;
+}
+
+static int want_time(checker *c, const json_t *obj, const char *path, const char *key,
+                     int allow_null)
+{
+    return want_time_of(c, obj, path, key, allow_null, 1);
 }
 
 /* An array member: 0 and *out (NULL when absent and optional), or -1. */
@@ -220,6 +243,73 @@ static int check_levels(checker *c, const json_t *root)
     return 0;
 }
 
+static int want_uuid(checker *c, const json_t *v, const char *path, const char *key,
+                     const char **out)
+{
+    char sub[128];
+    if (want_string(c, v, path, key, 0, out))
+        return -1;
+    snprintf(sub, sizeof sub, "%s.%s", path, key);
+    const char *why = rules_check_uuid(*out);
+    return why ? bad(c, sub, "'%s' %s", *out, why) : 0;
+}
+
+/* The links of an evidence entry at path (a list of strings), by the rule of an
+ * entry's links (rules_check_entry). */
+static int check_links(checker *c, const json_t *list, const char *path)
+{
+    const char *links[RULES_LINKS_MAX + 1];
+    char sub[160], why[256];
+    size_t i, n = 0;
+    json_t *v;
+    if (!json_is_array(list))
+        return bad(c, path, "expected a list, found %s", list ? type_name(list) : "nothing");
+    json_array_foreach(list, i, v) {
+        snprintf(sub, sizeof sub, "%s[%zu]", path, i);
+        if (!json_is_string(v))
+            return bad(c, sub, "expected a string, found %s", type_name(v));
+        if (n <= RULES_LINKS_MAX)
+            links[n++] = json_string_value(v);
+    }
+    if (rules_check_entry(NULL, links, n, why, sizeof why))
+        return bad(c, path, "%s", why);
+    return 0;
+}
+
+/* An entry's text at path (NULL: none given), by rules_check_entry. */
+static int check_entry_text(checker *c, const char *path, const char *text)
+{
+    char why[256];
+    return rules_check_entry(text, NULL, 0, why, sizeof why) ? bad(c, path, "%s", why) : 0;
+}
+
+/* criteria[].evidence: the entries as the snapshot shows them. */
+static int check_entries(checker *c, const json_t *crit, const char *path)
+{
+    json_t *list, *v;
+    size_t i;
+    char sub[160], field[192];
+    const char *s;
+    if (want_array(c, crit, path, "evidence", 0, &list))
+        return -1;
+    if (!list)
+        return 0;
+    json_array_foreach(list, i, v) {
+        snprintf(sub, sizeof sub, "%s.evidence[%zu]", path, i);
+        if (want_object(c, v, sub) || want_uuid(c, v, sub, "id", &s) ||
+            want_string(c, v, sub, "text", 0, &s))
+            return -1;
+        snprintf(field, sizeof field, "%s.text", sub);
+        if (check_entry_text(c, field, s))
+            return -1;
+        snprintf(field, sizeof field, "%s.links", sub);
+        if (check_links(c, json_object_get(v, "links"), field) ||
+            want_time(c, v, sub, "date", 0) || want_time(c, v, sub, "recorded_at", 0))
+            return -1;
+    }
+    return 0;
+}
+
 static int check_criterion(checker *c, const json_t *v, const char *path)
 {
     const char *id, *state, *s, *note, *reason;
@@ -242,7 +332,7 @@ static int check_criterion(checker *c, const json_t *v, const char *path)
     if (cs == STATE_NA &&
         rule(c, path, "reason", rules_check_reason(reason, reason ? strlen(reason) : 0)))
         return -1;
-    return 0;
+    return check_entries(c, v, path);
 }
 
 static int check_phases(checker *c, const json_t *root)
@@ -300,25 +390,54 @@ static int check_roadblocks(checker *c, const json_t *root)
     return 0;
 }
 
-static int is_uuid(const char *s)
+/* An 'evidence' event: its item is the entry's UUID, its value the entry's text
+ * (null when it removed the entry), its detail the entry as JSON:
+ * {"criterion": ID, "links": [...], "happened": EPOCH SECONDS}. */
+static int check_evidence_event(checker *c, const char *path, const char *item,
+                                const char *value, const char *detail)
 {
-    static const char shape[] = "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx";
-    if (strlen(s) != sizeof shape - 1)
-        return 0;
-    for (size_t i = 0; shape[i]; i++)
-        if (shape[i] == '-' ? s[i] != '-' : !isxdigit((unsigned char)s[i]))
-            return 0;
-    return 1;
-}
-
-static int want_uuid(checker *c, const json_t *v, const char *path, const char *key,
-                     const char **out)
-{
-    char sub[128];
-    if (want_string(c, v, path, key, 0, out))
+    char sub[160];
+    const char *why;
+    json_error_t jerr;
+    snprintf(sub, sizeof sub, "%s.item", path);
+    if (!item)
+        return bad(c, sub, "an evidence event needs the entry's UUID");
+    if ((why = rules_check_uuid(item)) != NULL)
+        return bad(c, sub, "'%s' %s", item, why);
+    snprintf(sub, sizeof sub, "%s.value", path);
+    if (check_entry_text(c, sub, value))
         return -1;
-    snprintf(sub, sizeof sub, "%s.%s", path, key);
-    return is_uuid(*out) ? 0 : bad(c, sub, "'%s' is not a UUID", *out);
+    snprintf(sub, sizeof sub, "%s.detail", path);
+    json_t *d = detail ? json_loads(detail, JSON_REJECT_DUPLICATES, &jerr) : NULL;
+    if (!json_is_object(d)) {
+        json_decref(d);
+        return bad(c, sub, "expected the entry as a JSON object "
+                           "{\"criterion\", \"links\", \"happened\"}");
+    }
+    const char *crit = json_string_value(json_object_get(d, "criterion"));
+    json_t *happened = json_object_get(d, "happened");
+    int rc = 0;
+    char shown[64], date[32];
+    snprintf(sub, sizeof sub, "%s.detail.criterion", path);
+    if (!crit)
+        rc = bad(c, sub, "expected a criterion id");
+    else if (import_criterion_index(c->l, crit) < 0)
+        rc = bad(c, sub, "unknown criterion id '%s' (not in ladder '%s')", crit, c->l->id);
+    snprintf(sub, sizeof sub, "%s.detail.links", path);
+    if (rc == 0)
+        rc = check_links(c, json_object_get(d, "links"), sub);
+    snprintf(sub, sizeof sub, "%s.detail.happened", path);
+    if (rc == 0 && !json_is_integer(happened))
+        rc = bad(c, sub, "expected a time in seconds since 1970");
+    if (rc == 0) {
+        long long t = json_integer_value(happened);
+        clock_format_utc(t, date, sizeof date);
+        snprintf(shown, sizeof shown, t >= 0 && t < 253402300800LL ? "%lld (%s)" : "%lld", t,
+                 date);
+        rc = check_time(c, sub, shown, t);
+    }
+    json_decref(d);
+    return rc;
 }
 
 /* The ids an event of a known kind refers to must be in the ladder. */
@@ -361,6 +480,8 @@ static int check_event_ids(checker *c, const char *path, const char *kind, const
     } else if (strcmp(kind, "title") == 0) {
         snprintf(sub, sizeof sub, "%s.value", path);
         return known_level(c, sub, value);
+    } else if (strcmp(kind, "evidence") == 0) {
+        return check_evidence_event(c, path, item, value, detail);
     }
     return 0;
 }
@@ -377,9 +498,60 @@ static int check_kind(checker *c, const char *path, const char *kind)
     return 0;
 }
 
-static int cmp_str(const void *a, const void *b)
+typedef struct {
+    const char *uuid;
+    const json_t *event;
+} uuid_entry;
+
+static int cmp_uuid(const void *a, const void *b)
 {
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
+    return strcmp(((const uuid_entry *)a)->uuid, ((const uuid_entry *)b)->uuid);
+}
+
+/* The event of the snapshot with this UUID (uuids sorted), or NULL. */
+static const json_t *find_event(const uuid_entry *uuids, size_t n, const char *uuid)
+{
+    uuid_entry key = {uuid, NULL};
+    const uuid_entry *hit = uuid ? bsearch(&key, uuids, n, sizeof *uuids, cmp_uuid) : NULL;
+    return hit ? hit->event : NULL;
+}
+
+/* An 'undo' event names (item) an event of this snapshot, of the kind (value) and
+ * item (detail) it says, and (previous) the reverse event undo wrote, also in the
+ * snapshot: an undo can never take back an event the snapshot does not hold. */
+static int check_undo(checker *c, const char *path, const json_t *v, const uuid_entry *uuids,
+                      size_t n)
+{
+    const char *item = json_string_value(json_object_get(v, "item"));
+    const char *value = json_string_value(json_object_get(v, "value"));
+    const char *prev = json_string_value(json_object_get(v, "previous"));
+    const char *detail = json_string_value(json_object_get(v, "detail"));
+    char sub[128];
+    const char *why;
+    snprintf(sub, sizeof sub, "%s.item", path);
+    if (!item)
+        return bad(c, sub, "an undo event needs the UUID of the event it took back");
+    if ((why = rules_check_uuid(item)) != NULL)
+        return bad(c, sub, "'%s' %s", item, why);
+    const json_t *undone = find_event(uuids, n, item);
+    if (!undone)
+        return bad(c, sub, "the undo takes back event %s, which is not in the snapshot", item);
+    const char *kind = json_string_value(json_object_get(undone, "kind"));
+    const char *its_item = json_string_value(json_object_get(undone, "item"));
+    snprintf(sub, sizeof sub, "%s.value", path);
+    if (!value || strcmp(value, kind) != 0)
+        return bad(c, sub, "the undone event %s is a '%s' event, not '%s'", item, kind,
+                   value ? value : "null");
+    snprintf(sub, sizeof sub, "%s.detail", path);
+    if ((detail == NULL) != (its_item == NULL) || (detail && strcmp(detail, its_item) != 0))
+        return bad(c, sub, "the undone event %s is about '%s', not '%s'", item,
+                   its_item ? its_item : "null", detail ? detail : "null");
+    snprintf(sub, sizeof sub, "%s.previous", path);
+    if (prev && (why = rules_check_uuid(prev)) != NULL)
+        return bad(c, sub, "'%s' %s", prev, why);
+    if (prev && !find_event(uuids, n, prev))
+        return bad(c, sub, "the reverse event %s is not in the snapshot", prev);
+    return 0;
 }
 
 static int check_events(checker *c, const json_t *root, json_t **list_out)
@@ -391,7 +563,7 @@ static int check_events(checker *c, const json_t *root, json_t **list_out)
     if (want_array(c, root, "", "events", 1, &list))
         return -1;
     *list_out = list;
-    const char **uuids = malloc((json_array_size(list) + 1) * sizeof *uuids);
+    uuid_entry *uuids = malloc((json_array_size(list) + 1) * sizeof *uuids);
     if (!uuids)
         return bad(c, "events", "out of memory");
     json_array_foreach(list, i, v) {
@@ -406,19 +578,26 @@ static int check_events(checker *c, const json_t *root, json_t **list_out)
             free(uuids);
             return -1;
         }
-        uuids[i] = uuid;
+        uuids[i].uuid = uuid;
+        uuids[i].event = v;
     }
     size_t n = json_array_size(list);
-    qsort(uuids, n, sizeof *uuids, cmp_str);
+    qsort(uuids, n, sizeof *uuids, cmp_uuid);
     for (i = 1; i < n; i++) {
-        if (strcmp(uuids[i - 1], uuids[i]) == 0) {
-            bad(c, "events", "the event %s appears twice", uuids[i]);
+        if (strcmp(uuids[i - 1].uuid, uuids[i].uuid) == 0) {
+            bad(c, "events", "the event %s appears twice", uuids[i].uuid);
             free(uuids);
             return -1;
         }
     }
+    int rc = 0;
+    json_array_foreach(list, i, v) {
+        snprintf(path, sizeof path, "events[%zu]", i);
+        if (rc == 0 && strcmp(json_string_value(json_object_get(v, "kind")), "undo") == 0)
+            rc = check_undo(c, path, v, uuids, n);
+    }
     free(uuids);
-    return 0;
+    return rc;
 }
 
 /* 1 when the snapshot has a 'quiz' event with this UUID. */
@@ -435,31 +614,53 @@ static int has_quiz_event(const json_t *events, const char *uuid)
     return 0;
 }
 
-static int check_answers(checker *c, const json_t *v, const char *path)
+/* The answers of an attempt into out (at most QUIZ_MAX_QUESTIONS); *n their count. */
+static int check_answers(checker *c, const json_t *v, const char *path, quiz_answer *out,
+                         size_t *n)
 {
     json_t *list, *a;
     size_t i;
     char sub[128];
+    *n = 0;
     if (want_array(c, v, path, "answers", 1, &list))
         return -1;
+    snprintf(sub, sizeof sub, "%s.answers", path);
+    if (json_array_size(list) > QUIZ_MAX_QUESTIONS)
+        return bad(c, sub, "more than %d answers", QUIZ_MAX_QUESTIONS);
     json_array_foreach(list, i, a) {
         const char *s = json_string_value(a);
         snprintf(sub, sizeof sub, "%s.answers[%zu]", path, i);
         if (!s)
             return bad(c, sub, "expected a string, found %s", type_name(a));
-        if (strcmp(s, "no") != 0 && strcmp(s, "once") != 0 && strcmp(s, "regularly") != 0)
+        if (quiz_answer_parse(s, &out[i]) != 0)
             return bad(c, sub, "unknown answer '%s' (no, once or regularly)", s);
     }
+    *n = json_array_size(list);
     return 0;
+}
+
+/* The counts and placement of an attempt are what its answers give (rules.h). */
+static int check_placement(checker *c, const char *path, const quiz_answer *answers, size_t n,
+                           const quiz_placement *said)
+{
+    char why[256], sub[128];
+    const char *field;
+    if (!rules_check_placement(c->l, answers, n, said, &field, why, sizeof why))
+        return 0;
+    snprintf(sub, sizeof sub, "%s.%s%s", path,
+             strcmp(field, "phase") == 0 || strcmp(field, "on_edge_of") == 0 ? "placement." : "",
+             field);
+    return bad(c, sub, "%s", why);
 }
 
 static int check_quiz(checker *c, const json_t *root, const json_t *events)
 {
     json_t *list, *v, *place;
-    size_t i;
+    size_t i, n_answers;
     char path[64], sub[96];
     const char *uuid;
-    long long n, phases = (long long)c->l->n_phases;
+    long long yes, regularly, phase, edge, phases = (long long)c->l->n_phases;
+    quiz_answer answers[QUIZ_MAX_QUESTIONS];
     if (want_array(c, root, "", "quiz_attempts", 0, &list))
         return -1;
     if (!list)
@@ -468,14 +669,19 @@ static int check_quiz(checker *c, const json_t *root, const json_t *events)
         snprintf(path, sizeof path, "quiz_attempts[%zu]", i);
         snprintf(sub, sizeof sub, "%s.placement", path);
         if (want_object(c, v, path) || want_uuid(c, v, path, "event_uuid", &uuid) ||
-            want_time(c, v, path, "taken_at", 0) || check_answers(c, v, path) ||
-            want_int(c, v, path, "yes", 0, 0, 1000, &n) ||
-            want_int(c, v, path, "regularly", 0, 0, 1000, &n))
+            want_time(c, v, path, "taken_at", 0) ||
+            check_answers(c, v, path, answers, &n_answers) ||
+            want_int(c, v, path, "yes", 0, 0, 1000, &yes) ||
+            want_int(c, v, path, "regularly", 0, 0, 1000, &regularly))
             return -1;
         if (!(place = json_object_get(v, "placement")))
             return bad(c, sub, "missing");
-        if (want_object(c, place, sub) || want_int(c, place, sub, "phase", 0, 1, phases, &n) ||
-            want_int(c, place, sub, "on_edge_of", 1, 1, phases, &n))
+        if (want_object(c, place, sub) ||
+            want_int(c, place, sub, "phase", 0, 1, phases, &phase) ||
+            want_int(c, place, sub, "on_edge_of", 1, 1, phases, &edge))
+            return -1;
+        quiz_placement said = {(int)yes, (int)regularly, (int)phase, (int)edge, NULL};
+        if (check_placement(c, path, answers, n_answers, &said))
             return -1;
         if (!has_quiz_event(events, uuid)) {
             snprintf(sub, sizeof sub, "%s.event_uuid", path);
@@ -487,7 +693,7 @@ static int check_quiz(checker *c, const json_t *root, const json_t *events)
 
 int import_check(const json_t *root, const climb_ladder *l, char *err, size_t errlen)
 {
-    checker c = {l, err, errlen};
+    checker c = {l, err, errlen, clock_now()};
     const char *format, *s;
     long long version;
     json_t *events = NULL;
@@ -505,7 +711,7 @@ int import_check(const json_t *root, const climb_ladder *l, char *err, size_t er
                    "unknown format version %lld (this climb reads version %d)", version,
                    EXPORT_FORMAT_VERSION);
     if (want_string(&c, root, "", "app_version", 1, &s) ||
-        want_time(&c, root, "", "exported_at", 1) || check_profile(&c, root) ||
+        want_time_of(&c, root, "", "exported_at", 1, 0) || check_profile(&c, root) ||
         check_ladder(&c, root) || check_levels(&c, root) || check_phases(&c, root) ||
         check_roadblocks(&c, root) || check_events(&c, root, &events) ||
         check_quiz(&c, root, events))

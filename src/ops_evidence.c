@@ -13,26 +13,19 @@
 #include <stdlib.h>
 #include <string.h>
 
+_Static_assert((int)EVIDENCE_LINKS_MAX == (int)RULES_LINKS_MAX, "one limit of links per entry");
+
 const char *ops_entry_problem(const ops_entry *e, long long now)
 {
     static char why[160];
-    const char *bad;
-    if (e->text && (bad = rules_check_evidence(e->text, strlen(e->text))) != NULL) {
-        snprintf(why, sizeof why, "the evidence %s", bad);
+    if (rules_check_entry(e->text, e->links, e->links ? e->n_links : 0, why, sizeof why))
         return why;
-    }
-    if (e->n_links > EVIDENCE_LINKS_MAX)
-        return "an entry takes at most 20 links";
-    for (size_t i = 0; e->links && i < e->n_links; i++) {
-        if ((bad = rules_check_link(e->links[i], strlen(e->links[i]))) != NULL) {
-            snprintf(why, sizeof why, "link %zu %s", i + 1, bad);
-            return why;
-        }
-    }
     if (e->happened_at && e->happened_at > now)
         return "the date is in the future; evidence records what already happened";
-    if (e->happened_at && e->happened_at < 0)
-        return "the date is before 1970";
+    if (e->happened_at && rules_check_time(e->happened_at, now)) {
+        snprintf(why, sizeof why, "the date %s", rules_check_time(e->happened_at, now));
+        return why;
+    }
     return NULL;
 }
 
