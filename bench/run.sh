@@ -246,7 +246,7 @@ EOF
     row "$ev" "any key (1,000 nav + 100 ticks)" "$(stat "$all_key")" ms "" info "" | tee -a "$results"
     session_rss=$(rss "$out" mixed)
 
-    # 3. tick: in-process model_set_state vs the smallest WAL+FULL commit
+    # 3. tick: in-process ops_set_state vs the smallest WAL+FULL commit
     out=$data/tick.txt
     : >"$out"
     rm -f "$data/commit_floor.db" "$data/commit_floor.db-wal" "$data/commit_floor.db-shm"
@@ -257,7 +257,7 @@ EOF
         sh -c "$restore"
     done
     commit_row=$(stat "$(samples "$out" commit_row)")
-    row "$ev" "tick, in-process (model_set_state)" "$(stat "$(samples "$out" tick)")" ms "$commit_row" \
+    row "$ev" "tick, in-process (ops_set_state)" "$(stat "$(samples "$out" tick)")" ms "$commit_row" \
         ratio 1.5 | tee -a "$results"
     if [ "$ticked" = 100 ]; then
         row "$ev" "tick key in the TUI, with its repaint" "$(stat "$tui_tick")" ms "$commit_row" \
