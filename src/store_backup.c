@@ -1,5 +1,5 @@
 /* store_backup.c - copies of the database and what to do when it is damaged:
- * VACUUM INTO a temporary file beside the copy's name, fsync, then a hard link
+ * SQLite's online backup into a temporary file beside the copy's name, fsync, then a hard link
  * into place (so an existing file is never replaced), mode 0600; the rotated
  * copies DB.backup-YYYYMMDD-HHMMSS beside the database, of which the newest
  * STORE_BACKUPS_KEPT stay; PRAGMA integrity_check; and the advice a damaged
@@ -58,20 +58,32 @@ static int copy_to(sqlite3 *db, const char *dest, char *err, size_t errlen)
     split(dest, dir, sizeof dir, &base);
     snprintf(tmp, sizeof tmp, "%s/.%s.tmp-%ld", dir, base, (long)getpid());
     unlink(tmp);
-    sqlite3_stmt *s = NULL;
+    /* SQLite's online backup into a file opened with the unix VFS by name: the copy
+     * lands on the disk even when another VFS is the default (a test's in-memory
+     * one), and the source is read under its usual locks. */
+    sqlite3 *copy = NULL;
     mode_t old = umask(077);
-    int rc = sqlite3_prepare_v2(db, "VACUUM INTO ?1", -1, &s, NULL);
-    if (rc == SQLITE_OK && sqlite3_bind_text(s, 1, tmp, -1, SQLITE_TRANSIENT) == SQLITE_OK)
-        rc = sqlite3_step(s);
+    int rc = sqlite3_open_v2(tmp, &copy, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, "unix");
+    sqlite3_backup *b = rc == SQLITE_OK ? sqlite3_backup_init(copy, "main", db, "main") : NULL;
+    if (b) {
+        rc = sqlite3_backup_step(b, -1);
+        int fin = sqlite3_backup_finish(b);
+        rc = rc == SQLITE_DONE ? fin : rc;
+    } else if (rc == SQLITE_OK) {
+        rc = sqlite3_errcode(copy);
+    }
+    /* a copy is a plain file: reading it later leaves no -wal or -shm beside it */
+    if (rc == SQLITE_OK)
+        rc = sqlite3_exec(copy, "PRAGMA journal_mode=DELETE", NULL, NULL, NULL);
     umask(old);
-    if (rc != SQLITE_DONE) {
+    if (rc != SQLITE_OK) {
         snprintf(err, errlen, "cannot write a copy of the database to %s: %s", dest,
-                 sqlite3_errmsg(db));
-        sqlite3_finalize(s);
+                 copy ? sqlite3_errmsg(copy) : sqlite3_errstr(rc));
+        sqlite3_close(copy);
         unlink(tmp);
         return -1;
     }
-    sqlite3_finalize(s);
+    sqlite3_close(copy);
     if (chmod(tmp, 0600) != 0 || sync_path(tmp, 0) != 0) {
         snprintf(err, errlen, "cannot write %s: %s", dest, strerror(errno));
         unlink(tmp);
@@ -190,8 +202,24 @@ int store_backup_db(sqlite3 *db, const char *db_path, char *out, size_t outlen, 
     char stamp[32], dest[4600];
     localtime_r(&now, &tm);
     strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
+    /* after the highest number this second already has, never a freed lower one:
+     * the newest copy must also sort newest when the oldest were rotated away */
+    int first = 1;
+    backup_name *seen;
+    size_t n_seen;
+    char seen_dir[4096];
+    if (list_backups(db_path, &seen, &n_seen, seen_dir, sizeof seen_dir) == 0)
+        for (size_t i = 0; i < n_seen; i++) {
+            char full[4700];
+            struct stat sb;
+            snprintf(full, sizeof full, "%s/%s", seen_dir, seen[i].name);
+            if (strncmp(seen[i].name + seen[i].stamp, stamp, 15) == 0 && seen[i].seq >= first &&
+                lstat(full, &sb) == 0 && S_ISREG(sb.st_mode)) /* copies, not squatters */
+                first = (int)seen[i].seq + 1;
+        }
+    free(seen);
     int rc = 1;
-    for (int seq = 1; rc == 1 && seq < 100; seq++) {
+    for (int seq = first; rc == 1 && seq < first + 100; seq++) {
         if (seq == 1)
             snprintf(dest, sizeof dest, "%s%s%s", db_path, MARK, stamp);
         else

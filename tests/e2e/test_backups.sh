@@ -80,7 +80,7 @@ test_import_refused_when_no_backup_can_be_made() {
         stamp=$(date -d "@$((now + s))" +%Y%m%d-%H%M%S)
         names="$names $DB.backup-$stamp"
         k=2
-        while [ $k -le 99 ]; do names="$names $DB.backup-$stamp-$k" k=$((k + 1)); done
+        while [ $k -le 100 ]; do names="$names $DB.backup-$stamp-$k" k=$((k + 1)); done
     done
     # shellcheck disable=SC2086
     mkdir $names && touch -d @1000000000 $names || fail "mkdir"
