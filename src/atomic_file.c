@@ -17,8 +17,7 @@ int atomic_file_exists(const char *path)
     return lstat(path, &sb) == 0;
 }
 
-/* The directory part of path ("." when none). */
-static void dir_of(const char *path, char *dir, size_t len)
+void atomic_file_dir(const char *path, char *dir, size_t len)
 {
     const char *slash = strrchr(path, '/');
     if (!slash)
@@ -58,7 +57,7 @@ int atomic_file_open(atomic_file *af, const char *path, int force, char *err, si
         return -1;
     }
     char dir[sizeof af->tmp - 16];
-    dir_of(path, dir, sizeof dir);
+    atomic_file_dir(path, dir, sizeof dir);
     snprintf(af->path, sizeof af->path, "%s", path);
     snprintf(af->tmp, sizeof af->tmp, "%s/.climb-XXXXXX", dir);
     int fd = mkstemp(af->tmp);
@@ -80,7 +79,7 @@ int atomic_file_open(atomic_file *af, const char *path, int force, char *err, si
 static void sync_dir(const char *path)
 {
     char dir[4096];
-    dir_of(path, dir, sizeof dir);
+    atomic_file_dir(path, dir, sizeof dir);
     int fd = open(dir, O_RDONLY);
     if (fd >= 0) {
         fsync(fd); /* best effort: some file systems refuse fsync on a directory */

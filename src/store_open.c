@@ -3,6 +3,7 @@
  * creating -wal/-shm files, before anything writes), read-only opening of a file or
  * directory that is not writable, WAL + synchronous=FULL, and the migration steps
  * of schema.sql. */
+#include "climb/atomic_file.h"
 #include "climb/store.h"
 #include "climb/embedded.h"
 #include "store_internal.h"
@@ -228,13 +229,12 @@ static int vet_existing(const char *path, const struct stat *sb, int read_only, 
     return 0;
 }
 
-static void dir_of(const char *path, char *dir, size_t len);
 
 /* Checks that a new file can be created at path, naming the reason when not. */
 static int vet_new(const char *path, char *err, size_t errlen)
 {
     char dir[4096];
-    dir_of(path, dir, sizeof dir);
+    atomic_file_dir(path, dir, sizeof dir);
     if (access(dir, W_OK | X_OK) != 0) {
         snprintf(err, errlen, "cannot create %s: %s (directory %s)", path, strerror(errno), dir);
         return -1;
@@ -308,18 +308,6 @@ static int configure(sqlite3 *db, int read_only, char *err, size_t errlen)
     return 0;
 }
 
-/* The directory part of path ("." when none). */
-static void dir_of(const char *path, char *dir, size_t len)
-{
-    const char *slash = strrchr(path, '/');
-    if (!slash)
-        snprintf(dir, len, ".");
-    else if (slash == path)
-        snprintf(dir, len, "/");
-    else
-        snprintf(dir, len, "%.*s", (int)(slash - path), path);
-}
-
 int store_open(const char *path, climb_store **out, char *err, size_t errlen)
 {
     struct stat sb;
@@ -337,7 +325,7 @@ int store_open(const char *path, climb_store **out, char *err, size_t errlen)
             return -1;
         }
         char dir[4096];
-        dir_of(path, dir, sizeof dir);
+        atomic_file_dir(path, dir, sizeof dir);
         read_only = access(path, W_OK) != 0 || access(dir, W_OK | X_OK) != 0;
         if (vet_existing(path, &sb, read_only, err, errlen))
             return -1;

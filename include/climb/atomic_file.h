@@ -16,6 +16,8 @@ typedef struct {
 
 /* 1 when something exists at path (a file, a link, a directory). */
 int atomic_file_exists(const char *path);
+/* The directory part of path ("." when none, "/" for the root). */
+void atomic_file_dir(const char *path, char *dir, size_t len);
 /* Creates the temporary file. Refuses when path is anything but a regular file
  * (a FIFO, device, socket, directory or symbolic link), and without force when
  * path exists. Returns 0, or -1 with a message in err (nothing is left behind). */
