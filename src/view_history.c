@@ -310,7 +310,7 @@ static int draw_chart(tui *t, hist_view *v, WINDOW *w, int y, int height)
             bar_label(v->period, &v->buckets[i], i, labels[i], sizeof labels[i]);
             label_ptrs[i] = labels[i];
         }
-        chart_spec spec = {values, n, label_ptrs, height, v->bar_w, draw_utf8()};
+        chart_spec spec = {values, n, label_ptrs, height, v->bar_w, draw_utf8(), NULL, NULL, NULL};
         chart_render(&spec, &ct);
     }
     for (int i = 0; i < ct.n_lines; i++)
