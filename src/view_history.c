@@ -497,6 +497,12 @@ static int draw_chart(tui *t, hist_view *v, WINDOW *w, int y, int height)
                    : i == ct.year_line ? draw_style(ST_HEADING) : A_NORMAL;
         draw_text(w, y + i, 1, t->cols - 2, ct.lines[i], a);
     }
+    /* Arrows beside the month row when there are periods either side. */
+    int right = 1 + ct.axis_width + (int)n * v->bar_w;
+    if (v->chart_total > n + v->chart_back)
+        draw_text(w, y + height + 1, 1, 1, draw_utf8() ? "◂" : "<", A_BOLD);
+    if (v->chart_back && right < t->cols - 1)
+        draw_text(w, y + height + 1, right, 1, draw_utf8() ? "▸" : ">", A_BOLD);
     chart_free(&ct);
     free(values);
     free(months);
@@ -558,14 +564,14 @@ static void draw_row(tui *t, hist_view *v, WINDOW *w, int y, size_t r, int selec
                : strcmp(hw.what, "ticked") == 0 ? draw_style(ST_DONE)
                : strcmp(e->kind, "undo") == 0   ? draw_style(ST_MARK)
                                                 : A_BOLD;
-    int used = draw_text(w, y, x, end - x, hw.what, a);
+    char what[80];
+    snprintf(what, sizeof what, "%s%s%s", hw.what, hw.undone[0] ? ": " : "", hw.undone);
+    int used = draw_text(w, y, x, end - x, what, a);
     x += used >= what_w ? used + 1 : what_w;
-    if (hw.undone[0] && x < end)
-        x += draw_text(w, y, x, end - x, hw.undone, selected ? base : A_BOLD) + 1;
     if (hw.crit_id && x < end)
         x += draw_text(w, y, x, end - x, hw.crit_id, selected ? base : A_BOLD) + 2;
     if (hw.quote && x < end) {
-        int room = end - x, keep = hw.crit_text ? (room > 40 ? 20 : room / 3) : 0;
+        int room = end - x, keep = !hw.crit_text ? 0 : room > 60 ? room / 3 : room > 40 ? 20 : 0;
         char *q = malloc(strlen(hw.quote) + 3);
         if (q) {
             for (char *c = strcpy(q + 1, hw.quote); *c; c++)
@@ -577,7 +583,7 @@ static void draw_row(tui *t, hist_view *v, WINDOW *w, int y, size_t r, int selec
             free(q);
         }
     }
-    if (hw.crit_text && x < end)
+    if (hw.crit_text && x + 4 < end)
         x += draw_text(w, y, x, end - x, hw.crit_text, selected ? base : draw_style(ST_DIM));
     if (hw.info[0] && x < end)
         draw_text(w, y, x, end - x, hw.info, base);
