@@ -624,7 +624,7 @@ enum {
 static const view_key LIST_KEYS[] = {
     {'g', KEY_HOME, CMD_FIRST, "Home g", "the newest event"},
     {'G', KEY_END, CMD_LAST, "End G", "the oldest event"},
-    {'\t', 0, CMD_FOCUS, "Tab", "go to the chart (Home/End: its first/last period)"},
+    {'\t', 0, CMD_FOCUS, "Tab", "the chart: Home/End go to its ends"},
     {0, KEY_BTAB, CMD_FOCUS, "Shift-Tab", NULL},
     COMMON_KEYS,
     {0, 0, 0, NULL, NULL},
