@@ -182,11 +182,12 @@ PY
     [ "$(wc -l <"$T/expect.out")" -eq 1 ] || fail "more than the one message: $(cat "$T/expect.out")"
 }
 
-# Ticks over Nov 2025 - Mar 2026 at 100x30: every month from the first tick's has
-# a column and a name, the year row has 2025 under Nov and 2026 under Jan (not
+# Ticks over Nov 2025 - Mar 2026 at 100x30, the first one given its date (tick
+# --date) only in March: every month from the first tick's has a column and a name, the year row has 2025 under Nov and 2026 under Jan (not
 # "2026" in Jan's place), the quiz row's name is whole at the left.
 months_and_years() {
-    tick_at 2025-11-10T10:00:00Z p1-own-pipeline
+    # recorded now, but the work was done in November (tick --date)
+    climb tick p1-own-pipeline --date 2025-11-10 >/dev/null || fail "tick --date"
     tick_at 2025-12-15T10:00:00Z p1-solo-incident
     tick_at 2026-01-20T10:00:00Z p1-dev-feedback
     tick_at 2026-02-05T10:00:00Z p2-reduce-oncall

@@ -394,6 +394,38 @@ static void undo_refuses_a_change_back_to_the_same_value(void **state)
     assert_int_equal(ops_undo(&f->m, &r), UNDO_NOTHING);
 }
 
+/* A tick given the date the work was done (tick --date) counts from that date in
+ * the chart, its range and the first tick of its phase, though it was recorded
+ * later; an untick recorded after it still ends it. */
+static void dated_ticks_count_from_their_date(void **state)
+{
+    test_env *f = *state;
+    size_t p, i;
+    int changed;
+    setenv("CLIMB_NOW", "2026-03-14T10:00:00+01:00", 1);
+    assert_int_equal(model_find(&f->m, "p1-own-pipeline", &p, &i), 0);
+    ops_crit_change c = {1, STATE_DONE, NULL, NULL, NULL, 0, iso("2025-11-10T00:00:00+01:00")};
+    assert_int_equal(ops_criterion(&f->m, p, i, &c, &changed), 0);
+    /* recorded in order, with dates of their own: met in January only */
+    set_at(f, "p1-solo-incident", STATE_DONE, "2026-01-05T10:00:00+01:00", NULL);
+    set_at(f, "p1-solo-incident", STATE_TODO, "2026-02-01T10:00:00+01:00", NULL);
+    const char *ids[] = {"p1-own-pipeline", "p1-solo-incident"};
+    long long now = iso("2026-03-14T12:00:00+01:00");
+    size_t n;
+    long long first = history_chart_first(f->st, f->m.profile.id, HIST_MONTH, now, 100, &n);
+    assert_int_equal(first, iso("2025-11-01T00:00:00+01:00"));
+    assert_int_equal(n, 5);
+    hist_bucket b[5];
+    assert_int_equal(history_buckets(f->st, f->m.profile.id, HIST_MONTH, ids, 2, first, 5, now, b),
+                     0);
+    int met[] = {1, 1, 2, 1, 1};
+    for (int k = 0; k < 5; k++)
+        assert_int_equal(b[k].met, met[k]);
+    long long at;
+    assert_int_equal(history_first_done(f->st, f->m.profile.id, ids, 1, &at), 0);
+    assert_int_equal(at, iso("2025-11-10T00:00:00+01:00"));
+}
+
 /* The timeline's rows from a real log: a tick, a setting, a tick and a note
  * undone (one change of two events), newest first and oldest first. */
 static void timeline_folds_undo_and_hides_internal(void **state)
@@ -486,6 +518,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(undo_refuses_a_change_back_to_the_same_value, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(timeline_folds_undo_and_hides_internal, setup, teardown),
+        cmocka_unit_test_setup_teardown(dated_ticks_count_from_their_date, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
