@@ -644,8 +644,6 @@ static const view_key FILTER_KEYS[] = {
     {'l', KEY_RIGHT, CMD_NEXT_VALUE, "Right l", "the next phase or kind"},
     {'\t', 0, CMD_FIELD, "Tab", "switch between phase and kind"},
     {0, KEY_BTAB, CMD_FIELD, "Shift-Tab", NULL},
-    {'k', KEY_UP, CMD_FIELD, "Up k", "the same: switch between phase and kind"},
-    {'j', KEY_DOWN, CMD_FIELD, "Down j", NULL},
     {'\n', KEY_ENTER, CMD_FILTER_DONE, "Enter", "done: back to the timeline keys"},
     {'\r', 0, CMD_FILTER_DONE, "Ctrl-M", NULL},
     {' ', 0, CMD_FILTER_DONE, "Space", NULL},
@@ -664,7 +662,9 @@ static const view_key DATE_KEYS[] = {
     {0, 0, 0, NULL, NULL},
 };
 
-const view_key *const history_key_tables[] = {LIST_KEYS, CHART_KEYS, FILTER_KEYS, DATE_KEYS,
+/* The chart's table comes last, after those of the timeline, the filter bar and
+ * the date prompt. */
+const view_key *const history_key_tables[] = {LIST_KEYS, FILTER_KEYS, DATE_KEYS, CHART_KEYS,
                                               NULL};
 
 static const view_key *hv_keys(void *state)

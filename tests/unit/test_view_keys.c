@@ -111,7 +111,7 @@ static void test_text_modes(void **state)
     assert_false(view_keys_take_text(search_key_tables[1]));  /* the list of matches */
     assert_true(view_keys_take_text(export_key_tables[1]));   /* the file name */
     assert_false(view_keys_take_text(export_key_tables[0]));
-    assert_true(view_keys_take_text(history_key_tables[3]));  /* go to a date */
+    assert_true(view_keys_take_text(history_key_tables[2]));  /* go to a date */
     assert_false(view_keys_take_text(history_key_tables[0]));
     assert_true(view_keys_take_text(profiles_key_tables[1])); /* typing a name */
     assert_false(view_keys_take_text(profiles_key_tables[0]));
