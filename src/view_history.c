@@ -777,8 +777,10 @@ static void draw_title(tui *t, hist_view *v, WINDOW *w)
     else
         snprintf(phase, sizeof phase, "phase %d", t->ladder->phases[v->phase_filter].number);
     snprintf(left, sizeof left, " History %s %s", draw_glyph(GL_DOT), t->model->profile.name);
-    snprintf(right, sizeof right, "%s %s %s %s %s ", v->period == HIST_MONTH ? "by month" : "by week",
-             draw_glyph(GL_DOT), phase, draw_glyph(GL_DOT), KIND_FILTERS[v->kind_filter].label);
+    snprintf(right, sizeof right, "%s %s %s %s %s %s %s ",
+             v->period == HIST_MONTH ? "by month" : "by week", draw_glyph(GL_DOT), phase,
+             draw_glyph(GL_DOT), KIND_FILTERS[v->kind_filter].label, draw_glyph(GL_DOT),
+             v->show_internal ? "internal shown" : "internal hidden");
     draw_fill(w, 0, 0, t->cols, bar);
     int used = draw_text(w, 0, 0, t->cols / 2, left, bar);
     int rw = text_width(right);

@@ -252,11 +252,13 @@ internal_hidden() {
     keys H
     wait_for "Timeline, newest first"
     wait_for "a show internal"
+    screen | head -1 | grep -q "all kinds · internal hidden" || fail "the title bar does not say"
     screen | grep -q "stale_months" && fail "an internal event is shown"
     screen | grep -q "quiz_offered" && fail "quiz_offered is shown"
     keys a
     wait_for "stale_months: 12 -> 6"
     wait_for "a hide internal"
+    screen | head -1 | grep -q "internal shown" || fail "the title bar does not say it shows them"
     keys a
     wait_gone "stale_months"
     close_history
