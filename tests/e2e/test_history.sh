@@ -150,6 +150,13 @@ undo_keeps_both() {
     rows=$(grep '^ 2026-03-14 09:30  ' "$T/screen" | awk '{ print $3 }' | tr '\n' ' ')
     [ "$rows" = "undid: ticked " ] || fail "undo rows: $rows"
     grep -q 'undid: ticked p3-mentored-decision  You guided' "$T/screen" || fail "undo row text"
+    # Enter on it says what it took back
+    keys Enter
+    wait_for "undo: took back a state event (ticked)"
+    wait_for "p3-mentored-decision (Phase 3)"
+    wait_for "After the undo"
+    keys Escape
+    wait_gone "After the undo"
     keys u
     wait_for "nothing to undo in this run"
     close_history
