@@ -9,12 +9,19 @@
 
 #include <string.h>
 
+/* "KEYS  HELP": the keys padded to 20 columns; two blanks after wider ones, so
+ * that the keys always end at the first two blanks (tools/keys-doc.sh). */
+static void print_row(const char *keys, const char *help)
+{
+    printf(strlen(keys) < 20 ? "%-20s %s\n" : "%s  %s\n", keys, help);
+}
+
 static void print_main(void)
 {
     for (int i = 1; i < ACT_COUNT; i++) {
         char keys[64];
         keymap_keys((action)i, keys, sizeof keys);
-        printf("%-20s %s\n", keys, keymap_help((action)i));
+        print_row(keys, keymap_help((action)i));
     }
 }
 
@@ -31,7 +38,7 @@ static void print_set(const view_key_set *set)
         else
             printf("%s:\n", set->name);
         for (size_t i = 0; i < n; i++)
-            printf("%-20s %s\n", rows[i].keys, rows[i].help);
+            print_row(rows[i].keys, rows[i].help);
     }
 }
 

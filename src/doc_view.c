@@ -162,7 +162,7 @@ void doc_draw(tui *t, doc *d, const char *title, const view_key *table,
     draw_box(w, title, 1);
     int hw = wd - HEAD_X - 4, pw = wd - PARA_X - 2;
     d->page = h - 3;
-    int total = item_top(d, d->n, hw, pw);
+    int total = item_top(d, d->n, hw, pw) - (d->n > 0); /* no blank line after the last */
     clamp_scroll(d, total, hw, pw);
     canvas c = {w, d->scroll, d->page};
     int line = 0;

@@ -38,7 +38,7 @@ static void suggest_path(tui *t, export_state *s)
 }
 
 /* The view's own commands; the grammar's keys run VIEW_CMD_* (view.h). */
-enum { CMD_PICK = 1, CMD_NEXT, CMD_WRITE, CMD_BACK };
+enum { CMD_PICK = 1, CMD_NEXT, CMD_WRITE, CMD_BACK, CMD_CLEAR };
 
 _Static_assert(EXPORT_FORMATS == 4, "FORMAT_KEYS binds 1 2 3 4 to the formats");
 
@@ -66,6 +66,7 @@ static const view_key PATH_KEYS[] = {
     {'\n', KEY_ENTER, CMD_WRITE, "Enter", "write the file (asks before replacing one)"},
     {'\r', 0, CMD_WRITE, "Ctrl-M", NULL},
     {27, 0, CMD_BACK, "Esc", "back to the formats"},
+    {21, 0, CMD_CLEAR, "Ctrl-U", "clear the file name"},
     LINE_EDIT_KEY_ROWS("typed into the file name (F1: this help)"),
     {0, 0, 0, NULL, NULL},
 };
@@ -87,7 +88,7 @@ static const view_hint_item FORMAT_HINT[] = {
     {0, 0, NULL},
 };
 static const view_hint_item PATH_HINT[] = {
-    {CMD_WRITE, 0, "write"}, {CMD_BACK, 0, "back"}, {0, 0, NULL},
+    {CMD_WRITE, 0, "write"}, {CMD_CLEAR, 0, "clear"}, {CMD_BACK, 0, "back"}, {0, 0, NULL},
 };
 static const view_hint_item DONE_HINT[] = {{VIEW_CMD_CLOSE, 0, "close"}, {0, 0, NULL}};
 
@@ -196,6 +197,9 @@ static int handle_path(tui *t, export_state *s, int key, int is_char)
     int cmd = view_key_cmd(PATH_KEYS, key, is_char);
     if (cmd == CMD_BACK) {
         s->step = STEP_FORMAT;
+        s->error[0] = '\0';
+    } else if (cmd == CMD_CLEAR) {
+        line_edit_init(&s->path, NULL, 0);
         s->error[0] = '\0';
     } else if (cmd == CMD_WRITE) {
         if (!s->path.buf[0]) {

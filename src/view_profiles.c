@@ -101,7 +101,7 @@ static const char *prompt(const switcher *s, char *buf, size_t len)
 }
 
 /* The view's own commands; the grammar's keys run VIEW_CMD_* (view.h). */
-enum { CMD_SWITCH = 1, CMD_NEW, CMD_RENAME, CMD_DELETE, CMD_ACCEPT, CMD_CANCEL };
+enum { CMD_SWITCH = 1, CMD_NEW, CMD_RENAME, CMD_DELETE, CMD_ACCEPT, CMD_CANCEL, CMD_CLEAR };
 
 static const view_key LIST_KEYS[] = {
     {'k', KEY_UP, VIEW_CMD_UP, "Up k", "select the profile above"},
@@ -126,6 +126,7 @@ static const view_key EDIT_KEYS[] = {
     {'\n', KEY_ENTER, CMD_ACCEPT, "Enter", "accept the name (a deletion needs it to match)"},
     {'\r', 0, CMD_ACCEPT, "Ctrl-M", NULL},
     {27, 0, CMD_CANCEL, "Esc", "cancel: back to the list"},
+    {21, 0, CMD_CLEAR, "Ctrl-U", "clear the name"},
     LINE_EDIT_KEY_ROWS("typed into the name (F1: this help)"),
     {0, 0, 0, NULL, NULL},
 };
@@ -270,6 +271,10 @@ static int handle_edit(tui *t, switcher *s, int key, int is_char)
     if (cmd == CMD_CANCEL) {
         s->mode = MODE_LIST;
         s->error[0] = '\0';
+        return DIRTY_ALL;
+    }
+    if (cmd == CMD_CLEAR) {
+        line_edit_init(&s->edit, NULL, 64);
         return DIRTY_ALL;
     }
     if (cmd != CMD_ACCEPT) {
