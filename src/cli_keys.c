@@ -28,12 +28,15 @@ static void print_main(void)
 /* Each mode of a view under its heading ("export, typing the file name:"). */
 static void print_set(const view_key_set *set)
 {
+    int named = set->modes != NULL; /* modes names every table (NULL ends the names) */
+    for (int m = 0; named && set->tables[m]; m++)
+        named = set->modes[m] != NULL;
     for (int m = 0; set->tables[m]; m++) {
         view_help_row rows[96];
         size_t n = view_help_rows(set->tables[m], rows, sizeof rows / sizeof *rows);
         if (m > 0)
             printf("\n");
-        if (set->modes)
+        if (named)
             printf("%s, %s:\n", set->name, set->modes[m]);
         else
             printf("%s:\n", set->name);

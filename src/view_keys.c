@@ -126,7 +126,7 @@ enum { HINT_ITEMS = 16 };
 void view_hint(const view_key *table, const view_hint_item *items, int width, char *buf,
                size_t len)
 {
-    char parts[HINT_ITEMS + 1][64];
+    char parts[HINT_ITEMS + 1][128];
     int keep[HINT_ITEMS + 1], closes[HINT_ITEMS + 1], n = 0;
     for (const view_hint_item *it = items; it && it->word && n < HINT_ITEMS; it++, n++) {
         char a[32] = "", b[32] = "";
@@ -144,7 +144,7 @@ void view_hint(const view_key *table, const view_hint_item *items, int width, ch
         keep[n] = closes[n] = 1;
         n++;
     }
-    for (int drop = n - 2;; drop--) {
+    for (int drop = n - 1;; drop--) {
         buf[0] = '\0';
         for (int i = 0; i < n; i++) {
             if (!keep[i])
@@ -163,8 +163,9 @@ void view_hint(const view_key *table, const view_hint_item *items, int width, ch
 static const char *const CHECKIN_MODES[] = {"the offer", "a criterion", "the summary", NULL};
 static const char *const EXPORT_MODES[] = {"choosing a format", "typing the file name",
                                            "written", NULL};
+/* "the chart": the history branch adds its table after the date prompt's. */
 static const char *const HISTORY_MODES[] = {"the timeline", "the filter bar",
-                                            "typing a date", NULL};
+                                            "typing a date", "the chart", NULL};
 static const char *const PROFILES_MODES[] = {"the list", "typing a name", NULL};
 static const char *const QUIZ_MODES[] = {"the offer", "a question", "the result", NULL};
 static const char *const SEARCH_MODES[] = {"typing the query", "the list of matches", NULL};

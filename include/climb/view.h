@@ -97,7 +97,8 @@ size_t view_help_rows(const view_key *table, view_help_row *rows, size_t max);
 typedef struct {
     const char *name;                  /* "export" */
     const view_key *const *tables;     /* NULL-terminated, one per mode */
-    const char *const *modes;          /* the name of each mode, NULL for a single one */
+    const char *const *modes;          /* the name of each mode (at least one a table),
+                                          NULL for a single one */
 } view_key_set;
 extern const view_key_set view_key_sets[];
 

@@ -89,7 +89,7 @@ static void test_tables_are_consistent(void **state)
                 assert_non_null(v->modes[i]);
         }
     assert_true(check_table("line_edit", LINE_EDIT_TABLES[0], 0) > 0);
-    assert_int_equal(tables, 25);
+    assert_true(tables >= 25); /* none lost; the history branch adds its chart's */
 }
 
 /* --- the key grammar (docs/keys.md) ------------------------------------------ */
@@ -299,6 +299,17 @@ static void test_hint_from_the_table(void **state)
     assert_string_equal(buf, "read on  a add  1-3 phase  Esc close  ? help");
     view_hint(SAMPLE, SAMPLE_HINT, 10, buf, sizeof buf);
     assert_string_equal(buf, "Esc close  ? help");
+    /* A table that binds ? itself (help's own) ends with no help item; its last
+     * item goes first when narrow. */
+    static const view_key own_q[] = {{'?', 0, VIEW_CMD_CLOSE, "?", "close"},
+                                     {'a', 0, T_ADD, "a", "add"},
+                                     {0, 0, 0, NULL, NULL}};
+    static const view_hint_item own_hint[] = {
+        {VIEW_CMD_CLOSE, 0, "close"}, {T_ADD, 0, "add"}, {0, 0, NULL}};
+    view_hint(own_q, own_hint, 80, buf, sizeof buf);
+    assert_string_equal(buf, "? close  a add");
+    view_hint(own_q, own_hint, 9, buf, sizeof buf);
+    assert_string_equal(buf, "? close");
     /* A mode that takes text opens help with F1. */
     static const view_hint_item none[] = {{0, 0, NULL}};
     view_hint(line_edit_keys, none, 80, buf, sizeof buf);
