@@ -364,12 +364,18 @@ static int handle_mouse(tui *t)
 }
 
 /* A key for the innermost view: F1, or '?' when the view neither binds it nor
- * takes text, opens the help of its key table; anything else goes to the view. */
+ * takes text, opens the help of its key table; Ctrl-L redraws unless the view
+ * binds it to something else; anything else goes to the view. */
 static int key_for_view(tui *t, int key, int is_char, action a)
 {
     const view_ops *top = t->views[t->n_views - 1];
     void *state = t->view_state[t->n_views - 1];
     const view_key *table = top->keys ? top->keys(state) : NULL;
+    int cmd = view_key_cmd(table, key, is_char);
+    if (is_char && key == 12 && (cmd == 0 || cmd == VIEW_CMD_REDRAW)) {
+        clearok(curscr, TRUE);
+        return DIRTY_LAYOUT;
+    }
     int help = !is_char && key == KEY_F(1) && !view_key_cmd(table, key, is_char);
     if (is_char && key == '?' && !view_key_cmd(table, key, is_char) && !view_keys_take_text(table))
         help = 1;

@@ -20,6 +20,25 @@ static void confirm_close(void *state)
     free(cs);
 }
 
+/* No is closing the question: n, Esc and q all answer it. */
+enum { CMD_YES = 1 };
+
+static const view_key CONFIRM_KEYS[] = {
+    {'y', 0, CMD_YES, "y", "yes: go ahead"},
+    {'Y', 0, CMD_YES, "Y", NULL},
+    {'n', 0, VIEW_CMD_CLOSE, "n", "no: leave things as they are"},
+    {'N', 0, VIEW_CMD_CLOSE, "N", NULL},
+    {27, 0, VIEW_CMD_CLOSE, "Esc", NULL},
+    {'q', 0, VIEW_CMD_CLOSE, "q", NULL},
+    {0, 0, 0, NULL, NULL},
+};
+
+const view_key *const confirm_key_tables[] = {CONFIRM_KEYS, NULL};
+
+static const view_hint_item CONFIRM_HINT[] = {
+    {CMD_YES, 0, "yes"}, {VIEW_CMD_CLOSE, 0, "or Esc no"}, {0, 0, NULL},
+};
+
 static void confirm_draw(tui *t, void *state)
 {
     confirm_state *cs = state;
@@ -32,22 +51,12 @@ static void confirm_draw(tui *t, void *state)
     werase(win);
     draw_box(win, "Confirm", 1);
     draw_wrapped(win, 1, 2, w - 4, 0, h - 3, cs->question, A_NORMAL);
-    draw_text(win, h - 2, 2, w - 4, "y yes   n or Esc no   ? keys", draw_style(ST_HEADING));
+    char hint[128];
+    view_hint(CONFIRM_KEYS, CONFIRM_HINT, w - 4, hint, sizeof hint);
+    draw_text(win, h - 2, 2, w - 4, hint, draw_style(ST_HEADING));
     wnoutrefresh(win);
     delwin(win);
 }
-
-enum { CMD_YES = 1, CMD_NO };
-
-static const view_key CONFIRM_KEYS[] = {
-    {'y', 0, CMD_YES, "y", "yes: go ahead"},
-    {'Y', 0, CMD_YES, "Y", NULL},
-    {'n', 0, CMD_NO, "n", "no: leave things as they are"},
-    {'N', 0, CMD_NO, "N", NULL},
-    {27, 0, CMD_NO, "Esc", NULL},
-    {'q', 0, CMD_NO, "q", NULL},
-    {0, 0, 0, NULL, NULL},
-};
 
 static const view_key *confirm_keys(void *state)
 {
@@ -71,7 +80,7 @@ static int confirm_handle(tui *t, void *state, int key, int is_char, action a)
             free_ctx(ctx);
         return DIRTY_ALL;
     }
-    if (cmd == CMD_NO) {
+    if (cmd == VIEW_CMD_CLOSE) {
         tui_pop_view(t);
         return DIRTY_ALL;
     }

@@ -481,8 +481,9 @@ enum {
     CMD_WEEK = 1, CMD_MONTH, CMD_CUMULATIVE, CMD_FILTER, CMD_UNDO, CMD_REDO, CMD_DATE,
     CMD_INTERNAL, CMD_OPEN, CMD_FOCUS, CMD_OLDER, CMD_NEWER, CMD_FILTER_DONE, CMD_FIELD,
     CMD_PREV_VALUE, CMD_NEXT_VALUE, CMD_GO, CMD_CANCEL,
-    CMD_CLOSE = 300, CMD_UP, CMD_DOWN, CMD_PAGE_UP, CMD_PAGE_DOWN, CMD_FIRST, CMD_LAST,
-    CMD_REDRAW
+    CMD_CLOSE = VIEW_CMD_CLOSE, CMD_UP = VIEW_CMD_UP, CMD_DOWN = VIEW_CMD_DOWN,
+    CMD_PAGE_UP = VIEW_CMD_PAGE_UP, CMD_PAGE_DOWN = VIEW_CMD_PAGE_DOWN,
+    CMD_FIRST = VIEW_CMD_FIRST, CMD_LAST = VIEW_CMD_LAST, CMD_REDRAW = VIEW_CMD_REDRAW
 };
 
 /* Rows both the timeline's and the chart's tables have. */
@@ -563,63 +564,36 @@ static const view_key *hv_keys(void *state)
                                     : LIST_KEYS;
 }
 
-/* One footer item: the first key of cmd (and of cmd2, joined by "/") as the
- * table names it, then a word. */
-typedef struct {
-    int cmd, cmd2;
-    const char *word;
-} hint_item;
-
-static const char *first_key(const view_key *table, int cmd, char *buf, size_t len)
-{
-    buf[0] = '\0';
-    for (const view_key *k = table; k->name; k++)
-        if (k->cmd == cmd) {
-            snprintf(buf, len, "%.*s", (int)strcspn(k->name, " "), k->name);
-            break;
-        }
-    return buf;
-}
-
-/* The footer: the items' keys from the table, as many as fit, always ending with
- * the closing key and "? help". The item of `a` says whether internal events are
- * hidden or shown. */
-static void footer(const hist_view *v, const view_key *table, const hint_item *items, int width,
-                   char *buf, size_t len)
-{
-    char a[32], b[32], tail[96];
-    snprintf(tail, sizeof tail, "%s back  ? help", first_key(table, CMD_CLOSE, a, sizeof a));
-    buf[0] = '\0';
-    for (const hint_item *it = items; it->word; it++) {
-        char item[96];
-        const char *word = it->cmd != CMD_INTERNAL ? it->word
-                           : v->show_internal      ? "hide internal"
-                                                   : "show internal";
-        first_key(table, it->cmd, a, sizeof a);
-        if (it->cmd2)
-            snprintf(item, sizeof item, "%s/%s %s  ", a, first_key(table, it->cmd2, b, sizeof b),
-                     word);
-        else
-            snprintf(item, sizeof item, "%s %s  ", a, word);
-        if (text_width(buf) + text_width(item) + text_width(tail) > width)
-            break;
-        snprintf(buf + strlen(buf), len - strlen(buf), "%s", item);
-    }
-    snprintf(buf + strlen(buf), len - strlen(buf), "%s", tail);
-}
-
-static const hint_item LIST_HINTS[] = {
+static const view_hint_item LIST_HINTS[] = {
     {CMD_OPEN, 0, "open"},      {CMD_INTERNAL, 0, "internal"},  {CMD_OLDER, CMD_NEWER, "months"},
     {CMD_FOCUS, 0, "chart"},    {CMD_FILTER, 0, "filter"},      {CMD_DATE, 0, "date"},
     {CMD_UNDO, 0, "undo"},      {CMD_WEEK, CMD_MONTH, "week/month"},
-    {CMD_CUMULATIVE, 0, "per period"}, {0, 0, NULL},
+    {CMD_CUMULATIVE, 0, "per period"}, {CMD_CLOSE, 0, "back"}, {0, 0, NULL},
 };
 
-static const hint_item CHART_HINTS[] = {
+static const view_hint_item CHART_HINTS[] = {
     {CMD_OLDER, CMD_NEWER, "scroll"}, {CMD_FIRST, CMD_LAST, "first/last"},
     {CMD_FOCUS, 0, "timeline"},       {CMD_WEEK, CMD_MONTH, "week/month"},
-    {CMD_CUMULATIVE, 0, "per period"}, {0, 0, NULL},
+    {CMD_CUMULATIVE, 0, "per period"}, {CMD_CLOSE, 0, "back"}, {0, 0, NULL},
 };
+
+/* The footer, from the view's key table (view_hint); the item of a says whether
+ * internal events are hidden or shown. */
+static void footer(const hist_view *v, int width, char *buf, size_t len)
+{
+    enum { N_LIST = sizeof LIST_HINTS / sizeof *LIST_HINTS };
+    if (v->mode == MODE_CHART) {
+        view_hint(CHART_KEYS, CHART_HINTS, width, buf, len);
+        return;
+    }
+    view_hint_item items[N_LIST];
+    memcpy(items, LIST_HINTS, sizeof items);
+    for (size_t i = 0; i < N_LIST; i++)
+        if (items[i].cmd == CMD_INTERNAL)
+            items[i].word = v->show_internal ? "hide internal" : "show internal";
+    view_hint(LIST_KEYS, items, width, buf, len);
+}
+
 static void draw_bottom(tui *t, hist_view *v, WINDOW *w, int y)
 {
     char line[512];
@@ -649,9 +623,7 @@ static void draw_bottom(tui *t, hist_view *v, WINDOW *w, int y)
         v->status[0] = '\0';
         return;
     }
-    int chart = v->mode == MODE_CHART;
-    footer(v, chart ? CHART_KEYS : LIST_KEYS, chart ? CHART_HINTS : LIST_HINTS, t->cols - 2, line,
-           sizeof line);
+    footer(v, t->cols - 2, line, sizeof line);
     draw_text(w, y, 1, t->cols - 2, line, draw_style(ST_KEYS));
 }
 

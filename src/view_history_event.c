@@ -20,9 +20,11 @@ static const view_key EVENT_KEYS[] = {
 
 const view_key *const history_event_key_tables[] = {EVENT_KEYS, NULL};
 
+static const view_hint_item EVENT_HINT[] = {DOC_HINT_ITEMS};
+
 static void ev_draw(tui *t, void *state)
 {
-    doc_draw(t, state, "Event", "Up/Down move  PgUp/PgDn scroll  q back  ? help");
+    doc_draw(t, state, "Event", EVENT_KEYS, EVENT_HINT);
 }
 
 static const view_key *ev_keys(void *state)

@@ -100,6 +100,47 @@ static const char *prompt(const switcher *s, char *buf, size_t len)
     }
 }
 
+/* The view's own commands; the grammar's keys run VIEW_CMD_* (view.h). */
+enum { CMD_SWITCH = 1, CMD_NEW, CMD_RENAME, CMD_DELETE, CMD_ACCEPT, CMD_CANCEL, CMD_CLEAR };
+
+static const view_key LIST_KEYS[] = {
+    {'k', KEY_UP, VIEW_CMD_UP, "Up k", "select the profile above"},
+    {'j', KEY_DOWN, VIEW_CMD_DOWN, "Down j", "select the profile below"},
+    {0, KEY_PPAGE, VIEW_CMD_PAGE_UP, "PgUp", "a page of profiles up"},
+    {0, KEY_NPAGE, VIEW_CMD_PAGE_DOWN, "PgDn", "a page of profiles down"},
+    {'g', KEY_HOME, VIEW_CMD_FIRST, "Home g", "the first profile"},
+    {'G', KEY_END, VIEW_CMD_LAST, "End G", "the last profile"},
+    {'\n', KEY_ENTER, CMD_SWITCH, "Enter", "switch to the selected profile"},
+    {'\r', 0, CMD_SWITCH, "Ctrl-M", NULL},
+    {'n', 0, CMD_NEW, "n", "create a profile and switch to it"},
+    {'r', 0, CMD_RENAME, "r", "rename the selected profile"},
+    {'d', 0, CMD_DELETE, "d", "delete the selected profile (retype its name)"},
+    {27, 0, VIEW_CMD_CLOSE, "Esc", "close"},
+    {'q', 0, VIEW_CMD_CLOSE, "q", NULL},
+    {'P', 0, VIEW_CMD_CLOSE, "P", NULL},
+    {0, 0, 0, NULL, NULL},
+};
+
+/* Typing a name: to create, rename, or confirm a deletion (q is text here). */
+static const view_key EDIT_KEYS[] = {
+    {'\n', KEY_ENTER, CMD_ACCEPT, "Enter", "accept the name (a deletion needs it to match)"},
+    {'\r', 0, CMD_ACCEPT, "Ctrl-M", NULL},
+    {27, 0, CMD_CANCEL, "Esc", "cancel: back to the list"},
+    {21, 0, CMD_CLEAR, "Ctrl-U", "clear the name"},
+    LINE_EDIT_KEY_ROWS("typed into the name (F1: this help)"),
+    {0, 0, 0, NULL, NULL},
+};
+
+const view_key *const profiles_key_tables[] = {LIST_KEYS, EDIT_KEYS, NULL};
+
+static const view_hint_item LIST_HINT[] = {
+    {CMD_SWITCH, 0, "switch"}, {CMD_NEW, 0, "new"}, {CMD_RENAME, 0, "rename"},
+    {CMD_DELETE, 0, "delete"}, {VIEW_CMD_CLOSE, 0, "close"}, {0, 0, NULL},
+};
+static const view_hint_item EDIT_HINT[] = {
+    {CMD_ACCEPT, 0, "accept"}, {CMD_CANCEL, 0, "cancel"}, {0, 0, NULL},
+};
+
 static void switcher_draw(tui *t, void *state)
 {
     switcher *s = state;
@@ -133,10 +174,12 @@ static void switcher_draw(tui *t, void *state)
     if (s->error[0])
         draw_text(win, h - (s->mode == MODE_LIST ? 3 : 5), 2, w - 4, s->error,
                   draw_style(s->ok ? ST_MESSAGE : ST_ERROR));
-    draw_text(win, h - 2, 2, w - 4,
-              s->mode == MODE_LIST ? "Enter switch  n new  r rename  d delete  Esc close  ? keys"
-                                   : "Enter accept  Esc cancel  F1 keys",
-              draw_style(ST_DIM));
+    char hint[160];
+    if (s->mode == MODE_LIST)
+        view_hint(LIST_KEYS, LIST_HINT, w - 4, hint, sizeof hint);
+    else
+        view_hint(EDIT_KEYS, EDIT_HINT, w - 4, hint, sizeof hint);
+    draw_text(win, h - 2, 2, w - 4, hint, draw_style(ST_DIM));
     wnoutrefresh(win);
     delwin(win);
 }
@@ -216,34 +259,6 @@ static int accept_delete(tui *t, switcher *s, const char *typed)
     return DIRTY_ALL;
 }
 
-enum { CMD_UP = 1, CMD_DOWN, CMD_SWITCH, CMD_NEW, CMD_RENAME, CMD_DELETE, CMD_CLOSE,
-       CMD_ACCEPT, CMD_CANCEL };
-
-static const view_key LIST_KEYS[] = {
-    {'k', KEY_UP, CMD_UP, "Up k", "select the profile above"},
-    {'j', KEY_DOWN, CMD_DOWN, "Down j", "select the profile below"},
-    {'\n', KEY_ENTER, CMD_SWITCH, "Enter", "switch to the selected profile"},
-    {'\r', 0, CMD_SWITCH, "Ctrl-M", NULL},
-    {'n', 0, CMD_NEW, "n", "create a profile and switch to it"},
-    {'r', 0, CMD_RENAME, "r", "rename the selected profile"},
-    {'d', 0, CMD_DELETE, "d", "delete the selected profile (retype its name)"},
-    {27, 0, CMD_CLOSE, "Esc", "close"},
-    {'q', 0, CMD_CLOSE, "q", NULL},
-    {'P', 0, CMD_CLOSE, "P", NULL},
-    {0, 0, 0, NULL, NULL},
-};
-
-/* Typing a name: to create, rename, or confirm a deletion. */
-static const view_key EDIT_KEYS[] = {
-    {'\n', KEY_ENTER, CMD_ACCEPT, "Enter", "accept the name (a deletion needs it to match)"},
-    {'\r', 0, CMD_ACCEPT, "Ctrl-M", NULL},
-    {27, 0, CMD_CANCEL, "Esc", "cancel: back to the list"},
-    LINE_EDIT_KEY_ROWS("typed into the name (F1: this help)"),
-    {0, 0, 0, NULL, NULL},
-};
-
-const view_key *const profiles_key_tables[] = {LIST_KEYS, EDIT_KEYS, NULL};
-
 static const view_key *switcher_keys(void *state)
 {
     const switcher *s = state;
@@ -256,6 +271,10 @@ static int handle_edit(tui *t, switcher *s, int key, int is_char)
     if (cmd == CMD_CANCEL) {
         s->mode = MODE_LIST;
         s->error[0] = '\0';
+        return DIRTY_ALL;
+    }
+    if (cmd == CMD_CLEAR) {
+        line_edit_init(&s->edit, NULL, 64);
         return DIRTY_ALL;
     }
     if (cmd != CMD_ACCEPT) {
@@ -283,15 +302,22 @@ static int switcher_handle(tui *t, void *state, int key, int is_char, action a)
         return handle_edit(t, s, key, is_char);
     s->error[0] = '\0';
     s->ok = 0;
+    size_t page = t->rows > 9 ? (size_t)t->rows - 9 : 1; /* the rows in sight, less one */
     switch (view_key_cmd(LIST_KEYS, key, is_char)) {
-    case CMD_UP:
+    case VIEW_CMD_UP:
         if (s->cursor > 0)
             s->cursor--;
         break;
-    case CMD_DOWN:
+    case VIEW_CMD_DOWN:
         if (s->cursor + 1 < s->n)
             s->cursor++;
         break;
+    case VIEW_CMD_PAGE_UP: s->cursor = s->cursor > page ? s->cursor - page : 0; break;
+    case VIEW_CMD_PAGE_DOWN:
+        s->cursor = s->cursor + page < s->n ? s->cursor + page : (s->n ? s->n - 1 : 0);
+        break;
+    case VIEW_CMD_FIRST: s->cursor = 0; break;
+    case VIEW_CMD_LAST: s->cursor = s->n ? s->n - 1 : 0; break;
     case CMD_SWITCH:
         if (selected(s))
             return switch_and_close(t, s, selected(s), 0);
@@ -317,8 +343,11 @@ static int switcher_handle(tui *t, void *state, int key, int is_char, action a)
             line_edit_init(&s->edit, NULL, 64);
         }
         break;
-    case CMD_CLOSE: tui_pop_view(t); break;
-    default: break;
+    case VIEW_CMD_CLOSE: tui_pop_view(t); break;
+    default:
+        snprintf(s->error, sizeof s->error, "no action on that key; ? lists this view's keys");
+        s->ok = 1;
+        break;
     }
     return DIRTY_ALL;
 }

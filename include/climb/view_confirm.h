@@ -12,4 +12,7 @@ typedef void (*confirm_fn)(tui *t, void *ctx);
 void confirm_open(tui *t, const char *question, confirm_fn yes, void *ctx,
                   void (*free_ctx)(void *));
 
+/* The question's key table (climb keys, the key-grammar test). */
+extern const view_key *const confirm_key_tables[];
+
 #endif
