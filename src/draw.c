@@ -144,24 +144,34 @@ void draw_fill(WINDOW *w, int y, int x, int width, attr_t attr)
         mvwhline(w, y, x, ' ' | (chtype)attr, width);
 }
 
+/* Adds bytes [s, s+n) in their terminal form (text_terminal_form): the cells
+ * ncurses counts are then the cells the terminal draws. */
+static void put_form(WINDOW *w, const char *s, size_t n)
+{
+    char small[512], *buf = n < sizeof small ? small : malloc(n + 1);
+    if (!buf)
+        return;
+    size_t len = text_terminal_form(s, n, buf);
+    waddnstr(w, buf, (int)len);
+    if (buf != small)
+        free(buf);
+}
+
 /* Draws bytes [s, s+n) that are already visible-safe, clipped to width. */
 static int put_clipped(WINDOW *w, int y, int x, int width, const char *s, size_t n, attr_t attr)
 {
     if (width <= 0)
         return 0;
-    wattrset(w, attr);
     int full = text_width_n(s, n);
-    if (full <= width) {
-        mvwaddnstr(w, y, x, s, (int)n);
+    size_t fit = full <= width ? n : text_fit(s, n, width - 1);
+    if (wmove(w, y, x) != ERR) { /* off the window: nothing drawn, as mvwaddnstr */
+        wattrset(w, attr);
+        put_form(w, s, fit);
+        if (fit < n)
+            waddstr(w, draw_glyph(GL_ELLIPSIS));
         wattrset(w, A_NORMAL);
-        return full;
     }
-    size_t fit = text_fit(s, n, width - 1);
-    mvwaddnstr(w, y, x, s, (int)fit);
-    int used = text_width_n(s, fit);
-    waddstr(w, draw_glyph(GL_ELLIPSIS));
-    wattrset(w, A_NORMAL);
-    return used + 1;
+    return fit == n ? full : text_width_n(s, fit) + 1;
 }
 
 int draw_text(WINDOW *w, int y, int x, int width, const char *s, attr_t attr)
@@ -191,13 +201,26 @@ int draw_wrapped(WINDOW *w, int y, int x, int width, int skip, int max_rows, con
     return (int)wt.total;
 }
 
-/* A line-drawing glyph as a wide character cell in attr. */
+/* A line-drawing glyph as a character cell in attr: Unicode in a UTF-8 locale;
+ * otherwise the terminal's own line drawing (its acsc capability, which curses
+ * turns into the alternate character set), and only when it has none curses's
+ * ASCII stand-ins (+ - |). */
 static void box_cell(glyph g, attr_t attr, cchar_t *out)
 {
     static const wchar_t utf8[] = {L'\x2500', L'\x2502', L'\x250C', L'\x2510', L'\x2514',
                                    L'\x2518'};
-    static const wchar_t ascii[] = {L'-', L'|', L'+', L'+', L'+', L'+'};
-    wchar_t wc[2] = {utf8_mode ? utf8[g] : ascii[g], L'\0'};
+    if (!utf8_mode) {
+        const cchar_t *acs[] = {WACS_HLINE, WACS_VLINE, WACS_ULCORNER, WACS_URCORNER,
+                                WACS_LLCORNER, WACS_LRCORNER};
+        wchar_t wc[CCHARW_MAX + 1] = {0};
+        attr_t a = 0;
+        short pair = 0;
+        if (getcchar(acs[g], wc, &a, &pair, NULL) != ERR && wc[0]) {
+            setcchar(out, wc, a | attr, 0, NULL);
+            return;
+        }
+    }
+    wchar_t wc[2] = {utf8_mode ? utf8[g] : (g == GL_H ? L'-' : g == GL_V ? L'|' : L'+'), L'\0'};
     setcchar(out, wc, attr, 0, NULL);
 }
 
