@@ -7,6 +7,7 @@
 #include "climb/wrap_cache.h"
 
 #include <langinfo.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -238,4 +239,97 @@ void draw_box(WINDOW *w, const char *title, int focused)
         int used = draw_text(w, 0, 2, wd - 5, title, a);
         mvwaddch(w, 0, 2 + used, ' ');
     }
+}
+
+/* One hint of a key line: [start, end) of hints, split at two spaces. */
+typedef struct {
+    const char *start;
+    int len, width;
+} hint_piece;
+
+enum { HINTS_MAX = 32 };
+
+static int split_hints(const char *hints, hint_piece *out)
+{
+    int n = 0;
+    const char *p = hints;
+    while (*p && n < HINTS_MAX) {
+        while (*p == ' ')
+            p++;
+        if (!*p)
+            break;
+        const char *end = strstr(p, "  ");
+        int len = end ? (int)(end - p) : (int)strlen(p);
+        out[n].start = p;
+        out[n].len = len;
+        out[n].width = text_width_n(p, (size_t)len);
+        n++;
+        p += len;
+    }
+    return n;
+}
+
+/* Rows the pieces take at `width` (those with keep[i] set), wrapped between pieces. */
+static int hint_rows(const hint_piece *h, const int *keep, int n, int width)
+{
+    int rows = 1, col = 0;
+    for (int i = 0; i < n; i++) {
+        if (!keep[i])
+            continue;
+        int need = (col ? 2 : 0) + h[i].width;
+        if (col && col + need > width)
+            rows++, col = h[i].width;
+        else
+            col += need;
+    }
+    return rows;
+}
+
+int draw_hints(WINDOW *w, int y, int x, int width, int max_rows, const char *hints, attr_t attr)
+{
+    hint_piece h[HINTS_MAX];
+    int keep[HINTS_MAX];
+    int n = split_hints(hints ? hints : "", h);
+    if (width <= 0 || max_rows <= 0 || n == 0)
+        return 0;
+    for (int i = 0; i < n; i++)
+        keep[i] = 1;
+    /* Too many: drop from the middle, keeping the last two (closing and help). */
+    if (hint_rows(h, keep, n, width) > max_rows)
+        for (int i = n - 3; i >= 0 && hint_rows(h, keep, n, width - 3) > max_rows; i--)
+            keep[i] = 0;
+    int row = 0, col = 0, marked = 0;
+    for (int i = 0; i < n && row < max_rows; i++) {
+        if (!keep[i]) {
+            if (marked)
+                continue;
+            marked = 1; /* one … where hints were left out */
+        }
+        const char *s = keep[i] ? NULL : draw_glyph(GL_ELLIPSIS);
+        int sw = keep[i] ? h[i].width : 1;
+        if (col && col + 2 + sw > width) {
+            if (++row >= max_rows)
+                break;
+            col = 0;
+        }
+        col += col ? 2 : 0;
+        if (s) {
+            col += draw_text(w, y + row, x + col, width - col, s, attr);
+        } else {
+            char piece[256];
+            snprintf(piece, sizeof piece, "%.*s", h[i].len, h[i].start);
+            col += draw_text(w, y + row, x + col, width - col, piece, attr);
+        }
+    }
+    return row + 1 < max_rows ? row + 1 : max_rows;
+}
+
+int draw_hints_rows(const char *hints, int width)
+{
+    hint_piece h[HINTS_MAX];
+    int keep[HINTS_MAX];
+    int n = split_hints(hints ? hints : "", h);
+    for (int i = 0; i < n; i++)
+        keep[i] = 1;
+    return n ? hint_rows(h, keep, n, width) : 0;
 }
