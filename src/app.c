@@ -231,11 +231,10 @@ static int may_create(app *a, int create)
         app_error("%s", ops_db_error(a->store));
         return -1;
     }
-    if (create && n == 0)
-        return 1;
-    say_missing(a, list, n, create);
+    if (!(create && n == 0))
+        say_missing(a, list, n, create);
     profiles_free(list, n);
-    return 0;
+    return create && n == 0;
 }
 
 int app_open(app *a, int create)

@@ -219,7 +219,7 @@ static void switcher_draw(tui *t, void *state)
         reload(t, s, *keep ? keep : NULL);
     }
     columns natural = natural_columns(t, s);
-    int want = columns_width(&natural) + 2 > 62 ? columns_width(&natural) + 2 : 62;
+    int want = columns_width(&natural) + 2 > 70 ? columns_width(&natural) + 2 : 70;
     int w = t->cols - 4 < want ? t->cols - 4 : want;
     const char *keys = s->mode == MODE_LIST
                            ? "Enter switch  n new  r rename  d delete  Esc close  ? keys"
