@@ -58,6 +58,12 @@ acs_borders_under_lang_c() {
         fail "borders are not the terminal's line drawing: $(head -3 "$T/esc" | cat -v)"
     grep -q "^+ Ladder -" "$T/esc" && fail "ASCII borders"
     quit_tui
+    # a terminal without line drawing (no acsc) gets ASCII, never stray letters
+    tmux -L "$TMUX_SOCK" kill-server
+    LANG=C LC_ALL=C TERM=xterm-r5 start_tui 80 24
+    wait_for "+ Ladder ---"
+    screen | grep -q "^| >  Junior" || fail "no ASCII side borders"
+    quit_tui
 }
 
 # A ZWJ sequence is drawn as its first emoji: the row keeps its border, and
