@@ -8,6 +8,7 @@
 #include "climb/draw.h"
 #include "climb/export.h"
 #include "climb/line_edit.h"
+#include "climb/text.h"
 #include "climb/view_confirm.h"
 
 #include <stdio.h>
@@ -98,14 +99,69 @@ static void draw_hint(WINDOW *win, const export_state *s, int y, int width)
     static const view_key *const tables[] = {FORMAT_KEYS, PATH_KEYS, DONE_KEYS};
     static const view_hint_item *const hints[] = {FORMAT_HINT, PATH_HINT, DONE_HINT};
     char hint[160];
-    view_hint(tables[s->step], hints[s->step], width, hint, sizeof hint);
-    draw_text(win, y, 2, width, hint, draw_style(ST_DIM));
+    view_hint(tables[s->step], hints[s->step], (int)sizeof hint, hint, sizeof hint);
+    draw_hints(win, y, 2, width, 1, hint, draw_style(ST_DIM));
+}
+
+/* The path field: the whole path, broken into rows of `width` columns (a path
+ * has no spaces to wrap at), the cursor as a reversed cell. A path longer than
+ * max_rows rows shows the rows around the cursor, with "…" where rows are left
+ * out, so its start is never silently cut off: the field opens on it. Returns
+ * the rows used. */
+static int draw_path_field(WINDOW *w, int y, int x, int width, int max_rows, const line_edit *e,
+                           attr_t attr)
+{
+    static size_t start[LINE_EDIT_MAX + 2];
+    int n = 0, cursor_row = 0;
+    size_t at = 0;
+    if (width < 4 || max_rows < 1)
+        return 0;
+    do { /* the rows of the text */
+        size_t fit = text_fit(e->buf + at, e->len - at, width);
+        if (fit == 0 && at < e->len)
+            fit = text_unit_len(e->buf + at, e->len - at);
+        start[n++] = at;
+        at += fit;
+    } while (at < e->len);
+    start[n] = e->len;
+    while (cursor_row + 1 < n && start[cursor_row + 1] <= e->cursor)
+        cursor_row++;
+    if (e->cursor == e->len && e->len > 0 &&
+        text_width_n(e->buf + start[n - 1], e->len - start[n - 1]) >= width) {
+        cursor_row = n; /* after a full last row: on a row of its own */
+        start[++n] = e->len;
+    }
+    int first = cursor_row >= max_rows ? cursor_row - max_rows + 1 : 0;
+    int shown = n - first < max_rows ? n - first : max_rows;
+    for (int r = 0; r < shown; r++) {
+        int row = first + r, col = 0;
+        draw_fill(w, y + r, x, width, attr);
+        for (size_t i = start[row]; i < start[row + 1];) {
+            size_t len = text_unit_len(e->buf + i, e->len - i);
+            char cell[64];
+            snprintf(cell, sizeof cell, "%.*s", (int)len, e->buf + i);
+            int lead = r == 0 && first > 0 && i == start[row];
+            int tail = r == shown - 1 && row + 1 < n && i + len >= start[row + 1];
+            attr_t a = i == e->cursor ? attr ^ A_REVERSE : attr;
+            col += draw_text(w, y + r, x + col, width - col,
+                             (lead || tail) && i != e->cursor ? draw_glyph(GL_ELLIPSIS) : cell, a);
+            i += len;
+        }
+        if (row == cursor_row && e->cursor == e->len)
+            draw_text(w, y + r, x + col, width - col, " ", attr ^ A_REVERSE);
+    }
+    return shown;
 }
 
 static void export_draw(tui *t, void *state)
 {
     export_state *s = state;
-    int w = t->cols - 4 < 72 ? t->cols - 4 : 72, h = 11;
+    int w = t->cols - 4 < 72 ? t->cols - 4 : 72;
+    int path_rows = 1 + text_width(s->step == STEP_DONE ? s->written : s->path.buf) / (w - 4 > 1 ? w - 4 : 1);
+    int err_rows = s->error[0] ? draw_wrapped_lines(s->error, w - 4) : 0;
+    int h = 8 + path_rows + (err_rows ? err_rows + 1 : 0);
+    if (h < 11)
+        h = 11;
     if (h > t->rows - 2)
         h = t->rows - 2;
     if (w < 24 || h < 7)
@@ -115,7 +171,7 @@ static void export_draw(tui *t, void *state)
         return;
     werase(win);
     draw_box(win, "Export snapshot", 1);
-    int y = 1;
+    int y = 1, roomy = h >= 11; /* a blank row between the parts when there is room */
     if (s->step == STEP_FORMAT) {
         draw_text(win, y++, 2, w - 4, "Choose a format:", draw_style(ST_HEADING));
         for (int i = 0; i < EXPORT_FORMATS; i++, y++) {
@@ -129,10 +185,12 @@ static void export_draw(tui *t, void *state)
     } else if (s->step == STEP_PATH) {
         draw_text(win, y++, 2, w - 4, export_format_label(ORDER[s->cursor]),
                   draw_style(ST_HEADING));
-        draw_text(win, ++y, 2, w - 4, "Write to:", A_NORMAL);
-        line_edit_draw(&s->path, win, ++y, 2, w - 4, A_UNDERLINE);
+        y += roomy;
+        draw_text(win, y++, 2, w - 4, "Write to:", A_NORMAL);
+        int room = h - 2 - y - (err_rows ? 2 : 0);
+        y += draw_path_field(win, y, 2, w - 4, room > 1 ? room : 1, &s->path, A_UNDERLINE);
         if (s->error[0])
-            draw_wrapped(win, y + 2, 2, w - 4, 0, h - y - 4, s->error, draw_style(ST_ERROR));
+            draw_wrapped(win, y + 1, 2, w - 4, 0, h - y - 3, s->error, draw_style(ST_ERROR));
     } else {
         draw_text(win, y++, 2, w - 4, "Written to:", draw_style(ST_HEADING));
         draw_wrapped(win, y, 2, w - 4, 0, h - y - 2, s->written, A_NORMAL);

@@ -8,6 +8,7 @@
 #include "climb/draw.h"
 #include "climb/line_edit.h"
 #include "climb/profiles.h"
+#include "climb/text.h"
 #include "climb/view_quiz.h"
 
 #include <stdio.h>
@@ -65,25 +66,134 @@ static void copy_selected(const switcher *s, char *buf, size_t len)
     snprintf(buf, len, "%s", name ? name : "");
 }
 
-static void draw_row(tui *t, WINDOW *w, int y, int width, const profile_info *p, int on)
+/* The columns of the list, one set for the header and the rows, in display
+ * columns (text.c): where each starts and how wide it is (0: not shown). The
+ * name takes what is left; when the window is narrow the title goes first, then
+ * the quiz, then the count. */
+typedef struct {
+    int name_x, name_w, title_x, title_w, quiz_x, quiz_w, met_x, met_w;
+} columns;
+
+enum { COL_GAP = 2, NAME_X = 5, NAME_MIN = 8 };
+
+static const char *level_name(tui *t, const profile_info *p)
+{
+    const climb_level *lv = p->title ? content_level(t->ladder, p->title) : NULL;
+    return lv ? lv->name : "-";
+}
+
+static void quiz_cell(const profile_info *p, char *buf, size_t len)
+{
+    if (p->has_placement)
+        snprintf(buf, len, "Phase %d%s", p->placement.phase,
+                 p->placement.on_edge_of ? "+" : "");
+    else
+        snprintf(buf, len, "no quiz");
+}
+
+static void met_cell(const profile_info *p, char *buf, size_t len)
+{
+    snprintf(buf, len, "%d/%d", p->done, p->applicable);
+}
+
+static int widest(int w, const char *s)
+{
+    int sw = text_width(s);
+    return sw > w ? sw : w;
+}
+
+/* What the list needs at its widest: the widths of every cell. */
+static columns natural_columns(tui *t, const switcher *s)
+{
+    columns c = {NAME_X, text_width("name"), 0, text_width("title"), 0, text_width("quiz"), 0,
+                 text_width("met")};
+    for (size_t i = 0; i < s->n; i++) {
+        char buf[64];
+        c.name_w = widest(c.name_w, s->list[i].name);
+        c.title_w = widest(c.title_w, level_name(t, &s->list[i]));
+        quiz_cell(&s->list[i], buf, sizeof buf);
+        c.quiz_w = widest(c.quiz_w, buf);
+        met_cell(&s->list[i], buf, sizeof buf);
+        c.met_w = widest(c.met_w, buf);
+    }
+    return c;
+}
+
+static int columns_width(const columns *c)
+{
+    int w = NAME_X + c->name_w;
+    w += c->title_w ? COL_GAP + c->title_w : 0;
+    w += c->quiz_w ? COL_GAP + c->quiz_w : 0;
+    return w + (c->met_w ? COL_GAP + c->met_w : 0);
+}
+
+/* The columns for a window w wide: right-hand columns from the right edge
+ * (one space inside the border), dropped while the name would get fewer than
+ * NAME_MIN columns; the name gets the rest. */
+static columns fit_columns(columns c, int w)
+{
+    int right = w - 2; /* the last column inside the border, plus one space */
+    int *drop[] = {&c.title_w, &c.quiz_w, &c.met_w};
+    for (int i = 0; i < 3; i++) {
+        int natural = c.name_w;
+        c.name_w = NAME_MIN;
+        int fits = columns_width(&c) <= right;
+        c.name_w = natural;
+        if (fits)
+            break;
+        *drop[i] = 0;
+    }
+    int x = right;
+    if (c.met_w)
+        c.met_x = (x -= c.met_w), x -= COL_GAP;
+    if (c.quiz_w)
+        c.quiz_x = (x -= c.quiz_w), x -= COL_GAP;
+    if (c.title_w)
+        c.title_x = (x -= c.title_w), x -= COL_GAP;
+    c.name_w = x - NAME_X;
+    return c;
+}
+
+/* Draws s right-aligned in [x, x + width). */
+static void draw_right(WINDOW *w, int y, int x, int width, const char *s, attr_t a)
+{
+    int sw = text_width(s);
+    draw_text(w, y, sw < width ? x + width - sw : x, width, s, a);
+}
+
+static void draw_header(WINDOW *w, const columns *c)
+{
+    attr_t a = draw_style(ST_DIM);
+    draw_text(w, 1, c->name_x, c->name_w, "name", a);
+    if (c->title_w)
+        draw_text(w, 1, c->title_x, c->title_w, "title", a);
+    if (c->quiz_w)
+        draw_text(w, 1, c->quiz_x, c->quiz_w, "quiz", a);
+    if (c->met_w)
+        draw_right(w, 1, c->met_x, c->met_w, "met", a);
+}
+
+static void draw_row(tui *t, WINDOW *w, int y, int width, const columns *c,
+                     const profile_info *p, int on)
 {
     attr_t a = on ? draw_style(ST_CURSOR) : A_NORMAL;
-    const climb_level *lv = p->title ? content_level(t->ladder, p->title) : NULL;
-    char right[96], placed[24] = "no quiz";
-    if (p->has_placement)
-        snprintf(placed, sizeof placed, "Phase %d%s", p->placement.phase,
-                 p->placement.on_edge_of ? "+" : "");
-    snprintf(right, sizeof right, "%-10.10s %-8s %3d/%-3d", lv ? lv->name : "-", placed,
-             p->done, p->applicable);
-    int rw = (int)strlen(right);
+    char buf[64];
     draw_fill(w, y, 1, width, a);
     if (on)
         draw_text(w, y, 2, 1, draw_glyph(GL_CURSOR), a);
     if (strcmp(p->name, t->model->profile.name) == 0)
         draw_text(w, y, 3, 1, "*", a | draw_style(ST_MARK));
-    draw_text(w, y, 5, width - rw - 6, p->name, a);
-    if (width - rw - 1 > 10)
-        draw_text(w, y, width - rw, rw, right, a);
+    draw_text(w, y, c->name_x, c->name_w, p->name, a);
+    if (c->title_w)
+        draw_text(w, y, c->title_x, c->title_w, level_name(t, p), a);
+    if (c->quiz_w) {
+        quiz_cell(p, buf, sizeof buf);
+        draw_text(w, y, c->quiz_x, c->quiz_w, buf, a);
+    }
+    if (c->met_w) {
+        met_cell(p, buf, sizeof buf);
+        draw_right(w, y, c->met_x, c->met_w, buf, a);
+    }
 }
 
 static const char *prompt(const switcher *s, char *buf, size_t len)
@@ -149,37 +259,47 @@ static void switcher_draw(tui *t, void *state)
         copy_selected(s, keep, sizeof keep);
         reload(t, s, *keep ? keep : NULL);
     }
-    int w = t->cols - 4 < 70 ? t->cols - 4 : 70;
-    int h = (int)s->n + 9 < t->rows - 2 ? (int)s->n + 9 : t->rows - 2;
+    columns natural = natural_columns(t, s);
+    int want = columns_width(&natural) + 2 > 70 ? columns_width(&natural) + 2 : 70;
+    int w = t->cols - 4 < want ? t->cols - 4 : want;
+    char keys[160];
+    if (s->mode == MODE_LIST)
+        view_hint(LIST_KEYS, LIST_HINT, (int)sizeof keys, keys, sizeof keys);
+    else
+        view_hint(EDIT_KEYS, EDIT_HINT, (int)sizeof keys, keys, sizeof keys);
+    int fr = draw_hints_rows(keys, w - 4) > 1 && t->rows >= 14 ? 2 : 1; /* footer rows */
+    int h = (int)s->n + 8 + fr < t->rows - 2 ? (int)s->n + 8 + fr : t->rows - 2;
     if (w < 30 || h < 8)
         return;
+    columns cols = fit_columns(natural, w);
     WINDOW *win = newwin(h, w, (t->rows - h) / 2, (t->cols - w) / 2);
     if (!win)
         return;
     werase(win);
     draw_box(win, "Profiles", 1);
-    draw_text(win, 1, 5, w - 30, "name", draw_style(ST_DIM));
-    draw_text(win, 1, w - 2 - 23, 23, "title      quiz     met", draw_style(ST_DIM));
-    int rows = h - 6, top = (int)s->cursor >= rows ? (int)s->cursor - rows + 1 : 0;
+    draw_header(win, &cols);
+    /* From the bottom: the footer, then the name being typed (with its prompt
+     * and any error above) or one line of message, then the list. */
+    int foot = h - 1 - fr;
+    int below = s->mode == MODE_LIST ? 1 : s->error[0] ? 3 : 2;
+    int rows = foot - below - 1 - 2; /* one blank row above what is below the list */
+    if (rows < 1)
+        rows = 1, below = foot - 3 < below ? foot - 3 : below;
+    int top = (int)s->cursor >= rows ? (int)s->cursor - rows + 1 : 0;
     for (int i = 0; i < rows && top + i < (int)s->n; i++)
-        draw_row(t, win, 2 + i, w - 2, &s->list[top + i], top + i == (int)s->cursor);
+        draw_row(t, win, 2 + i, w - 2, &cols, &s->list[top + i], top + i == (int)s->cursor);
     char buf[400];
     if (s->mode != MODE_LIST) {
-        draw_text(win, h - 4, 2, w - 4, prompt(s, buf, sizeof buf), draw_style(ST_HEADING));
-        line_edit_draw(&s->edit, win, h - 3, 2, w - 4, A_NORMAL);
+        draw_text(win, foot - 2, 2, w - 4, prompt(s, buf, sizeof buf), draw_style(ST_HEADING));
+        line_edit_draw(&s->edit, win, foot - 1, 2, w - 4, A_NORMAL);
     } else if (s->error[0] == '\0') {
         snprintf(buf, sizeof buf, "* profile in use   %s", "Enter switch to the selected one");
-        draw_text(win, h - 3, 2, w - 4, buf, draw_style(ST_DIM));
+        draw_text(win, foot - 1, 2, w - 4, buf, draw_style(ST_DIM));
     }
-    if (s->error[0])
-        draw_text(win, h - (s->mode == MODE_LIST ? 3 : 5), 2, w - 4, s->error,
+    if (s->error[0] && below >= (s->mode == MODE_LIST ? 1 : 3))
+        draw_text(win, foot - below, 2, w - 4, s->error,
                   draw_style(s->ok ? ST_MESSAGE : ST_ERROR));
-    char hint[160];
-    if (s->mode == MODE_LIST)
-        view_hint(LIST_KEYS, LIST_HINT, w - 4, hint, sizeof hint);
-    else
-        view_hint(EDIT_KEYS, EDIT_HINT, w - 4, hint, sizeof hint);
-    draw_text(win, h - 2, 2, w - 4, hint, draw_style(ST_DIM));
+    draw_hints(win, foot, 2, w - 4, fr, keys, draw_style(ST_DIM));
     wnoutrefresh(win);
     delwin(win);
 }
@@ -226,7 +346,14 @@ static int accept_rename(tui *t, switcher *s, const char *name)
     char old[256];
     copy_selected(s, old, sizeof old);
     int current = strcmp(old, t->model->profile.name) == 0;
-    if (ops_profile_rename(t->model, old, name) != 0) {
+    int rc = ops_profile_rename(t->model, old, name);
+    if (rc == OPS_UNCHANGED) { /* said as what happened, not as an error */
+        s->mode = MODE_LIST;
+        snprintf(s->error, sizeof s->error, "%s", ops_error(t->model));
+        s->ok = 1;
+        return DIRTY_ALL;
+    }
+    if (rc != 0) {
         snprintf(s->error, sizeof s->error, "%s", ops_error(t->model));
         return DIRTY_ALL;
     }

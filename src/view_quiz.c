@@ -9,6 +9,7 @@
 #include "climb/clock.h"
 #include "climb/draw.h"
 #include "climb/profiles.h"
+#include "climb/text.h"
 #include "climb/view_overview.h"
 
 #include <stdio.h>
@@ -83,6 +84,64 @@ static void draw_intro(tui *t, flow *f)
     flow_text(f, "i: back to the quiz", draw_style(ST_MARK));
 }
 
+/* Draws s wrapped into at most `rows` rows from row y; when it needs more, the
+ * last row holds the rest, cut with "…". */
+static void draw_clamped(WINDOW *w, int y, int x, int width, int rows, const char *s, attr_t a)
+{
+    int n = draw_wrapped_lines(s, width);
+    if (rows <= 0)
+        return;
+    if (n <= rows) {
+        draw_wrapped(w, y, x, width, 0, rows, s, a);
+        return;
+    }
+    draw_wrapped(w, y, x, width, 0, rows - 1, s, a);
+    char *vis = text_visible(s, TEXT_KEEP_NEWLINES);
+    text_span *l = malloc((size_t)n * sizeof *l);
+    if (vis && l && text_wrap(vis, width, l, (size_t)n) == (size_t)n) {
+        char *rest = vis + l[rows - 1].start;
+        for (char *p = rest; *p; p++)
+            *p = *p == '\n' ? ' ' : *p;
+        draw_text(w, y + rows - 1, x, width, rest, a);
+    }
+    free(l);
+    free(vis);
+}
+
+/* The answers, one row each, the chosen one marked. */
+static void draw_answers(quiz_state *qs, flow *f)
+{
+    for (int a = 0; a < ANSWER_COUNT; a++) {
+        char row[64];
+        int on = a == qs->choice;
+        snprintf(row, sizeof row, "%s %d  %s", on ? draw_glyph(GL_CURSOR) : " ", a + 1,
+                 quiz_answer_label((quiz_answer)a));
+        flow_text(f, row, on ? draw_style(ST_CURSOR) : A_NORMAL);
+    }
+}
+
+/* Rows the roomy question screen takes: heading, gap, question, gap, answers,
+ * and the hint. */
+static int question_rows(tui *t, const quiz_state *qs, int width)
+{
+    return 2 + draw_wrapped_lines(t->ladder->questions[qs->q].text, width) + 1 + ANSWER_COUNT +
+           (qs->hint ? 1 + draw_wrapped_lines(qs->hint, width) : 0);
+}
+
+/* A question where the roomy screen does not fit (40x12): its number goes to
+ * the border's title, the answers keep their rows at the bottom, and the
+ * question gets the rest (cut with "…" only when even that is too little). */
+static void draw_question_compact(tui *t, quiz_state *qs, flow *f)
+{
+    int avail = f->bottom - f->top;
+    const char *text = t->ladder->questions[qs->q].text;
+    int qrows = avail - ANSWER_COUNT;
+    int gap = qrows > draw_wrapped_lines(text, f->width) && qrows > 1;
+    draw_clamped(f->w, f->top, f->x, f->width, qrows - gap, text, A_NORMAL);
+    f->line = qrows;
+    draw_answers(qs, f);
+}
+
 static void draw_question(tui *t, quiz_state *qs, flow *f)
 {
     char head[64];
@@ -91,13 +150,7 @@ static void draw_question(tui *t, quiz_state *qs, flow *f)
     flow_gap(f);
     flow_text(f, t->ladder->questions[qs->q].text, A_NORMAL);
     flow_gap(f);
-    for (int a = 0; a < ANSWER_COUNT; a++) {
-        char row[64];
-        int on = a == qs->choice;
-        snprintf(row, sizeof row, "%s %d  %s", on ? draw_glyph(GL_CURSOR) : " ", a + 1,
-                 quiz_answer_label((quiz_answer)a));
-        flow_text(f, row, on ? draw_style(ST_CURSOR) : A_NORMAL);
-    }
+    draw_answers(qs, f);
     flow_gap(f);
     if (qs->hint)
         flow_text(f, qs->hint, draw_style(ST_MESSAGE));
@@ -223,21 +276,40 @@ static void quiz_draw(tui *t, void *state)
     if (!win)
         return;
     werase(win);
-    draw_box(win, qs->stage == STAGE_OFFER ? "Where are you now?" : "Placement quiz", 1);
-    flow f = {win, 2, w - 4 < 76 ? w - 4 : 76, 1, h - 2, qs->scroll, 0};
+    char keys[256];
+    footer(qs, (int)sizeof keys, keys, sizeof keys); /* draw_hints fits it to the rows */
+    int width = w - 4 < 76 ? w - 4 : 76;
+    int fr = h >= 16 && draw_hints_rows(keys, w - 4) > 1 ? 2 : 1; /* footer rows */
+    flow f = {win, 2, width, 1, h - 1 - fr, qs->scroll, 0};
+    int question = qs->stage == STAGE_QUESTION && !qs->show_intro;
+    int compact = question && question_rows(t, qs, width) > f.bottom - f.top;
+    char title[64];
+    if (compact)
+        snprintf(title, sizeof title, "Placement quiz %s question %zu of %zu",
+                 draw_glyph(GL_DOT), qs->q + 1, t->ladder->n_questions);
+    draw_box(win, compact ? title : qs->stage == STAGE_OFFER ? "Where are you now?"
+                                                             : "Placement quiz", 1);
     if (qs->stage != STAGE_OFFER && qs->show_intro)
         draw_intro(t, &f);
     else if (qs->stage == STAGE_OFFER)
         draw_offer(t, &f);
+    else if (compact)
+        draw_question_compact(t, qs, &f);
     else if (qs->stage == STAGE_QUESTION)
         draw_question(t, qs, &f);
     else
         draw_result(t, qs, &f);
     qs->lines = f.line;
     qs->page = f.bottom - f.top;
-    char hint[256];
-    footer(qs, w - 4, hint, sizeof hint);
-    draw_text(win, h - 2, 2, w - 4, hint, draw_style(ST_DIM));
+    if (!question && f.line - f.scroll > f.bottom - f.top) { /* more below: say so */
+        char more[32];
+        snprintf(more, sizeof more, " %s more ", draw_glyph(GL_ELLIPSIS));
+        draw_text(win, h - 1, w - 10, 8, more, draw_style(ST_BORDER_FOCUS));
+    }
+    if (compact && qs->hint) /* no row to spare: the hint stands in for the keys once */
+        draw_text(win, h - 2, 2, w - 4, qs->hint, draw_style(ST_MESSAGE));
+    else
+        draw_hints(win, h - 1 - fr, 2, w - 4, fr, keys, draw_style(ST_DIM));
     wnoutrefresh(win);
     delwin(win);
 }

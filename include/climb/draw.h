@@ -43,6 +43,14 @@ int draw_wrapped(WINDOW *w, int y, int x, int width, int skip, int max_rows, con
                  attr_t attr);
 /* Number of lines s takes wrapped at `width`. */
 int draw_wrapped_lines(const char *s, int width);
+/* Draws a key line ("Enter switch  Esc close  ? keys": hints split at two
+ * spaces) from row y in at most max_rows rows of `width`, wrapping between hints,
+ * never inside one. When they do not fit, hints from the middle give way to one
+ * "…", and the last two (closing and help, by convention) stay. Returns the rows
+ * used. */
+int draw_hints(WINDOW *w, int y, int x, int width, int max_rows, const char *hints, attr_t attr);
+/* Rows the whole key line takes at `width`. */
+int draw_hints_rows(const char *hints, int width);
 /* Fills row y from x to x+width-1 with spaces in attr. */
 void draw_fill(WINDOW *w, int y, int x, int width, attr_t attr);
 
