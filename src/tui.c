@@ -515,6 +515,8 @@ static SCREEN *open_screen(const app *a, int headless)
     wtimeout(stdscr, 1000);
     mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
     mouseinterval(0);
+    if (!headless)
+        input_terminal_start(); /* modified keys terminfo names; bracketed paste */
     draw_init();
     return s;
 }
@@ -574,6 +576,7 @@ int tui_run(app *a)
         while (t.n_views > 0)
             tui_pop_view(&t);
         free_windows(&t);
+        input_terminal_end();
         endwin();
         delscreen(s);
         wrap_cache_clear();
