@@ -202,7 +202,7 @@ static int jump(tui *t, search_hit h)
 }
 
 enum {
-    CMD_CLOSE = 1, CMD_TO_LIST, CMD_TAB_TO_LIST, CMD_CLEAR, CMD_PREV, CMD_NEXT, CMD_PAGE_UP,
+    CMD_CLOSE = 1, CMD_TO_LIST, CMD_TAB_TO_LIST, CMD_PREV, CMD_NEXT, CMD_PAGE_UP,
     CMD_PAGE_DOWN, CMD_FIRST, CMD_LAST, CMD_PREV_MATCH, CMD_NEXT_MATCH, CMD_JUMP, CMD_EDIT,
     CMD_REDRAW
 };
@@ -217,7 +217,6 @@ static const view_key TYPING_KEYS[] = {
     {0, KEY_DOWN, CMD_NEXT, "Down", "choose the match below"},
     {0, KEY_PPAGE, CMD_PAGE_UP, "PgUp", "choose a page of matches up"},
     {0, KEY_NPAGE, CMD_PAGE_DOWN, "PgDn", "choose a page of matches down"},
-    {21, 0, CMD_CLEAR, "Ctrl-U", "clear the query"},
     LINE_EDIT_KEY_ROWS("typed into the query (F1: this help)"),
     {0, 0, 0, NULL, NULL},
 };
@@ -264,10 +263,6 @@ static int typing_key(tui *t, search_state *s, int key, int is_char)
     case CMD_TAB_TO_LIST:
         if (s->res.n > 0)
             s->typing = 0;
-        return DIRTY_ALL;
-    case CMD_CLEAR:
-        line_edit_init(&s->q, NULL, QUERY_CHARS);
-        run(t, s);
         return DIRTY_ALL;
     case CMD_CLOSE:
         tui_pop_view(t);

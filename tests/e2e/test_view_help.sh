@@ -111,7 +111,7 @@ search_help() {
     keys -l "pipeline"
     wait_for "match 1 of"
     keys F1
-    help_shows search "typed into the query" "clear the query" "go to the list of matches"
+    help_shows search "typed into the query" "delete to the start (clears the text)" "go to the list of matches"
     help_closes search Escape "Ctrl-U clear"
     keys -l "?"
     wait_for "Search: pipeline?"
