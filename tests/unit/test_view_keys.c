@@ -10,6 +10,8 @@
 #include <cmocka.h>
 
 #include "climb/line_edit.h"
+#include "climb/view_confirm.h"
+#include "climb/view_editor.h"
 #include "climb/view_evidence.h"
 #include "climb/view_checkin.h"
 #include "climb/view_export.h"
@@ -44,6 +46,7 @@ static const view_tables ALL[] = {
     {"roadblocks", roadblocks_key_tables}, {"search", search_key_tables},
     {"evidence", evidence_key_tables},   {"evidence check", evidence_check_key_tables},
     {"line_edit", LINE_EDIT_TABLES},     {"check-in", checkin_key_tables},
+    {"editor", editor_key_tables},       {"unsaved text", ask_key_tables},
 };
 
 /* Checks one table; returns its number of help rows. */
@@ -97,7 +100,7 @@ static void test_tables_are_consistent(void **state)
             snprintf(where, sizeof where, "%s table %d", ALL[v].view, i);
             assert_true(check_table(where, ALL[v].tables[i]) > 0);
         }
-    assert_int_equal(tables, 23);
+    assert_int_equal(tables, 26);
 }
 
 /* Modes where a line is typed list the editing keys and take text; the others
@@ -119,6 +122,19 @@ static void test_text_modes(void **state)
     assert_true(view_key_cmd(search_key_tables[0], 27, 1) < LINE_CMD_FIRST);
     assert_int_equal(view_key_cmd(search_key_tables[0], '?', 1), 0);
     assert_int_equal(view_key_cmd(search_key_tables[1], '?', 1), 0);
+    assert_true(view_keys_take_text(editor_key_tables[0]));
+    assert_true(view_keys_take_text(editor_key_tables[1]));
+    assert_false(view_keys_take_text(ask_key_tables[0]));
+    /* one grammar: the one-line inputs and the editor bind the same editing keys */
+    static const int SHARED[][2] = {{23, 1}, {21, 1}, {11, 1}, {1, 1}, {5, 1},
+                                    {INPUT_META('b'), 0}, {INPUT_META('f'), 0},
+                                    {INPUT_META('d'), 0}, {INPUT_META(127), 0},
+                                    {INPUT_KEY_WORD_LEFT, 0}, {INPUT_KEY_WORD_RIGHT, 0}};
+    for (size_t i = 0; i < sizeof SHARED / sizeof *SHARED; i++) {
+        assert_true(view_key_cmd(line_edit_keys, SHARED[i][0], SHARED[i][1]) != 0);
+        assert_true(view_key_cmd(editor_key_tables[0], SHARED[i][0], SHARED[i][1]) != 0);
+        assert_true(view_key_cmd(editor_key_tables[1], SHARED[i][0], SHARED[i][1]) != 0);
+    }
 }
 
 int main(void)
