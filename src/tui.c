@@ -511,7 +511,9 @@ static SCREEN *open_screen(const app *a, int headless)
     noecho();
     keypad(stdscr, TRUE);
     curs_set(0);
-    set_escdelay(25);
+    /* The bytes of one key's sequence arrive together; a key pressed after Esc
+     * comes later. A long wait would read Esc then q as Alt-q (input.c). */
+    set_escdelay(5);
     wtimeout(stdscr, 1000);
     mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
     mouseinterval(0);
