@@ -542,7 +542,7 @@ void input_terminal_start(void)
             learn_key(seq, with_modifier(lookup(base), mod));
         }
         for (int n = 1; n <= 8; n++) {
-            char base[8];
+            char base[16];
             snprintf(base, sizeof base, "[%d~", n);
             snprintf(seq, sizeof seq, "[%d;%d~", n, mod);
             learn_key(seq, with_modifier(lookup(base), mod));

@@ -130,7 +130,7 @@ static void footer(const editor_state *es, char *buf, size_t len, int width)
         if (!k->name)
             continue;
         char item[64];
-        snprintf(item, sizeof item, "%.*s %s   ", (int)strcspn(k->name, " "), k->name,
+        snprintf(item, sizeof item, "%.*s %s  ", (int)strcspn(k->name, " "), k->name,
                  SHOWN[i].what);
         if (text_width(buf) + text_width(item) + text_width(help) > width)
             break;
