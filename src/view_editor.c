@@ -26,6 +26,7 @@ typedef struct {
     int wrap;        /* columns a row may take (from the last draw) */
     int visible;     /* text rows shown (from the last draw) */
     int goal;        /* column Up/Down aim for, or -1 */
+    int drawn;       /* 1 after the first draw */
     editor_done_fn done;
     void *ctx;
     void (*free_ctx)(void *);
@@ -200,6 +201,9 @@ static void editor_draw(tui *t, void *state)
     es->visible = es->multiline ? most : (int)n < most ? (int)n : most;
     if (es->visible < 1)
         es->visible = 1;
+    if (!es->drawn && n > (size_t)es->visible)
+        es->ed.cursor = 0; /* a text longer than the box opens at its start */
+    es->drawn = 1;
     int h = es->visible + 3;
     WINDOW *win = newwin(h, w, (t->rows - h) / 2, (t->cols - w) / 2);
     if (!win) {

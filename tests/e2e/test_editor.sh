@@ -60,6 +60,36 @@ esc_asks_before_discarding() {
     quit_tui
 }
 
+# A one-line prompt of the editor (the reason for n/a) asks the same way.
+one_line_prompt_asks() {
+    climb status >/dev/null || fail "status"
+    start_tui 80 24
+    wait_for "Before moving up to Mid"
+    keys x
+    wait_for "Why does this not apply to you?"
+    keys -l "another team owns it"
+    wait_for "another team owns it"
+    keys Escape
+    wait_for "Save, discard, or keep editing?"
+    keys d
+    wait_gone "Why does this not apply to you?"
+    [ "$(crit_state p1-own-pipeline)" = todo ] || fail "discard changed the state"
+    keys x
+    wait_for "Why does this not apply to you?"
+    keys -l "another team owns it"
+    wait_for "another team owns it"
+    keys Escape
+    wait_for "Save, discard, or keep editing?"
+    keys s
+    wait_gone "Why does this not apply to you?"
+    for _ in 1 2 3 4 5 6 7 8 9 10; do
+        [ "$(crit_state p1-own-pipeline)" = "n/a" ] && break
+        sleep 0.2
+    done
+    [ "$(crit_state p1-own-pipeline)" = "n/a" ] || fail "s did not save: $(crit_state p1-own-pipeline)"
+    quit_tui
+}
+
 home_sequence_and_alt_b_stay_in_the_editor() {
     climb status >/dev/null || fail "status"
     start_tui 80 24
@@ -84,6 +114,12 @@ home_sequence_and_alt_b_stay_in_the_editor() {
     wait_for "note saved"
     wait_for "phase 2: 0/"
     [ "$(note p2-reduce-oncall)" = "Xalpha Ybeta" ] || fail "note: $(note p2-reduce-oncall)"
+    keys -H 1b 5b 31 7e # in the main view too: Home, never Esc then 1
+    keys F1 # keys are read in order: once help shows, the sequence has been read
+    wait_for "Help"
+    screen | grep -qF "phase 2: 0/" || fail "the phase changed from the main view"
+    keys Escape
+    wait_gone "Help"
     quit_tui
 }
 
@@ -114,6 +150,25 @@ for w in words:
     assert w in shown, (w, text_rows)
 assert len(shown) == len(words), text_rows
 PY
+    keys Escape
+    wait_gone "Ctrl-X save"
+    quit_tui
+}
+
+# A note longer than the box opens at its start, with a mark saying there is more
+# below; Ctrl-End goes to its end, and the mark turns to say there is more above.
+long_existing_note_opens_at_its_start() {
+    climb note p1-own-pipeline "$(python3 -c "print(' '.join('word%d' % i for i in range(80)))")" >/dev/null || fail "note"
+    start_tui 40 12
+    wait_for "phase 1: 0/"
+    open_editor
+    wait_for "word0 word1"
+    screen | grep -qF "▼" || fail "no mark of more text below"
+    screen | grep -qF "▲" && fail "a mark of text above at the start"
+    keys C-End
+    wait_for "word79"
+    wait_gone "word0 word1"
+    screen | grep -qF "▲" || fail "no mark of more text above"
     keys Escape
     wait_gone "Ctrl-X save"
     quit_tui
@@ -171,8 +226,10 @@ key_file_decodes_headless() {
 }
 
 run_test esc_asks_before_discarding
+run_test one_line_prompt_asks
 run_test home_sequence_and_alt_b_stay_in_the_editor
 run_test long_note_wraps_at_words
+run_test long_existing_note_opens_at_its_start
 run_test kill_keys
 run_test bracketed_paste_arrives_whole
 run_test key_file_decodes_headless
