@@ -2,7 +2,7 @@
 # run.sh - runs climb's suites against one build directory: every cmocka unit test
 # binary in BUILD/tests, then every end-to-end script in tests/e2e (real binary,
 # real database files, real terminal through tmux), two suites at a time
-# (E2E_JOBS=N for another number). Prints one closing line
+# (E2E_JOBS=N for another number), each followed by its wall time. Prints one closing line
 # "N passed, N failed" and exits non-zero when anything failed.
 #   tests/run.sh [--unit-only|--e2e-only] BUILD
 set -u
@@ -46,7 +46,9 @@ if [ "$mode" != unit ]; then
     export CLIMB_BIN CLIMB_BUILD E2E_RESULTS E2E_LOGS
     printf '%s\n' tests/e2e/test_*.sh | xargs -P "${E2E_JOBS:-2}" -I {} sh -c '
         log="$E2E_LOGS/$(basename "$1")"
+        start=$(date +%s)
         sh "$1" >"$log.out" 2>"$log.err"
+        echo "  ($(basename "$1"): $(($(date +%s) - start)) s)" >>"$log.out"
         until mkdir "$E2E_LOGS/lock" 2>/dev/null; do sleep 0.1; done
         cat "$log.out"
         cat "$log.err" >&2

@@ -32,25 +32,25 @@ history_help() {
     start
     keys H
     wait_for "Timeline, newest first"
-    wait_for "? keys"
+    wait_for "? help"
     keys ?
-    help_shows history "chart by week" "go to a date in the timeline" "quit climb"
+    help_shows history "chart by week" "go to a date in the timeline" "close History"
     help_closes history Escape "Timeline, newest first"
     keys f
-    wait_for "? keys  Left/Right change"
+    wait_for "Left/Right change"
     keys ?
     help_shows history "switch between phase and kind" "the next phase or kind"
     screen | grep -qF "chart by week" && fail "the filter's help lists the timeline keys"
-    help_closes history x "? keys  Left/Right change"
+    help_closes history x "Left/Right change"
     keys Right
     wait_for "phase 1 · all kinds"
-    keys Enter g
+    keys Enter d
     wait_for "Go to date"
     keys F1
     help_shows history "show the events up to that date" "Backspace Ctrl-H"
     help_closes history Escape "Go to date"
     keys Escape
-    wait_for "arrows scroll  ? keys"
+    wait_for "Left/Right months"
     keys Escape
     wait_gone "Timeline, newest first"
     quit_tui

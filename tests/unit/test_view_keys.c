@@ -17,6 +17,7 @@
 #include "climb/view_export.h"
 #include "climb/view_faq.h"
 #include "climb/view_history.h"
+#include "climb/view_history_event.h"
 #include "climb/view_overview.h"
 #include "climb/view_profiles.h"
 #include "climb/view_quiz.h"
@@ -41,6 +42,7 @@ static const view_key *const LINE_EDIT_TABLES[] = {line_edit_keys, NULL};
 static const view_tables ALL[] = {
     {"export", export_key_tables},       {"faq", faq_key_tables},
     {"history", history_key_tables},     {"overview", overview_key_tables},
+    {"history event", history_event_key_tables},
     {"profiles", profiles_key_tables},
     {"quiz", quiz_key_tables},           {"resources", resources_key_tables},
     {"roadblocks", roadblocks_key_tables}, {"search", search_key_tables},
@@ -100,7 +102,7 @@ static void test_tables_are_consistent(void **state)
             snprintf(where, sizeof where, "%s table %d", ALL[v].view, i);
             assert_true(check_table(where, ALL[v].tables[i]) > 0);
         }
-    assert_int_equal(tables, 26);
+    assert_int_equal(tables, 28);
 }
 
 /* Modes where a line is typed list the editing keys and take text; the others
