@@ -114,7 +114,7 @@ int checklist_not_applicable(tui *t)
         return DIRTY_PANES | DIRTY_BARS;
     }
     crit_ref *copy = selected(t);
-    editor_request req = {"Why does this not apply to you?", NULL, 0, 0, REASON_MAX};
+    editor_request req = {"Why does this not apply to you?", NULL, 0, 0, REASON_MAX, NULL};
     if (copy)
         editor_open(t, &req, reason_done, copy, ref_free);
     return DIRTY_ALL;
@@ -168,7 +168,8 @@ static void open_note_editor(tui *t, crit_ref *r, const char *text, const char *
         ref_free(r);
         return;
     }
-    editor_request req = {title, text, 1, 1, NOTE_MAX};
+    /* Esc asks unless the text is the stored note (after a refused save, it is not) */
+    editor_request req = {title, text, 1, 1, NOTE_MAX, r->base};
     editor_open(t, &req, note_done, r, ref_free);
 }
 
@@ -211,7 +212,7 @@ int checklist_stale_period(tui *t)
     snprintf(now, sizeof now, "%d", t->model->stale_months);
     snprintf(title, sizeof title, "Flag evidence older than how many months? (now %d)",
              t->model->stale_months);
-    editor_request req = {title, now, 0, 0, 8};
+    editor_request req = {title, now, 0, 0, 8, NULL};
     editor_open(t, &req, stale_done, NULL, NULL);
     return DIRTY_ALL;
 }

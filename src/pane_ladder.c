@@ -189,7 +189,7 @@ static int set_target(tui *t)
     char title[160];
     snprintf(title, sizeof title, "Aim for %s by when? YYYY-MM-DD (empty: no target)",
              t->ladder->levels[*level].name);
-    editor_request req = {title, NULL, 0, 0, 32};
+    editor_request req = {title, NULL, 0, 0, 32, NULL};
     editor_open(t, &req, target_done, level, free);
     return DIRTY_ALL;
 }

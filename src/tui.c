@@ -517,10 +517,14 @@ static SCREEN *open_screen(const app *a, int headless)
     noecho();
     keypad(stdscr, TRUE);
     curs_set(0);
-    set_escdelay(25);
+    /* The bytes of one key's sequence arrive together; a key pressed after Esc
+     * comes later. A long wait would read Esc then q as Alt-q (input.c). */
+    set_escdelay(5);
     wtimeout(stdscr, 1000);
     mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
     mouseinterval(0);
+    if (!headless)
+        input_terminal_start(); /* modified keys terminfo names; bracketed paste */
     draw_init();
     return s;
 }
@@ -580,6 +584,7 @@ int tui_run(app *a)
         while (t.n_views > 0)
             tui_pop_view(&t);
         free_windows(&t);
+        input_terminal_end();
         endwin();
         delscreen(s);
         wrap_cache_clear();

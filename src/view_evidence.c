@@ -243,7 +243,7 @@ static int open_editor(tui *t, ev_state *s, const evidence_row *e, const char *t
     edit_ctx *c = ctx_for(s, e);
     if (!c)
         return DIRTY_NONE;
-    editor_request req = {title, initial, multiline, multiline, max};
+    editor_request req = {title, initial, multiline, multiline, max, NULL};
     editor_open(t, &req, done, c, free);
     return DIRTY_ALL;
 }

@@ -11,6 +11,7 @@
 #include "climb/view_evidence.h"
 #include "climb/view_export.h"
 #include "climb/view_faq.h"
+#include "climb/view_editor.h"
 #include "climb/view_history.h"
 #include "climb/view_history_event.h"
 #include "climb/view_ladder_update.h"
@@ -162,6 +163,7 @@ void view_hint(const view_key *table, const view_hint_item *items, int width, ch
 }
 
 static const char *const CHECKIN_MODES[] = {"the offer", "a criterion", "the summary", NULL};
+static const char *const EDITOR_MODES[] = {"several lines", "one line", NULL};
 static const char *const EXPORT_MODES[] = {"choosing a format", "typing the file name",
                                            "written", NULL};
 static const char *const HISTORY_MODES[] = {"the timeline", "the filter bar",
@@ -174,6 +176,7 @@ const view_key_set view_key_sets[] = {
     {"help", help_key_tables, NULL},
     {"check-in", checkin_key_tables, CHECKIN_MODES},
     {"confirm", confirm_key_tables, NULL},
+    {"editor", editor_key_tables, EDITOR_MODES},
     {"evidence", evidence_key_tables, NULL},
     {"evidence-check", evidence_check_key_tables, NULL},
     {"export", export_key_tables, EXPORT_MODES},
@@ -187,5 +190,6 @@ const view_key_set view_key_sets[] = {
     {"resources", resources_key_tables, NULL},
     {"roadblocks", roadblocks_key_tables, NULL},
     {"search", search_key_tables, SEARCH_MODES},
+    {"unsaved-text", ask_key_tables, NULL},
     {NULL, NULL, NULL},
 };

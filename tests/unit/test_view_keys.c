@@ -14,6 +14,9 @@
 
 #include "climb/line_edit.h"
 #include "climb/view.h"
+#include "climb/input.h"
+#include "climb/view_confirm.h"
+#include "climb/view_editor.h"
 #include "climb/view_export.h"
 #include "climb/view_history.h"
 #include "climb/view_profiles.h"
@@ -139,8 +142,8 @@ static int grammar_fault(const view_key *table, char *why, size_t len)
             }
             continue; /* Esc leaves the field: cancel, back or close */
         }
-        if (text && (g->cmd == VIEW_CMD_FIRST || g->cmd == VIEW_CMD_LAST))
-            continue; /* Home and End move in the text */
+        if (text && !g->text && g->cmd >= VIEW_CMD_UP && g->cmd <= VIEW_CMD_LAST)
+            continue; /* the arrows, pages, Home and End move in the text */
         if (cmd && cmd != g->cmd) {
             snprintf(why, len, "%s runs command %d, not the grammar's %d", g->name, cmd, g->cmd);
             return 1;
@@ -321,6 +324,25 @@ static void test_help_rows(void **state)
     assert_int_equal(n, 5); /* Ctrl-U, Backspace, any character, F1, Ctrl-L */
     assert_string_equal(rows[2].keys, "any character");
     assert_string_equal(rows[3].keys, "F1");
+    assert_true(view_keys_take_text(editor_key_tables[0]));
+    assert_true(view_keys_take_text(editor_key_tables[1]));
+    assert_false(view_keys_take_text(ask_key_tables[0]));
+}
+
+/* One grammar for editing: the one-line inputs and the built-in editor bind the
+ * same editing keys. */
+static void test_editor_and_line_inputs_edit_alike(void **state)
+{
+    (void)state;
+    static const int SHARED[][2] = {{23, 1}, {21, 1}, {11, 1}, {1, 1}, {5, 1},
+                                    {INPUT_META('b'), 0}, {INPUT_META('f'), 0},
+                                    {INPUT_META('d'), 0}, {INPUT_META(127), 0},
+                                    {INPUT_KEY_WORD_LEFT, 0}, {INPUT_KEY_WORD_RIGHT, 0}};
+    for (size_t i = 0; i < sizeof SHARED / sizeof *SHARED; i++) {
+        assert_true(view_key_cmd(line_edit_keys, SHARED[i][0], SHARED[i][1]) != 0);
+        assert_true(view_key_cmd(editor_key_tables[0], SHARED[i][0], SHARED[i][1]) != 0);
+        assert_true(view_key_cmd(editor_key_tables[1], SHARED[i][0], SHARED[i][1]) != 0);
+    }
 }
 
 int main(void)
@@ -331,6 +353,7 @@ int main(void)
         cmocka_unit_test(test_grammar_faults_are_found),
         cmocka_unit_test(test_text_modes),
         cmocka_unit_test(test_text_modes_share_the_editing_keys),
+        cmocka_unit_test(test_editor_and_line_inputs_edit_alike),
         cmocka_unit_test(test_hint_from_the_table),
         cmocka_unit_test(test_help_rows),
     };
