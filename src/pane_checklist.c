@@ -15,7 +15,7 @@
 #include <stdio.h>
 #include <string.h>
 
-enum { MARK_W = 4, DATE_W = 12, EXTRA_MAX = 7, EXTRA_LEN = 4096, ENTRIES_SHOWN = 3,
+enum { MARK_W = 4, DATE_W = 12, EXTRA_MAX = 8, EXTRA_LEN = 4096, ENTRIES_SHOWN = 3,
        NARROW_W = 50 /* below this the date goes under the text, which keeps the width */ };
 
 typedef struct {
@@ -89,22 +89,23 @@ static void item_extras(tui *t, size_t i, int width, extras *x)
         snprintf(x->text[x->n], EXTRA_LEN, "worded when ticked: %s", mc->text_at_done);
         extra(x, ST_DIM, 0);
     }
-    if (mc->note || mc->n_entries) { /* on every row, selected or not (E lists them) */
+    if ((mc->note || mc->n_entries) && !t->show_notes) { /* on every row (E lists them) */
         marker(mc, x->text[x->n], EXTRA_LEN);
-        extra(x, ST_DIM, !t->show_notes);
-    }
-    if (t->show_notes && mc->note && mc->n_entries) { /* N: the note in full too */
-        snprintf(x->text[x->n], EXTRA_LEN, "note: %s", mc->note);
+        extra(x, ST_DIM, 1);
+    } else if (mc->note || mc->n_entries) { /* N: the note and the newest entries in full */
+        size_t count = mc->n_entries + (mc->note != NULL);
+        snprintf(x->text[x->n], EXTRA_LEN, "%s %zu %s %s%s", draw_glyph(GL_NOTE), count,
+                 draw_glyph(GL_DOT), mc->note ? "note: " : "", mc->note ? mc->note : "");
+        if (!mc->note) /* the marker line then holds the newest entry */
+            x->text[x->n][strlen(x->text[x->n]) - 1] = '\0';
         extra(x, ST_DIM, 0);
-    }
-    for (size_t k = 0; t->show_notes && k < mc->n_entries && k < ENTRIES_SHOWN; k++) {
-        const evidence_row *e = &mc->entries[mc->n_entries - 1 - k];
-        char date[16];
-        clock_format_local_date(e->happened_at, date, sizeof date);
-        if (k == 0)
-            continue; /* the newest is the marker's */
-        snprintf(x->text[x->n], EXTRA_LEN, "%s: %s", date, e->text);
-        extra(x, ST_DIM, 0);
+        for (size_t k = 0; k < mc->n_entries && k < ENTRIES_SHOWN; k++) {
+            const evidence_row *e = &mc->entries[mc->n_entries - 1 - k];
+            char date[16];
+            clock_format_local_date(e->happened_at, date, sizeof date);
+            snprintf(x->text[x->n], EXTRA_LEN, "%s: %s", date, e->text);
+            extra(x, ST_DIM, 0);
+        }
     }
     if (model_is_stale(t->model, mc, clock_now())) {
         snprintf(x->text[x->n], EXTRA_LEN,

@@ -169,6 +169,13 @@ int ladder_pane_rows(tui *t)
 
 enum { LIST_W = 24 }; /* the level list beside the detail in a wide, short pane */
 
+/* 1 when the detail goes beside the level list: a wide pane too short for both
+ * one above the other (the stacked layout). */
+static int detail_beside(const tui *t, WINDOW *w)
+{
+    return getmaxx(w) >= LIST_W + 24 && getmaxy(w) - 2 < (int)t->ladder->n_levels + 6;
+}
+
 static void ladder_draw(tui *t, WINDOW *w, int focused)
 {
     int h, wd;
@@ -181,7 +188,7 @@ static void ladder_draw(tui *t, WINDOW *w, int focused)
     draw_box(w, "Ladder", focused);
     int n = (int)t->ladder->n_levels, inner = h - 2;
     paragraphs p;
-    if (wd >= LIST_W + 24 && inner < n + 6) { /* stacked: the detail beside the list */
+    if (detail_beside(t, w)) {
         int dw = wd - LIST_W - 4;
         draw_levels(t, w, 1, 1, inner, LIST_W, focused);
         detail_paragraphs(t, 0, dw, &p);
@@ -235,7 +242,8 @@ static int ladder_click(tui *t, WINDOW *w, int y, int x)
 {
     int h = getmaxy(w), n = (int)t->ladder->n_levels, rows = n < h - 2 ? n : h - 2;
     int first = t->level_cursor >= rows ? t->level_cursor - rows + 1 : 0;
-    if (h >= 3 && y >= 1 && y <= rows && x <= LIST_W && first + y - 1 < n)
+    if (h >= 3 && y >= 1 && y <= rows && (x <= LIST_W || !detail_beside(t, w)) &&
+        first + y - 1 < n)
         return move_to_level(t, first + y - 1) | DIRTY_PANES;
     return DIRTY_PANES;
 }

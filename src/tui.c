@@ -140,8 +140,9 @@ static int phase_rows_wide(tui *t, int body, int width)
 
 /* The stacked layout (under 80 columns), Checklist first: the Ladder its level
  * list when a third of the height allows, the Checklist two thirds of the rest
- * (or all it needs), the Phase pane the remainder; on a very short screen the
- * Phase pane and the Ladder are one summary line each. */
+ * (or all it needs), the Phase pane the remainder, or the other way round while
+ * the Phase pane has the focus or shows the explanation; on a very short screen the Phase pane and the
+ * Ladder are one summary line each. */
 static void stacked_rows(tui *t, int body, int *check, int *phase, int *ladder)
 {
     if (body < 16) { /* 40x12 and the like */
@@ -149,14 +150,18 @@ static void stacked_rows(tui *t, int body, int *check, int *phase, int *ladder)
         *check = body - 2;
         return;
     }
-    int want_ladder = ladder_pane_rows(t), want_phase = phase_pane_rows(t, t->cols);
-    int want_check = checklist_pane_rows(t, t->cols);
+    int want_ladder = ladder_pane_rows(t), want_phase = phase_pane_rows(t, t->cols - 2);
+    int want_check = checklist_pane_rows(t, t->cols - 2);
     *ladder = want_ladder < body / 3 ? want_ladder : body / 3;
     int rest = body - *ladder;
-    *check = rest * 2 / 3 > rest - want_phase ? rest * 2 / 3 : rest - want_phase;
-    if (*check > want_check)
-        *check = want_check > rest / 2 ? want_check : rest / 2;
-    *phase = rest - *check;
+    int reading = t->focus == PANE_PHASE || t->phase_tab; /* the explanation is read */
+    int *first = reading ? phase : check, *second = first == phase ? check : phase;
+    int want_first = first == phase ? want_phase : want_check;
+    int want_second = first == phase ? want_check : want_phase;
+    *first = rest * 2 / 3 > rest - want_second ? rest * 2 / 3 : rest - want_second;
+    if (*first > want_first)
+        *first = want_first > rest / 2 ? want_first : rest / 2;
+    *second = rest - *first;
 }
 
 /* Lays the panes out for the current size: side by side from 80 columns, stacked
@@ -289,8 +294,9 @@ static void key_line(char *buf, size_t len, int cols)
     if (cols >= 72)
         snprintf(buf, len, "%s tick  %s overview  %s explain  1-4 phase  %s pane  %s help  %s quit",
                  tick, overview, explain, pane, help, quit);
-    else if (cols >= 50) /* narrow: the keys to move and tick, help and quit */
-        snprintf(buf, len, "%s tick  1-4 phase  %s pane  %s help  %s quit", tick, pane, help, quit);
+    else if (cols >= 52) /* narrow: tick, the overview, moving, help and quit */
+        snprintf(buf, len, "%s tick  %s overview  %s pane  %s help  %s quit", tick, overview, pane,
+                 help, quit);
     else
         snprintf(buf, len, "%s tick  %s pane  %s help  %s quit", tick, pane, help, quit);
 }
@@ -306,10 +312,12 @@ static void draw_key_bar(tui *t)
     wnoutrefresh(w);
 }
 
-/* The message, over the last body row while it lasts (the panes do not move). */
+/* The message, over the last body row while it lasts (the panes do not move);
+ * while a view is open, in the key line, whose main-view keys do not apply then
+ * (a view's own keys are inside it). */
 static void draw_message(tui *t)
 {
-    WINDOW *w = t->message_bar;
+    WINDOW *w = t->n_views ? t->key_bar : t->message_bar;
     if (!t->message[0] || !w)
         return;
     attr_t a = draw_style(t->message_is_error ? ST_ERROR : ST_MESSAGE);
@@ -351,11 +359,11 @@ static void paint(tui *t, int dirty)
         draw_title_bar(t);
         draw_key_bar(t);
     }
-    if (dirty && !t->n_views)
-        draw_message(t); /* over whatever pane repainted under it */
     /* Views draw over the panes; a view that changes repaints what lies under it. */
     for (int i = 0; i < t->n_views && dirty; i++)
         t->views[i]->draw(t, t->view_state[i]);
+    if (dirty)
+        draw_message(t); /* over whatever repainted under it */
     doupdate();
 }
 
