@@ -156,8 +156,8 @@ static void ladder_draw_line(tui *t, WINDOW *w)
     char tenure[32], pay[64], line[256];
     ladder_tenure(lv, 0, tenure, sizeof tenure);
     ladder_pay(lv, pay, sizeof pay);
-    snprintf(line, sizeof line, "Ladder: %s %s %s %s %s %s", draw_glyph(GL_CURSOR), lv->name,
-             tenure, draw_glyph(GL_DOT), pay, "(h)");
+    snprintf(line, sizeof line, "Ladder: %s %s %s %s %s", draw_glyph(GL_CURSOR), lv->name,
+             tenure, draw_glyph(GL_DOT), pay);
     werase(w);
     draw_text(w, 0, 0, getmaxx(w), line, draw_style(ST_DIM));
 }
