@@ -12,9 +12,11 @@
 #include <string.h>
 
 static const char *const GLYPH_UTF8[GL_COUNT] = {"─", "│", "┌", "┐", "└", "┘", "▸", "◆", "·", "…",
-                                                  [GL_TITLE] = "◆", [GL_PLACED] = "●"};
+                                                  [GL_TITLE] = "◆", [GL_PLACED] = "●",
+                                                  [GL_NOTE] = "✎"};
 static const char *const GLYPH_ASCII[GL_COUNT] = {"-", "|", "+", "+", "+", "+", ">", "*", "-", "~",
-                                                   [GL_TITLE] = "*", [GL_PLACED] = "@"};
+                                                   [GL_TITLE] = "*", [GL_PLACED] = "@",
+                                                   [GL_NOTE] = "#"};
 
 static int utf8_mode;
 static attr_t styles[ST_COUNT];
@@ -200,6 +202,32 @@ int draw_wrapped(WINDOW *w, int y, int x, int width, int skip, int max_rows, con
     for (size_t i = (size_t)(skip > 0 ? skip : 0); i < wt.stored && max_rows > 0; i++, max_rows--)
         put_clipped(w, y++, x, width, wt.safe + wt.lines[i].start, wt.lines[i].len, attr);
     return (int)wt.total;
+}
+
+int draw_wrapped_more(WINDOW *w, int y, int x, int width, int max_rows, const char *s,
+                      attr_t attr, int more_after)
+{
+    wrapped_text wt;
+    if (width <= 1 || max_rows <= 0 || wrap_cache_get(s ? s : "", width, &wt) != 0)
+        return 0;
+    size_t rows = wt.stored < (size_t)max_rows ? wt.stored : (size_t)max_rows;
+    int cut = wt.total > rows || more_after;
+    for (size_t i = 0; i < rows; i++) {
+        const char *line = wt.safe + wt.lines[i].start;
+        size_t n = wt.lines[i].len;
+        if (i + 1 < rows || !cut) {
+            put_clipped(w, y + (int)i, x, width, line, n, attr);
+            continue;
+        }
+        size_t fit = text_fit(line, n, width - 1); /* the last row: room for the … */
+        if (wmove(w, y + (int)i, x) == ERR)
+            continue;
+        wattrset(w, attr);
+        put_form(w, line, fit);
+        waddstr(w, draw_glyph(GL_ELLIPSIS));
+        wattrset(w, A_NORMAL);
+    }
+    return (int)rows;
 }
 
 /* A line-drawing glyph as a character cell in attr: Unicode in a UTF-8 locale;

@@ -153,6 +153,13 @@ int ops_check(const char *db_path, char *msg, size_t len);
 /* 1 when m's database was opened read-only: every change is refused. */
 int ops_read_only(const climb_model *m);
 
+/* --- view state (ops_view_state.c): not an event, no undo, no History line --- */
+/* The phase number the TUI last showed for the profile: 0 and *number, 1 when
+ * never recorded, -1 on error. */
+int ops_last_phase(climb_model *m, int *number);
+/* Remembers it (one transaction; nothing on a read-only database). 0 or -1. */
+int ops_remember_phase(climb_model *m, int number);
+
 /* --- reads for the front ends (ops_read.c) --- */
 int ops_history_page_older(climb_model *m, const hist_filter *f, hist_key from, hist_event *out,
                            size_t max, size_t *n);

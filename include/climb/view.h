@@ -131,7 +131,7 @@ struct tui {
     climb_model *model;
     const climb_ladder *ladder;
     WINDOW *win[PANE_COUNT];
-    WINDOW *title_bar, *key_bar;
+    WINDOW *title_bar, *key_bar, *message_bar;
     int rows, cols;
     int too_small;
     int focus;           /* pane_id */
@@ -144,8 +144,13 @@ struct tui {
     const view_ops *views[VIEW_STACK]; /* open views, innermost last */
     void *view_state[VIEW_STACK];
     int n_views;
-    char message[512];   /* shown once in the key line, then cleared */
+    char message[512];   /* shown on the row above the key line until the next key
+                          * or MESSAGE_SECONDS, whichever comes first */
     int message_is_error;
+    unsigned message_seq; /* moves with every message, so the loop tells a new one */
+    long long message_ms; /* when it was set (monotonic milliseconds) */
+    int show_notes;      /* Checklist: every note in full (N), else one line per row */
+    int phase_rows;      /* rows the layout gave the Phase pane */
     int quit;
 };
 
@@ -153,7 +158,8 @@ extern const pane_ops ladder_pane, phase_pane, checklist_pane;
 
 /* Selects phase p (an index), keeping the Ladder cursor in step. */
 void tui_select_phase(tui *t, int p);
-/* Sets the one-shot message of the key line (printf-style). */
+/* Sets the message shown above the key line until the next key or a few
+ * seconds pass (printf-style). */
 #if defined(__GNUC__)
 __attribute__((format(printf, 3, 4)))
 #endif
