@@ -642,8 +642,9 @@ static int phase_index(const climb_ladder *l, int number)
 /* The phase the TUI opens on: the config file's (set start-phase = N) when
  * given; else the one last viewed with this profile; else the quiz placement's;
  * else the first. */
-static int start_phase(app *a)
+int tui_opening_phase(tui *t)
 {
+    app *a = t->app;
     int number = 0, p;
     quiz_attempt at;
     if (a->config && (p = phase_index(&a->ladder, a->config->start_phase)) >= 0)
@@ -679,7 +680,7 @@ int tui_run(app *a)
     t.model = &a->model;
     t.ladder = &a->ladder;
     t.focus = PANE_CHECKLIST;
-    tui_select_phase(&t, start_phase(a));
+    tui_select_phase(&t, tui_opening_phase(&t));
     ladder_update_check(&t);
     ops_undo_track(1); /* u undoes the changes of this run only */
     FILE *held = NULL;

@@ -307,13 +307,14 @@ static void switcher_draw(tui *t, void *state)
 int profiles_view_switch(tui *t, const char *name, int created)
 {
     app *a = t->app;
+    ops_remember_phase(t->model, t->ladder->phases[t->phase].number); /* the one left opens here */
     if (ops_profile_switch(t->model, name, 0, NULL) != 0) {
         tui_message(t, 1, "cannot open profile %s: %s", name, ops_error(t->model));
         return -1;
     }
     snprintf(a->user, sizeof a->user, "%s", name);
     a->profile_created = created;
-    tui_select_phase(t, 0);
+    tui_select_phase(t, tui_opening_phase(t));
     t->focus = PANE_CHECKLIST;
     if (created)
         quiz_view_offer(t);

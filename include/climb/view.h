@@ -158,6 +158,9 @@ extern const pane_ops ladder_pane, phase_pane, checklist_pane;
 
 /* Selects phase p (an index), keeping the Ladder cursor in step. */
 void tui_select_phase(tui *t, int p);
+/* The phase (an index) a profile opens on: the config's start-phase, else the one
+ * last viewed with the profile, else the quiz placement's, else the first. */
+int tui_opening_phase(tui *t);
 /* Sets the message shown above the key line until the next key or a few
  * seconds pass (printf-style). */
 #if defined(__GNUC__)

@@ -199,6 +199,29 @@ opens_where_you_are() {
         fail "viewing a phase wrote an event"
 }
 
+# Switching profiles with P keeps each profile's phase: the one left opens where
+# it was left, a profile never viewed opens on its quiz placement.
+switching_profiles_keeps_phases() {
+    climb status >/dev/null || fail "status"
+    "$CLIMB_BIN" --db "$DB" --user bo --create quiz --answers regularly,regularly,once,once,no \
+        >/dev/null || fail "bo's quiz"
+    start_tui 80 24
+    wait_for "Before moving up to Mid"
+    keys 2
+    wait_for "Before moving up to Senior"
+    keys P
+    wait_for "▸* ana"
+    keys j Enter
+    wait_for "Now using profile bo"
+    wait_for "Before moving up to Staff"
+    keys P
+    wait_for "▸* bo"
+    keys k Enter
+    wait_for "Now using profile ana"
+    wait_for "Before moving up to Senior"
+    quit_tui
+}
+
 # p, x and Space on a met criterion with a note all ask first; no leaves it met.
 p_x_space_ask_alike() {
     climb tick p1-own-pipeline --note "Billing pipeline" >/dev/null || fail "tick"
@@ -227,4 +250,5 @@ run_test checklist_position
 run_test messages_expire
 run_test evidence_marked_on_every_row
 run_test opens_where_you_are
+run_test switching_profiles_keeps_phases
 run_test p_x_space_ask_alike
