@@ -6,6 +6,8 @@
 #include "climb/clock.h"
 #include "store_internal.h"
 
+#include "climb/json_values.h"
+
 #include <jansson.h>
 #include <limits.h>
 #include <sqlite3.h>
@@ -76,9 +78,10 @@ static sqlite3_stmt *prepare_page(climb_store *st, long long profile_id, const h
         sqlite3_bind_text(s, 4, f->kind, -1, SQLITE_TRANSIENT);
     if (f->items) {
         json_t *a = json_array();
-        for (size_t i = 0; i < f->n_items; i++)
-            json_array_append_new(a, json_string(f->items[i]));
-        char *text = json_dumps(a, JSON_COMPACT);
+        int ok = a != NULL;
+        for (size_t i = 0; ok && i < f->n_items; i++)
+            ok = json_array_append_new(a, json_string(f->items[i])) == 0;
+        char *text = ok ? json_dumps_whole(a, JSON_COMPACT) : NULL;
         json_decref(a);
         if (!text) {
             sqlite3_finalize(s);
