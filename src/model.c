@@ -137,9 +137,25 @@ static int load_entry(void *ctx, const evidence_row *e)
 static int load_entries(climb_model *m, const char *id)
 {
     size_t p, i;
-    if (id && model_find(m, id, &p, &i) == 0)
-        entries_clear(model_crit_at(m, p, i));
-    return store_evidence_each(m->store, m->profile.id, id, load_entry, m) < 0 ? -1 : 0;
+    if (!id || model_find(m, id, &p, &i) != 0)
+        return store_evidence_each(m->store, m->profile.id, id, load_entry, m) < 0 ? -1 : 0;
+    /* one criterion: its entries stay as they were unless all the new ones load (a
+     * failed reload emptied them, and the entry a person was editing was gone;
+     * tests/unit/test_faults.c, evidence edit, SQLite malloc, N=145) */
+    model_crit *c = model_crit_at(m, p, i);
+    evidence_row *old = c->entries;
+    size_t n_old = c->n_entries;
+    c->entries = NULL;
+    c->n_entries = 0;
+    if (store_evidence_each(m->store, m->profile.id, id, load_entry, m) < 0) {
+        entries_clear(c);
+        c->entries = old;
+        c->n_entries = n_old;
+        return -1;
+    }
+    model_crit saved = {.entries = old, .n_entries = n_old};
+    entries_clear(&saved);
+    return 0;
 }
 
 /* Loads the profile's criteria, flags and placement (the profile row is in m). */
