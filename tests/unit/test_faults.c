@@ -13,8 +13,7 @@
  * evenly over the calls the operation makes (counted in a first run with no
  * fault); CLIMB_FAULTS_POINTS=0 tries every N (minutes, not seconds);
  * CLIMB_FAULTS_ONLY=PATTERN runs the cases whose name matches (cmocka's filter,
- * "*" a wildcard), e.g. "malloc: undo"; CLIMB_FAULTS_KNOWN=1 also runs the
- * cases of the KNOWN list (bugs found and not fixed yet). */
+ * "*" a wildcard), e.g. "malloc: undo". */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -360,14 +359,17 @@ static void prep_outside(test_env *env)
 
 /* ---- operations */
 
+static char open_err[512]; /* why the last store_open failed */
+
 static int run_open(test_env *env)
 {
-    char path[256], err[512];
+    char path[256], *err = open_err;
+    const size_t errlen = sizeof open_err;
     climb_store *st = NULL;
     climb_model m;
     int created, rc;
     snprintf(path, sizeof path, "%s/new.db", env->dir);
-    if (store_open(path, &st, err, sizeof err) != 0)
+    if (store_open(path, &st, err, errlen) != 0)
         return -1;
     rc = model_open(&m, &env->ladder, st, "bea", 1, &created);
     if (rc == 0)
@@ -656,7 +658,8 @@ static void run_faults(const fault_op *op, unsigned kinds)
             failures++;
         if (rc != 0 && op->retry) {
             if (op->run(&env) != 0)
-                fail_msg("%s, N=%ld: fails again with no fault: %s", what, n, ops_error(&env.m));
+                fail_msg("%s, N=%ld: fails again with no fault: %s%s", what, n, ops_error(&env.m),
+                         open_err);
             free(now);
             now = fingerprint(env.dir);
             if (strcmp(now, whole) != 0)
@@ -715,40 +718,9 @@ typedef struct {
     unsigned kinds;
 } fault_case;
 
-/* Cases that still fail, each with what goes wrong; skipped (and named in the
- * output) until fixed. Remove a line when its bug is fixed. */
-static const struct {
-    const char *name, *why;
-} KNOWN[] = {
-    {"malloc: evidence add", "the event's detail is built with jansson and a failed "
-                             "append drops a link; the entry is saved without it"},
-    {"malloc: evidence edit", "as evidence add: a link lost from the detail"},
-    {"malloc: evidence remove", "as evidence add: a link lost from the detail"},
-    {"SQLite malloc: evidence edit", "a failed model reload drops the entry from the "
-                                     "model, so a retry cannot find it"},
-    {"any malloc, sticky: evidence edit", "as SQLite malloc: evidence edit"},
-    {"malloc: export json", "a failed json_object_set drops a key (a level's name) and "
-                            "the export reports success"},
-    {"malloc: export json --force", "as export json"},
-    {"malloc: export csv", "a failed copy is written as \"?\" and reported as success"},
-    {"malloc: export md", "a failed copy of a name is written as \"?\""},
-    {"malloc: export html", "as export md"},
-    {"any malloc, sticky: export csv", "as malloc: export csv"},
-    {"any malloc, sticky: export md", "as malloc: export md"},
-    {"any malloc, sticky: export html", "as malloc: export md"},
-};
-
 static void test_case(void **state)
 {
     const fault_case *c = *state;
-    char name[96];
-    snprintf(name, sizeof name, "%s: %s", kind_name(c->kinds), c->op->name);
-    for (size_t i = 0; i < sizeof KNOWN / sizeof KNOWN[0]; i++)
-        if (strcmp(KNOWN[i].name, name) == 0 && !getenv("CLIMB_FAULTS_KNOWN")) {
-            print_message("KNOWN BUG, skipped (CLIMB_FAULTS_KNOWN=1 runs it): %s: %s\n", name,
-                          KNOWN[i].why);
-            skip();
-        }
     run_faults(c->op, c->kinds);
 }
 
