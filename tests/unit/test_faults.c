@@ -50,7 +50,7 @@ typedef struct {
 
 static void sb_add(sbuf *b, const char *s, size_t n)
 {
-    if (b->n + n + 1 > b->cap) {
+    if (!b->s || b->n + n + 1 > b->cap) {
         b->cap = (b->n + n + 1) * 2;
         b->s = realloc(b->s, b->cap);
         assert_non_null(b->s);
@@ -140,7 +140,8 @@ static void dump_db(sbuf *b, const char *path)
             rows[n++] = row.s;
         }
         sqlite3_finalize(r);
-        qsort(rows, n, sizeof *rows, by_name);
+        if (n)
+            qsort(rows, n, sizeof *rows, by_name);
         for (size_t i = 0; i < n; i++) {
             sb_str(b, rows[i]);
             free(rows[i]);
