@@ -24,16 +24,25 @@ typedef struct {
  * profile without its "target" and reported success). */
 static int lost;
 
+/* Both take v, as jansson's _new setters do, even when they fail. */
 static void set_new(json_t *o, const char *key, json_t *v)
 {
-    if (!o || json_object_set_new(o, key, v) != 0)
+    if (!o) {
+        json_decref(v);
         lost = 1;
+    } else if (json_object_set_new(o, key, v) != 0) {
+        lost = 1;
+    }
 }
 
 static void append_new(json_t *a, json_t *v)
 {
-    if (!a || json_array_append_new(a, v) != 0)
+    if (!a) {
+        json_decref(v);
         lost = 1;
+    } else if (json_array_append_new(a, v) != 0) {
+        lost = 1;
+    }
 }
 
 /* Writes one value compactly and drops it. */

@@ -141,11 +141,16 @@ int store_evidence_get(climb_store *st, long long profile_id, const char *entry,
     sqlite3_stmt *s = store_prepare(st, SQL_GET);
     if (!s)
         return -1;
-    sqlite3_bind_int64(s, 1, profile_id);
-    sqlite3_bind_text(s, 2, entry, -1, SQLITE_TRANSIENT);
+    if (sqlite3_bind_int64(s, 1, profile_id) != SQLITE_OK ||
+        sqlite3_bind_text(s, 2, entry, -1, SQLITE_TRANSIENT) != SQLITE_OK) {
+        sqlite3_finalize(s); /* not "no such entry": the id could not be bound */
+        return store_fail(st, "out of memory");
+    }
     int rc = sqlite3_step(s), out_rc;
-    if (rc == SQLITE_ROW)
-        out_rc = read_row(st, s, out);
+    if (rc == SQLITE_ROW && (out_rc = read_row(st, s, out)) != 0)
+        evidence_row_free(out); /* a failed read left copies behind (test_faults, ASan) */
+    else if (rc == SQLITE_ROW)
+        out_rc = 0;
     else
         out_rc = rc == SQLITE_DONE ? 1 : store_db_fail(st, "cannot read the evidence");
     sqlite3_finalize(s);
