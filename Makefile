@@ -126,8 +126,19 @@ $(UNIT_SUPPORT): tests/unit/support.c | $(BUILD)/tests
 
 $(BUILD)/tests/%: tests/unit/%.c $(UNIT_SUPPORT) $(LIB_OBJS) | $(BUILD)/tests
 	@echo "  CC      $<"
-	$(Q)$(CC) $(ALL_CFLAGS) $(TEST_CFLAGS) -o $@ $< $(UNIT_SUPPORT) $(LIB_OBJS) $(ALL_LDFLAGS) \
-		$(PKG_LIBS) $(TEST_LIBS)
+	$(Q)$(CC) $(ALL_CFLAGS) $(TEST_CFLAGS) -o $@ $< $(UNIT_SUPPORT) $(UNIT_EXTRA) $(LIB_OBJS) \
+		$(ALL_LDFLAGS) $(UNIT_LDFLAGS) $(PKG_LIBS) $(TEST_LIBS)
+
+# test_faults alone links the fault injector (tests/unit/faults.c) and has the C
+# library's allocation and I/O calls of every object it links sent to it.
+$(BUILD)/tests/faults.o: tests/unit/faults.c | $(BUILD)/tests
+	@echo "  CC      $<"
+	$(Q)$(CC) $(ALL_CFLAGS) $(TEST_CFLAGS) -c -o $@ $<
+$(BUILD)/tests/test_faults: $(BUILD)/tests/faults.o
+$(BUILD)/tests/test_faults: UNIT_EXTRA = $(BUILD)/tests/faults.o
+$(BUILD)/tests/test_faults: UNIT_LDFLAGS = -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc \
+	-Wl,--wrap=strdup,--wrap=write,--wrap=fsync,--wrap=rename,--wrap=link,--wrap=fflush \
+	-Wl,--wrap=fclose
 
 $(BUILD)/obj $(BUILD)/gen $(BUILD)/tests $(BUILD)/tool-obj:
 	$(Q)mkdir -p $@
@@ -238,4 +249,4 @@ keys-doc: $(BUILD)/climb
 clean:
 	rm -rf build
 
--include $(OBJS:.o=.d) $(UNIT_BINS:=.d) $(UNIT_SUPPORT:.o=.d) $(TOOL_OBJS:.o=.d) $(FUZZ_BINS:=.d)
+-include $(OBJS:.o=.d) $(UNIT_BINS:=.d) $(UNIT_SUPPORT:.o=.d) $(BUILD)/tests/faults.d $(TOOL_OBJS:.o=.d) $(FUZZ_BINS:=.d)

@@ -17,11 +17,16 @@ static int formula_like(const char *s)
     return *s && strchr("=+-@\t\r", *s) != NULL;
 }
 
+/* Set when a piece of text could not be made (out of memory): the file is then
+ * refused, never written with a "?" in its place (tests/unit/test_faults.c found
+ * a row of "?" cells written and reported as a success). */
+static int lost;
+
 static void put_cell(FILE *out, const char *raw, int last)
 {
     char *safe = text_visible(raw ? raw : "", TEXT_KEEP_NEWLINES | TEXT_KEEP_TABS);
     if (!safe) {
-        fputs(last ? "?\r\n" : "?,", out);
+        lost = 1;
         return;
     }
     const char *s = safe;
@@ -56,16 +61,21 @@ static int event_row(void *ctx, const snap_event *e)
     put_cell(out, e->value, 0);
     put_cell(out, e->previous, 0);
     put_cell(out, e->detail, 1);
-    return ferror(out) ? 1 : 0;
+    return ferror(out) || lost ? 1 : 0;
 }
 
 int export_csv(const climb_model *m, FILE *out, long long now, char *err, size_t errlen)
 {
     (void)now;
     fputs("uuid,at,kind,item,value,previous,detail\r\n", out);
+    lost = 0;
     int rc = snap_events_each(m->store, m->profile.id, NULL, event_row, out);
     if (rc < 0) {
         snprintf(err, errlen, "%s", store_error(m->store));
+        return -1;
+    }
+    if (lost) {
+        snprintf(err, errlen, "cannot write the CSV file: out of memory");
         return -1;
     }
     if (fflush(out) != 0 || ferror(out)) {

@@ -33,9 +33,16 @@ static const char STYLE[] =
     "svg{display:block;margin-top:.8em}\n"
     "@page{margin:18mm}@media print{body{margin:0;max-width:none}a{color:inherit}}\n";
 
+/* Set when a piece of text could not be made (out of memory): the page is then
+ * refused, never written with a "?" in its place (tests/unit/test_faults.c found
+ * "# ?: the case for Mid" written and reported as a success). */
+static int lost;
+
 static void esc(FILE *out, const char *s)
 {
     char *e = text_html_escape(s ? s : "", TEXT_KEEP_NEWLINES);
+    if (!e)
+        lost = 1;
     fputs(e ? e : "?", out);
     free(e);
 }
@@ -43,8 +50,10 @@ static void esc(FILE *out, const char *s)
 static void esc_n(FILE *out, const char *s, size_t n)
 {
     char *copy = malloc(n + 1);
-    if (!copy)
+    if (!copy) {
+        lost = 1;
         return;
+    }
     memcpy(copy, s, n);
     copy[n] = '\0';
     esc(out, copy);
@@ -279,6 +288,7 @@ int export_html(const climb_model *m, const packet_options *opt, FILE *out, long
     packet pk;
     if (packet_build(m, opt, now, &pk, err, errlen) != 0)
         return -1;
+    lost = 0;
     put_head(out, &pk);
     if (pk.sections & (PACKET_CRITERIA | PACKET_EVIDENCE))
         put_phases(out, &pk);
@@ -290,6 +300,10 @@ int export_html(const climb_model *m, const packet_options *opt, FILE *out, long
         put_months(out, &pk);
     fputs("</body>\n</html>\n", out);
     packet_free(&pk);
+    if (lost) {
+        snprintf(err, errlen, "cannot write the HTML page: out of memory");
+        return -1;
+    }
     if (fflush(out) != 0 || ferror(out)) {
         snprintf(err, errlen, "cannot write the HTML page");
         return -1;

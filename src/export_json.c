@@ -18,10 +18,37 @@ typedef struct {
     int oom;
 } json_writer;
 
+/* Set when jansson could not add a value (out of memory; its setters fail quietly):
+ * the export is then refused, never written with the member left out
+ * (tests/unit/test_faults.c, export json under malloc failures, N=45, wrote a
+ * profile without its "target" and reported success). */
+static int lost;
+
+/* Both take v, as jansson's _new setters do, even when they fail. */
+static void set_new(json_t *o, const char *key, json_t *v)
+{
+    if (!o) {
+        json_decref(v);
+        lost = 1;
+    } else if (json_object_set_new(o, key, v) != 0) {
+        lost = 1;
+    }
+}
+
+static void append_new(json_t *a, json_t *v)
+{
+    if (!a) {
+        json_decref(v);
+        lost = 1;
+    } else if (json_array_append_new(a, v) != 0) {
+        lost = 1;
+    }
+}
+
 /* Writes one value compactly and drops it. */
 static void put_value(json_writer *w, json_t *v)
 {
-    char *s = v ? json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY) : NULL;
+    char *s = v ? json_dumps_whole(v, JSON_COMPACT | JSON_ENCODE_ANY) : NULL;
     if (!s)
         w->oom = 1;
     else
@@ -60,28 +87,28 @@ static void close_array(json_writer *w, int last)
 static json_t *criterion_json(const climb_criterion *c, const model_crit *mc)
 {
     json_t *o = json_object();
-    json_object_set_new(o, "id", json_string(c->id));
-    json_object_set_new(o, "text", json_string(c->text));
-    json_object_set_new(o, "state", json_string(crit_state_name(mc->state)));
-    json_object_set_new(o, "done_at", json_time_or_null(mc->done_at));
-    json_object_set_new(o, "note", json_str_or_null(mc->note));
-    json_object_set_new(o, "note_at", json_time_or_null(mc->note ? mc->note_at : 0));
-    json_object_set_new(o, "reason", json_str_or_null(mc->state == STATE_NA ? mc->reason : NULL));
-    json_object_set_new(o, "text_at_done", json_str_or_null(mc->done_at ? mc->text_at_done : NULL));
+    set_new(o, "id", json_string(c->id));
+    set_new(o, "text", json_string(c->text));
+    set_new(o, "state", json_string(crit_state_name(mc->state)));
+    set_new(o, "done_at", json_time_or_null(mc->done_at));
+    set_new(o, "note", json_str_or_null(mc->note));
+    set_new(o, "note_at", json_time_or_null(mc->note ? mc->note_at : 0));
+    set_new(o, "reason", json_str_or_null(mc->state == STATE_NA ? mc->reason : NULL));
+    set_new(o, "text_at_done", json_str_or_null(mc->done_at ? mc->text_at_done : NULL));
     json_t *entries = json_array();
     for (size_t k = 0; k < mc->n_entries; k++) {
         const evidence_row *e = &mc->entries[k];
         json_t *x = json_object(), *links = json_array();
         for (size_t j = 0; j < e->n_links; j++)
-            json_array_append_new(links, json_string(e->links[j]));
-        json_object_set_new(x, "id", json_string(e->entry));
-        json_object_set_new(x, "text", json_string(e->text));
-        json_object_set_new(x, "links", links);
-        json_object_set_new(x, "date", json_time_or_null(e->happened_at));
-        json_object_set_new(x, "recorded_at", json_time_or_null(e->recorded_at));
-        json_array_append_new(entries, x);
+            append_new(links, json_string(e->links[j]));
+        set_new(x, "id", json_string(e->entry));
+        set_new(x, "text", json_string(e->text));
+        set_new(x, "links", links);
+        set_new(x, "date", json_time_or_null(e->happened_at));
+        set_new(x, "recorded_at", json_time_or_null(e->recorded_at));
+        append_new(entries, x);
     }
-    json_object_set_new(o, "evidence", entries);
+    set_new(o, "evidence", entries);
     return o;
 }
 
@@ -89,23 +116,23 @@ static json_t *phase_json(const climb_model *m, size_t p)
 {
     const climb_phase *ph = &m->ladder->phases[p];
     json_t *o = json_object(), *list = json_array();
-    json_object_set_new(o, "id", json_string(ph->id));
-    json_object_set_new(o, "number", json_integer(ph->number));
-    json_object_set_new(o, "level", json_string(ph->level));
-    json_object_set_new(o, "next_level", json_str_or_null(ph->next_level));
-    json_object_set_new(o, "operating", json_boolean(ph->operating));
-    json_object_set_new(o, "title", json_string(ph->title));
+    set_new(o, "id", json_string(ph->id));
+    set_new(o, "number", json_integer(ph->number));
+    set_new(o, "level", json_string(ph->level));
+    set_new(o, "next_level", json_str_or_null(ph->next_level));
+    set_new(o, "operating", json_boolean(ph->operating));
+    set_new(o, "title", json_string(ph->title));
     for (size_t i = 0; i < ph->n_criteria; i++)
-        json_array_append_new(list, criterion_json(&ph->criteria[i], model_crit_at(m, p, i)));
-    json_object_set_new(o, "criteria", list);
+        append_new(list, criterion_json(&ph->criteria[i], model_crit_at(m, p, i)));
+    set_new(o, "criteria", list);
     return o;
 }
 
 static int flag_record(void *ctx, const snap_flag *f)
 {
     json_t *o = json_object();
-    json_object_set_new(o, "id", json_string(f->roadblock_id));
-    json_object_set_new(o, "flagged_at", json_time_or_null(f->flagged_at));
+    set_new(o, "id", json_string(f->roadblock_id));
+    set_new(o, "flagged_at", json_time_or_null(f->flagged_at));
     put_record(ctx, o);
     return 0;
 }
@@ -117,7 +144,7 @@ static json_t *answers_json(const char *answers)
     const char *p = answers ? answers : "";
     while (*p) {
         size_t n = strcspn(p, ",");
-        json_array_append_new(list, json_stringn(p, n));
+        append_new(list, json_stringn(p, n));
         p += n + (p[n] == ',');
     }
     return list;
@@ -126,15 +153,15 @@ static json_t *answers_json(const char *answers)
 static int quiz_record(void *ctx, const snap_quiz *q)
 {
     json_t *o = json_object(), *place = json_object();
-    json_object_set_new(o, "event_uuid", json_string(q->event_uuid));
-    json_object_set_new(o, "taken_at", json_time_or_null(q->taken_at));
-    json_object_set_new(o, "answers", answers_json(q->answers));
-    json_object_set_new(o, "yes", json_integer(q->yes));
-    json_object_set_new(o, "regularly", json_integer(q->regularly));
-    json_object_set_new(place, "phase", json_integer(q->phase));
-    json_object_set_new(place, "on_edge_of", q->on_edge_of ? json_integer(q->on_edge_of)
+    set_new(o, "event_uuid", json_string(q->event_uuid));
+    set_new(o, "taken_at", json_time_or_null(q->taken_at));
+    set_new(o, "answers", answers_json(q->answers));
+    set_new(o, "yes", json_integer(q->yes));
+    set_new(o, "regularly", json_integer(q->regularly));
+    set_new(place, "phase", json_integer(q->phase));
+    set_new(place, "on_edge_of", q->on_edge_of ? json_integer(q->on_edge_of)
                                                            : json_null());
-    json_object_set_new(o, "placement", place);
+    set_new(o, "placement", place);
     put_record(ctx, o);
     return 0;
 }
@@ -262,33 +289,34 @@ int export_json(const climb_model *m, FILE *out, long long now, char *err, size_
     const climb_ladder *l = m->ladder;
     json_writer w = {out, 1, 0};
     json_t *o;
+    lost = 0;
     fputs("{\n", out);
     put_member(&w, "format", json_string(EXPORT_FORMAT_NAME));
     put_member(&w, "format_version", json_integer(EXPORT_FORMAT_VERSION));
     put_member(&w, "app_version", json_string(CLIMB_VERSION));
     put_member(&w, "exported_at", json_time_or_null(now));
     o = json_object();
-    json_object_set_new(o, "name", json_string(m->profile.name));
-    json_object_set_new(o, "title", json_str_or_null(m->profile.title));
-    json_object_set_new(o, "created_at", json_time_or_null(m->profile.created_at));
-    json_object_set_new(o, "display_name", json_str_or_null(m->profile.display_name));
+    set_new(o, "name", json_string(m->profile.name));
+    set_new(o, "title", json_str_or_null(m->profile.title));
+    set_new(o, "created_at", json_time_or_null(m->profile.created_at));
+    set_new(o, "display_name", json_str_or_null(m->profile.display_name));
     json_t *target = json_null();
     if (m->profile.target_level) {
         target = json_object();
-        json_object_set_new(target, "level", json_string(m->profile.target_level));
-        json_object_set_new(target, "date", json_time_or_null(m->profile.target_at));
+        set_new(target, "level", json_string(m->profile.target_level));
+        set_new(target, "date", json_time_or_null(m->profile.target_at));
     }
-    json_object_set_new(o, "target", target);
+    set_new(o, "target", target);
     put_member(&w, "profile", o);
     o = json_object();
-    json_object_set_new(o, "id", json_string(l->id));
-    json_object_set_new(o, "hash", json_string(l->hash));
+    set_new(o, "id", json_string(l->id));
+    set_new(o, "hash", json_string(l->hash));
     put_member(&w, "ladder", o);
     open_array(&w, "levels");
     for (size_t i = 0; i < l->n_levels; i++) {
         o = json_object();
-        json_object_set_new(o, "id", json_string(l->levels[i].id));
-        json_object_set_new(o, "name", json_string(l->levels[i].name));
+        set_new(o, "id", json_string(l->levels[i].id));
+        set_new(o, "name", json_string(l->levels[i].name));
         put_record(&w, o);
     }
     close_array(&w, 0);
@@ -316,7 +344,7 @@ int export_json(const climb_model *m, FILE *out, long long now, char *err, size_
         snprintf(err, errlen, "the history holds text that is not valid UTF-8");
         return -1;
     }
-    if (w.oom) {
+    if (w.oom || lost) {
         snprintf(err, errlen, "out of memory");
         return -1;
     }

@@ -44,9 +44,21 @@ int json_write_escaped(const char *json, size_t n, FILE *out)
     return fwrite(json + run, 1, n - run, out) == n - run ? 0 : -1;
 }
 
-int json_dumpf_escaped(const json_t *j, FILE *out, size_t flags)
+char *json_dumps_whole(const json_t *j, size_t flags)
 {
     char *s = json_dumps(j, flags);
+    json_t *back = s ? json_loads(s, JSON_DECODE_ANY, NULL) : NULL;
+    if (!back) {
+        free(s);
+        return NULL;
+    }
+    json_decref(back);
+    return s;
+}
+
+int json_dumpf_escaped(const json_t *j, FILE *out, size_t flags)
+{
+    char *s = json_dumps_whole(j, flags);
     if (!s)
         return -1;
     int rc = json_write_escaped(s, strlen(s), out);

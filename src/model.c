@@ -83,6 +83,14 @@ static int load_one(void *ctx, const criterion_row *c)
     copy.note = c->note ? strdup(c->note) : NULL;
     copy.reason = c->reason ? strdup(c->reason) : NULL;
     copy.text_at_done = c->text_at_done ? strdup(c->text_at_done) : NULL;
+    if ((c->note && !copy.note) || (c->reason && !copy.reason) ||
+        (c->text_at_done && !copy.text_at_done)) {
+        /* a failed copy is not "no note" (tests/unit/test_faults.c) */
+        free(copy.note);
+        free(copy.reason);
+        free(copy.text_at_done);
+        return store_fail(m->store, "out of memory");
+    }
     if (model_find(m, c->criterion_id, &p, &i) == 0) {
         crit_take(model_crit_at(m, p, i), &copy);
         return 0;
@@ -115,17 +123,39 @@ static int load_entry(void *ctx, const evidence_row *e)
     int ok = dst->criterion_id && dst->text && (dst->links || !e->n_links);
     for (size_t k = 0; ok && k < e->n_links; k++, dst->n_links++)
         ok = (dst->links[k] = strdup(e->links[k])) != NULL;
+    if (!ok) {
+        /* an entry without its text was kept, and painting it crashed
+         * (tests/unit/test_faults.c, evidence add, sticky malloc, N=121) */
+        evidence_row_free(dst);
+        return store_fail(m->store, "out of memory");
+    }
     c->n_entries++;
-    return ok ? 0 : store_fail(m->store, "out of memory");
+    return 0;
 }
 
 /* Loads the entries of one criterion again (all of them when id is NULL). */
 static int load_entries(climb_model *m, const char *id)
 {
     size_t p, i;
-    if (id && model_find(m, id, &p, &i) == 0)
-        entries_clear(model_crit_at(m, p, i));
-    return store_evidence_each(m->store, m->profile.id, id, load_entry, m) < 0 ? -1 : 0;
+    if (!id || model_find(m, id, &p, &i) != 0)
+        return store_evidence_each(m->store, m->profile.id, id, load_entry, m) < 0 ? -1 : 0;
+    /* one criterion: its entries stay as they were unless all the new ones load (a
+     * failed reload emptied them, and the entry a person was editing was gone;
+     * tests/unit/test_faults.c, evidence edit, SQLite malloc, N=145) */
+    model_crit *c = model_crit_at(m, p, i);
+    evidence_row *old = c->entries;
+    size_t n_old = c->n_entries;
+    c->entries = NULL;
+    c->n_entries = 0;
+    if (store_evidence_each(m->store, m->profile.id, id, load_entry, m) < 0) {
+        entries_clear(c);
+        c->entries = old;
+        c->n_entries = n_old;
+        return -1;
+    }
+    model_crit saved = {.entries = old, .n_entries = n_old};
+    entries_clear(&saved);
+    return 0;
 }
 
 /* Loads the profile's criteria, flags and placement (the profile row is in m). */

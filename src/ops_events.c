@@ -22,11 +22,6 @@ static int same(const char *a, const char *b)
     return (!a && !b) || (a && b && strcmp(a, b) == 0);
 }
 
-static char *dup_or_null(const char *s)
-{
-    return s ? strdup(s) : NULL;
-}
-
 /* The newest counted event of an item, and the run of its value. */
 typedef struct {
     int n;                 /* events seen */
@@ -37,27 +32,48 @@ typedef struct {
     char *since_detail;    /* the detail of the event that began it */
     const char *run_of;    /* when set: follow the latest run of this value instead */
     int in_run;
+    int oom;               /* a copy failed: the walk stopped, nothing may be derived */
 } item_walk;
+
+/* A copy of s that sets w->oom when memory ran out (a NULL copy of a value is not
+ * "no value": under malloc failures a tick derived 'todo' and reported success,
+ * tests/unit/test_faults.c, malloc N=5). */
+static char *walk_dup(item_walk *w, const char *s)
+{
+    char *copy = s ? strdup(s) : NULL;
+    if (s && !copy)
+        w->oom = 1;
+    return copy;
+}
 
 static int walk_step(void *ctx, const store_event *e)
 {
     item_walk *w = ctx;
     if (w->n++ == 0) {
-        w->value = dup_or_null(e->value);
-        w->detail = dup_or_null(e->detail);
+        w->value = walk_dup(w, e->value);
+        w->detail = walk_dup(w, e->detail);
         w->latest_at = e->at;
         w->latest_id = e->id;
     }
+    if (w->oom)
+        return -1;
     const char *want = w->run_of ? w->run_of : w->value;
     if (same(e->value, want)) {
         w->since = e->at;
         free(w->since_detail);
-        w->since_detail = dup_or_null(e->detail);
+        w->since_detail = walk_dup(w, e->detail);
         w->in_run = 1;
     } else if (w->in_run || !w->run_of) {
         return 1; /* the latest run has ended */
     }
     return 0;
+}
+
+static void walk_free(item_walk *w)
+{
+    free(w->value);
+    free(w->detail);
+    free(w->since_detail);
 }
 
 /* The newest counted event the last walk found (ops_event_apply checks it is the
@@ -73,16 +89,15 @@ static int walk(climb_store *st, long long pid, const char *kind, const char *it
     memset(w, 0, sizeof *w);
     w->run_of = run_of;
     int rc = store_events_counted(st, pid, kind, item, walk_step, w) < 0 ? -1 : 0;
+    if (w->oom)
+        rc = store_fail(st, "out of memory");
+    if (rc) { /* callers free nothing after a failed walk */
+        walk_free(w);
+        memset(w, 0, sizeof *w);
+    }
     last_walk.id = w->latest_id;
     last_walk.at = w->latest_at;
     return rc;
-}
-
-static void walk_free(item_walk *w)
-{
-    free(w->value);
-    free(w->detail);
-    free(w->since_detail);
 }
 
 /* When the latest run began: the time its first event names (tick --date,

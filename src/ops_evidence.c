@@ -8,6 +8,8 @@
 #include "climb/store_evidence.h"
 #include "climb/rules.h"
 
+#include "climb/json_values.h"
+
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,17 +31,22 @@ const char *ops_entry_problem(const ops_entry *e, long long now)
     return NULL;
 }
 
-/* The entry as the event's detail: {"criterion", "links", "happened"}. */
+/* The entry as the event's detail: {"criterion", "links", "happened"}; NULL when
+ * memory ran out. Every step is checked: jansson's setters fail quietly, and a
+ * detail missing a link was saved as the whole entry (tests/unit/test_faults.c,
+ * evidence add under malloc failures, N=3). */
 static char *entry_json(const char *criterion, const char *const *links, size_t n,
                         long long happened)
 {
     json_t *o = json_object(), *arr = json_array();
-    for (size_t i = 0; i < n; i++)
-        json_array_append_new(arr, json_string(links[i]));
-    json_object_set_new(o, "criterion", json_string(criterion));
-    json_object_set_new(o, "links", arr);
-    json_object_set_new(o, "happened", json_integer(happened));
-    char *s = json_dumps(o, JSON_COMPACT | JSON_SORT_KEYS);
+    int ok = o && arr;
+    for (size_t i = 0; ok && i < n; i++)
+        ok = json_array_append_new(arr, json_string(links[i])) == 0;
+    ok = ok && json_object_set_new(o, "criterion", json_string(criterion)) == 0;
+    ok = ok && json_object_set(o, "links", arr) == 0;
+    ok = ok && json_object_set_new(o, "happened", json_integer(happened)) == 0;
+    char *s = ok ? json_dumps_whole(o, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
+    json_decref(arr);
     json_decref(o);
     return s;
 }
@@ -142,7 +149,9 @@ int ops_evidence_edit(climb_model *m, const char *prefix, const ops_entry *e, in
         detail = e->links ? entry_json(now.criterion_id, e->links, e->n_links, happened)
                           : entry_json(now.criterion_id, (const char *const *)now.links,
                                        now.n_links, happened);
-        rc = !detail || ops_apply(m, &g, "evidence", entry, text, now.text, detail) ? -1 : 0;
+        rc = !detail ? store_fail(m->store, "out of memory")
+             : ops_apply(m, &g, "evidence", entry, text, now.text, detail) ? -1
+                                                                           : 0;
     }
     char crit[128];
     snprintf(crit, sizeof crit, "%s", now.criterion_id);
@@ -169,7 +178,9 @@ int ops_evidence_remove(climb_model *m, const char *prefix)
     /* the removal keeps the whole entry in its detail, for undo and for history */
     char *detail = entry_json(now.criterion_id, (const char *const *)now.links, now.n_links,
                               now.happened_at);
-    rc = !detail || ops_apply(m, &g, "evidence", entry, NULL, now.text, detail) ? -1 : 0;
+    rc = !detail ? store_fail(m->store, "out of memory")
+         : ops_apply(m, &g, "evidence", entry, NULL, now.text, detail) ? -1
+                                                                       : 0;
     char crit[128];
     snprintf(crit, sizeof crit, "%s", now.criterion_id);
     evidence_row_free(&now);

@@ -81,12 +81,6 @@ static const char *const SQL_SETTING_PUT[] = {
     "UPDATE profiles SET checkin_days = ?2 WHERE id = ?1",
 };
 
-static char *dup_text(sqlite3_stmt *s, int i)
-{
-    const unsigned char *t = sqlite3_column_text(s, i);
-    return t ? strdup((const char *)t) : NULL;
-}
-
 void store_event_free(store_event *e)
 {
     free(e->item);
@@ -96,27 +90,43 @@ void store_event_free(store_event *e)
     memset(e, 0, sizeof *e);
 }
 
-static void read_event(sqlite3_stmt *s, store_event *e)
+/* 0, or -1 when memory ran out (e is then freed): an item or value that could not
+ * be copied must not read as none (tests/unit/test_faults.c, undo under malloc
+ * failures crashed on a NULL item). */
+static int read_event(sqlite3_stmt *s, store_event *e)
 {
+    int oom = 0;
     memset(e, 0, sizeof *e);
     e->id = sqlite3_column_int64(s, 0);
     e->profile_id = sqlite3_column_int64(s, 1);
     e->at = sqlite3_column_int64(s, 2);
     snprintf(e->uuid, sizeof e->uuid, "%s", (const char *)sqlite3_column_text(s, 3));
     snprintf(e->kind, sizeof e->kind, "%s", (const char *)sqlite3_column_text(s, 4));
-    e->item = dup_text(s, 5);
-    e->value = dup_text(s, 6);
-    e->previous = dup_text(s, 7);
-    e->detail = dup_text(s, 8);
+    e->item = store_column_dup(s, 5, &oom);
+    e->value = store_column_dup(s, 6, &oom);
+    e->previous = store_column_dup(s, 7, &oom);
+    e->detail = store_column_dup(s, 8, &oom);
+    if (oom)
+        store_event_free(e);
+    return oom ? -1 : 0;
+}
+
+/* A bind that failed (a text SQLite could not copy is left NULL): the query must
+ * not run, it would look for NULL and find nothing (tests/unit/test_faults.c: a
+ * derive under SQLite malloc failures found no events and saved nothing). */
+static int bind_failed(climb_store *st, sqlite3_stmt *s)
+{
+    sqlite3_reset(s);
+    return store_fail(st, "out of memory");
 }
 
 /* Steps a statement expected to give at most one event: 0 and *out, 1, -1. */
 static int one_event(climb_store *st, sqlite3_stmt *s, store_event *out)
 {
-    int rc = sqlite3_step(s);
-    if (rc == SQLITE_ROW)
-        read_event(s, out);
+    int rc = sqlite3_step(s), oom = rc == SQLITE_ROW && read_event(s, out);
     sqlite3_reset(s);
+    if (oom)
+        return store_fail(st, "out of memory");
     if (rc == SQLITE_ROW)
         return 0;
     return rc == SQLITE_DONE ? 1 : store_db_fail(st, "cannot read the history");
@@ -127,7 +137,10 @@ int store_event_get(climb_store *st, long long id, store_event *out)
     sqlite3_stmt *s = store_prepare_cached(st, SQL_GET);
     if (!s)
         return -1;
-    sqlite3_bind_int64(s, 1, id);
+    int b = SQLITE_OK;
+    b |= sqlite3_bind_int64(s, 1, id);
+    if (b != SQLITE_OK)
+        return bind_failed(st, s);
     return one_event(st, s, out);
 }
 
@@ -137,10 +150,13 @@ int store_event_newer(climb_store *st, long long profile_id, const char *kind, c
     sqlite3_stmt *s = store_prepare_cached(st, SQL_NEWER);
     if (!s)
         return -1;
-    sqlite3_bind_int64(s, 1, profile_id);
-    sqlite3_bind_text(s, 2, kind, -1, SQLITE_STATIC);
-    store_bind_text(s, 3, item);
-    sqlite3_bind_int64(s, 4, after_id);
+    int b = SQLITE_OK;
+    b |= sqlite3_bind_int64(s, 1, profile_id);
+    b |= sqlite3_bind_text(s, 2, kind, -1, SQLITE_STATIC);
+    b |= store_bind_text(s, 3, item);
+    b |= sqlite3_bind_int64(s, 4, after_id);
+    if (b != SQLITE_OK)
+        return bind_failed(st, s);
     return one_event(st, s, out);
 }
 
@@ -149,8 +165,11 @@ int store_event_undone(climb_store *st, long long profile_id, const char *uuid)
     sqlite3_stmt *s = store_prepare_cached(st, SQL_UNDONE);
     if (!s)
         return -1;
-    sqlite3_bind_int64(s, 1, profile_id);
-    sqlite3_bind_text(s, 2, uuid, -1, SQLITE_TRANSIENT);
+    int b = SQLITE_OK;
+    b |= sqlite3_bind_int64(s, 1, profile_id);
+    b |= sqlite3_bind_text(s, 2, uuid, -1, SQLITE_TRANSIENT);
+    if (b != SQLITE_OK)
+        return bind_failed(st, s);
     int rc = sqlite3_step(s);
     sqlite3_reset(s);
     if (rc == SQLITE_ROW || rc == SQLITE_DONE)
@@ -165,14 +184,20 @@ int store_events_counted(climb_store *st, long long profile_id, const char *kind
     sqlite3_stmt *s = store_prepare_cached(st, item ? SQL_COUNTED : SQL_COUNTED_ANY);
     if (!s)
         return -1;
-    sqlite3_bind_int64(s, 1, profile_id);
-    sqlite3_bind_text(s, 2, kind, -1, SQLITE_TRANSIENT);
+    int b = SQLITE_OK;
+    b |= sqlite3_bind_int64(s, 1, profile_id);
+    b |= sqlite3_bind_text(s, 2, kind, -1, SQLITE_TRANSIENT);
     if (item)
-        sqlite3_bind_text(s, 3, item, -1, SQLITE_TRANSIENT);
+        b |= sqlite3_bind_text(s, 3, item, -1, SQLITE_TRANSIENT);
+    if (b != SQLITE_OK)
+        return bind_failed(st, s);
     int rc, stop = 0;
     while (!stop && (rc = sqlite3_step(s)) == SQLITE_ROW) {
         store_event e;
-        read_event(s, &e);
+        if (read_event(s, &e)) {
+            stop = store_fail(st, "out of memory");
+            break;
+        }
         stop = fn(ctx, &e);
         store_event_free(&e);
     }
@@ -190,15 +215,20 @@ int store_event_detail_before(climb_store *st, long long profile_id, const char 
     sqlite3_stmt *s = store_prepare_cached(st, SQL_DETAIL_BEFORE);
     if (!s)
         return -1;
-    sqlite3_bind_int64(s, 1, profile_id);
-    sqlite3_bind_text(s, 2, kind, -1, SQLITE_TRANSIENT);
-    store_bind_text(s, 3, item);
-    store_bind_text(s, 4, value);
-    sqlite3_bind_int64(s, 5, before_id);
-    int rc = sqlite3_step(s);
+    int b = SQLITE_OK;
+    b |= sqlite3_bind_int64(s, 1, profile_id);
+    b |= sqlite3_bind_text(s, 2, kind, -1, SQLITE_TRANSIENT);
+    b |= store_bind_text(s, 3, item);
+    b |= store_bind_text(s, 4, value);
+    b |= sqlite3_bind_int64(s, 5, before_id);
+    if (b != SQLITE_OK)
+        return bind_failed(st, s);
+    int rc = sqlite3_step(s), oom = 0;
     if (rc == SQLITE_ROW)
-        *detail = dup_text(s, 0);
+        *detail = store_column_dup(s, 0, &oom);
     sqlite3_reset(s);
+    if (oom)
+        return store_fail(st, "out of memory");
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : store_db_fail(st, "cannot read the history");
 }
 
@@ -209,33 +239,45 @@ int store_criterion_get(climb_store *st, long long profile_id, const char *id,
     sqlite3_stmt *s = store_prepare_cached(st, SQL_CRIT_GET);
     if (!s)
         return -1;
-    sqlite3_bind_int64(s, 1, profile_id);
-    sqlite3_bind_text(s, 2, id, -1, SQLITE_TRANSIENT);
-    int rc = sqlite3_step(s);
+    int b = SQLITE_OK;
+    b |= sqlite3_bind_int64(s, 1, profile_id);
+    b |= sqlite3_bind_text(s, 2, id, -1, SQLITE_TRANSIENT);
+    if (b != SQLITE_OK)
+        return bind_failed(st, s);
+    int rc = sqlite3_step(s), oom = 0;
     if (rc == SQLITE_ROW)
-        store_read_criterion(s, out);
+        oom = store_read_criterion(s, out);
     else if (rc == SQLITE_DONE)
         out->criterion_id = strdup(id);
     sqlite3_reset(s);
+    if (oom) {
+        criterion_row_free(out);
+        return store_fail(st, "out of memory");
+    }
     if (rc != SQLITE_ROW && rc != SQLITE_DONE)
         return store_db_fail(st, "cannot read the criterion");
     return out->criterion_id ? 0 : store_fail(st, "out of memory");
 }
 
 /* Steps a write and resets it. */
-static int step_write(climb_store *st, sqlite3_stmt *s, const char *what)
+/* bound: the binds' results OR-ed; a text SQLite could not copy is left NULL, and
+ * the write must not run then (tests/unit/test_faults.c: under SQLite malloc
+ * failures a roadblock flag, a title and an evidence entry were written without
+ * their text, and reported as saved). */
+static int step_write(climb_store *st, sqlite3_stmt *s, int bound, const char *what)
 {
+    if (bound != SQLITE_OK) {
+        sqlite3_reset(s);
+        return store_fail(st, "%s: out of memory", what);
+    }
     int rc = sqlite3_step(s);
     sqlite3_reset(s);
     return rc == SQLITE_DONE ? 0 : store_db_fail(st, what);
 }
 
-static void bind_time(sqlite3_stmt *s, int i, long long t)
+static int bind_time(sqlite3_stmt *s, int i, long long t)
 {
-    if (t)
-        sqlite3_bind_int64(s, i, t);
-    else
-        sqlite3_bind_null(s, i);
+    return t ? sqlite3_bind_int64(s, i, t) : sqlite3_bind_null(s, i);
 }
 
 int store_criterion_put_state(climb_store *st, long long profile_id, const char *id,
@@ -246,14 +288,15 @@ int store_criterion_put_state(climb_store *st, long long profile_id, const char 
         sqlite3_stmt *s = store_prepare_cached(st, insert ? SQL_PUT_STATE : SQL_SET_STATE);
         if (!s)
             return -1;
-        sqlite3_bind_int64(s, 1, profile_id);
-        sqlite3_bind_text(s, 2, id, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(s, 3, crit_state_name(state), -1, SQLITE_STATIC);
-        store_bind_text(s, 4, state == STATE_NA ? reason : NULL);
-        bind_time(s, 5, done_at);
-        store_bind_text(s, 6, done_at ? text_at_done : NULL);
-        sqlite3_bind_int64(s, 7, updated_at);
-        if (step_write(st, s, "cannot save the criterion"))
+        int b = SQLITE_OK;
+        b |= sqlite3_bind_int64(s, 1, profile_id);
+        b |= sqlite3_bind_text(s, 2, id, -1, SQLITE_TRANSIENT);
+        b |= sqlite3_bind_text(s, 3, crit_state_name(state), -1, SQLITE_STATIC);
+        b |= store_bind_text(s, 4, state == STATE_NA ? reason : NULL);
+        b |= bind_time(s, 5, done_at);
+        b |= store_bind_text(s, 6, done_at ? text_at_done : NULL);
+        b |= sqlite3_bind_int64(s, 7, updated_at);
+        if (step_write(st, s, b, "cannot save the criterion"))
             return -1;
         if (sqlite3_changes(st->db) > 0)
             return 0;
@@ -266,9 +309,10 @@ int store_event_set_at(climb_store *st, long long id, long long at)
     sqlite3_stmt *s = store_prepare_cached(st, SQL_SET_AT);
     if (!s)
         return -1;
-    sqlite3_bind_int64(s, 1, id);
-    sqlite3_bind_int64(s, 2, at);
-    return step_write(st, s, "cannot date the event");
+    int b = SQLITE_OK;
+    b |= sqlite3_bind_int64(s, 1, id);
+    b |= sqlite3_bind_int64(s, 2, at);
+    return step_write(st, s, b, "cannot date the event");
 }
 
 int store_criterion_put_note(climb_store *st, long long profile_id, const char *id,
@@ -277,12 +321,13 @@ int store_criterion_put_note(climb_store *st, long long profile_id, const char *
     sqlite3_stmt *s = store_prepare_cached(st, SQL_PUT_NOTE);
     if (!s)
         return -1;
-    sqlite3_bind_int64(s, 1, profile_id);
-    sqlite3_bind_text(s, 2, id, -1, SQLITE_TRANSIENT);
-    store_bind_text(s, 3, note);
-    bind_time(s, 4, note ? note_at : 0);
-    sqlite3_bind_int64(s, 5, updated_at);
-    return step_write(st, s, "cannot save the note");
+    int b = SQLITE_OK;
+    b |= sqlite3_bind_int64(s, 1, profile_id);
+    b |= sqlite3_bind_text(s, 2, id, -1, SQLITE_TRANSIENT);
+    b |= store_bind_text(s, 3, note);
+    b |= bind_time(s, 4, note ? note_at : 0);
+    b |= sqlite3_bind_int64(s, 5, updated_at);
+    return step_write(st, s, b, "cannot save the note");
 }
 
 int store_profile_read(climb_store *st, long long profile_id, profile_row *out)
@@ -292,22 +337,26 @@ int store_profile_read(climb_store *st, long long profile_id, profile_row *out)
     if (!s)
         return -1;
     sqlite3_bind_int64(s, 1, profile_id);
-    int rc = sqlite3_step(s);
+    int rc = sqlite3_step(s), oom = 0;
     if (rc == SQLITE_ROW) {
         out->id = sqlite3_column_int64(s, 0);
-        out->name = dup_text(s, 1);
-        out->title = dup_text(s, 2);
+        out->name = store_column_dup(s, 1, &oom);
+        out->title = store_column_dup(s, 2, &oom);
         out->created_at = sqlite3_column_int64(s, 3);
         out->quiz_offered = sqlite3_column_int(s, 4);
         out->stale_months = sqlite3_column_int(s, 5);
-        out->target_level = dup_text(s, 6);
+        out->target_level = store_column_dup(s, 6, &oom);
         out->target_at = sqlite3_column_int64(s, 7);
-        out->display_name = dup_text(s, 8);
+        out->display_name = store_column_dup(s, 8, &oom);
         out->checkin_days = sqlite3_column_int(s, 9);
     }
     sqlite3_reset(s);
+    if (rc == SQLITE_ROW && (oom || !out->name)) {
+        profile_row_free(out);
+        return store_fail(st, "out of memory");
+    }
     if (rc == SQLITE_ROW)
-        return out->name ? 0 : store_fail(st, "out of memory");
+        return 0;
     return rc == SQLITE_DONE ? 1 : store_db_fail(st, "cannot read the profile");
 }
 
@@ -316,9 +365,10 @@ int store_profile_put_title(climb_store *st, long long profile_id, const char *t
     sqlite3_stmt *s = store_prepare_cached(st, SQL_TITLE);
     if (!s)
         return -1;
-    sqlite3_bind_int64(s, 1, profile_id);
-    store_bind_text(s, 2, title);
-    return step_write(st, s, "cannot save the title");
+    int b = SQLITE_OK;
+    b |= sqlite3_bind_int64(s, 1, profile_id);
+    b |= store_bind_text(s, 2, title);
+    return step_write(st, s, b, "cannot save the title");
 }
 
 static int setting_index(climb_store *st, const char *name)
@@ -352,9 +402,10 @@ int store_setting_put(climb_store *st, long long profile_id, const char *name, i
     sqlite3_stmt *s = i < 0 ? NULL : store_prepare_cached(st, SQL_SETTING_PUT[i]);
     if (!s)
         return -1;
-    sqlite3_bind_int64(s, 1, profile_id);
-    sqlite3_bind_int(s, 2, value);
-    return step_write(st, s, "cannot save the setting");
+    int b = SQLITE_OK;
+    b |= sqlite3_bind_int64(s, 1, profile_id);
+    b |= sqlite3_bind_int(s, 2, value);
+    return step_write(st, s, b, "cannot save the setting");
 }
 
 int store_roadblock_get(climb_store *st, long long profile_id, const char *id,
@@ -363,8 +414,11 @@ int store_roadblock_get(climb_store *st, long long profile_id, const char *id,
     sqlite3_stmt *s = store_prepare_cached(st, SQL_RB_GET);
     if (!s)
         return -1;
-    sqlite3_bind_int64(s, 1, profile_id);
-    sqlite3_bind_text(s, 2, id, -1, SQLITE_TRANSIENT);
+    int b = SQLITE_OK;
+    b |= sqlite3_bind_int64(s, 1, profile_id);
+    b |= sqlite3_bind_text(s, 2, id, -1, SQLITE_TRANSIENT);
+    if (b != SQLITE_OK)
+        return bind_failed(st, s);
     int rc = sqlite3_step(s);
     if (rc == SQLITE_ROW && flagged_at)
         *flagged_at = sqlite3_column_int64(s, 0);
@@ -380,9 +434,10 @@ int store_roadblock_put(climb_store *st, long long profile_id, const char *id, i
     sqlite3_stmt *s = store_prepare_cached(st, on ? SQL_RB_ON : SQL_RB_OFF);
     if (!s)
         return -1;
-    sqlite3_bind_int64(s, 1, profile_id);
-    sqlite3_bind_text(s, 2, id, -1, SQLITE_TRANSIENT);
+    int b = SQLITE_OK;
+    b |= sqlite3_bind_int64(s, 1, profile_id);
+    b |= sqlite3_bind_text(s, 2, id, -1, SQLITE_TRANSIENT);
     if (on)
-        sqlite3_bind_int64(s, 3, flagged_at);
-    return step_write(st, s, "cannot save the roadblock flag");
+        b |= sqlite3_bind_int64(s, 3, flagged_at);
+    return step_write(st, s, b, "cannot save the roadblock flag");
 }

@@ -24,8 +24,16 @@ static const char SQL_LINKS[] = "SELECT value FROM json_each(?1)";
 static const char SQL_TARGET[] = "UPDATE profiles SET target_level = ?2, target_at = ?3 WHERE id = ?1";
 static const char SQL_NAME[] = "UPDATE profiles SET display_name = ?2 WHERE id = ?1";
 
-static int step_write(climb_store *st, sqlite3_stmt *s, const char *what)
+/* bound: the binds' results OR-ed; a text SQLite could not copy is left NULL, and
+ * the write must not run then (tests/unit/test_faults.c: under SQLite malloc
+ * failures a roadblock flag, a title and an evidence entry were written without
+ * their text, and reported as saved). */
+static int step_write(climb_store *st, sqlite3_stmt *s, int bound, const char *what)
 {
+    if (bound != SQLITE_OK) {
+        sqlite3_reset(s);
+        return store_fail(st, "%s: out of memory", what);
+    }
     int rc = sqlite3_step(s);
     sqlite3_reset(s);
     return rc == SQLITE_DONE ? 0 : store_db_fail(st, what);
@@ -37,12 +45,13 @@ int store_evidence_put(climb_store *st, long long profile_id, const char *entry,
     sqlite3_stmt *s = store_prepare_cached(st, SQL_PUT);
     if (!s)
         return -1;
-    sqlite3_bind_int64(s, 1, profile_id);
-    sqlite3_bind_text(s, 2, entry, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(s, 3, text, -1, SQLITE_TRANSIENT);
-    store_bind_text(s, 4, detail ? detail : "{}");
-    sqlite3_bind_int64(s, 5, recorded_at);
-    return step_write(st, s, "cannot save the evidence");
+    int b = SQLITE_OK;
+    b |= sqlite3_bind_int64(s, 1, profile_id);
+    b |= sqlite3_bind_text(s, 2, entry, -1, SQLITE_TRANSIENT);
+    b |= sqlite3_bind_text(s, 3, text, -1, SQLITE_TRANSIENT);
+    b |= store_bind_text(s, 4, detail ? detail : "{}");
+    b |= sqlite3_bind_int64(s, 5, recorded_at);
+    return step_write(st, s, b, "cannot save the evidence");
 }
 
 int store_evidence_delete(climb_store *st, long long profile_id, const char *entry)
@@ -50,9 +59,10 @@ int store_evidence_delete(climb_store *st, long long profile_id, const char *ent
     sqlite3_stmt *s = store_prepare_cached(st, SQL_DELETE);
     if (!s)
         return -1;
-    sqlite3_bind_int64(s, 1, profile_id);
-    sqlite3_bind_text(s, 2, entry, -1, SQLITE_TRANSIENT);
-    return step_write(st, s, "cannot remove the evidence");
+    int b = SQLITE_OK;
+    b |= sqlite3_bind_int64(s, 1, profile_id);
+    b |= sqlite3_bind_text(s, 2, entry, -1, SQLITE_TRANSIENT);
+    return step_write(st, s, b, "cannot remove the evidence");
 }
 
 /* Splits the JSON array of links into e->links. */
@@ -92,7 +102,10 @@ static int read_row(climb_store *st, sqlite3_stmt *s, evidence_row *e)
     e->recorded_at = sqlite3_column_int64(s, 5);
     if (!e->criterion_id || !e->text)
         return store_fail(st, "out of memory");
-    char *links = sqlite3_column_text(s, 3) ? strdup((const char *)sqlite3_column_text(s, 3)) : NULL;
+    int oom = 0;
+    char *links = store_column_dup(s, 3, &oom);
+    if (oom) /* not "no links": the entry would lose them (tests/unit/test_faults.c) */
+        return store_fail(st, "out of memory");
     int rc = read_links(st, links, e);
     free(links);
     return rc;
@@ -128,11 +141,16 @@ int store_evidence_get(climb_store *st, long long profile_id, const char *entry,
     sqlite3_stmt *s = store_prepare(st, SQL_GET);
     if (!s)
         return -1;
-    sqlite3_bind_int64(s, 1, profile_id);
-    sqlite3_bind_text(s, 2, entry, -1, SQLITE_TRANSIENT);
+    if (sqlite3_bind_int64(s, 1, profile_id) != SQLITE_OK ||
+        sqlite3_bind_text(s, 2, entry, -1, SQLITE_TRANSIENT) != SQLITE_OK) {
+        sqlite3_finalize(s); /* not "no such entry": the id could not be bound */
+        return store_fail(st, "out of memory");
+    }
     int rc = sqlite3_step(s), out_rc;
-    if (rc == SQLITE_ROW)
-        out_rc = read_row(st, s, out);
+    if (rc == SQLITE_ROW && (out_rc = read_row(st, s, out)) != 0)
+        evidence_row_free(out); /* a failed read left copies behind (test_faults, ASan) */
+    else if (rc == SQLITE_ROW)
+        out_rc = 0;
     else
         out_rc = rc == SQLITE_DONE ? 1 : store_db_fail(st, "cannot read the evidence");
     sqlite3_finalize(s);
@@ -145,13 +163,14 @@ int store_profile_put_target(climb_store *st, long long profile_id, const char *
     sqlite3_stmt *s = store_prepare_cached(st, SQL_TARGET);
     if (!s)
         return -1;
-    sqlite3_bind_int64(s, 1, profile_id);
-    store_bind_text(s, 2, level);
+    int b = SQLITE_OK;
+    b |= sqlite3_bind_int64(s, 1, profile_id);
+    b |= store_bind_text(s, 2, level);
     if (level)
-        sqlite3_bind_int64(s, 3, at);
+        b |= sqlite3_bind_int64(s, 3, at);
     else
-        sqlite3_bind_null(s, 3);
-    return step_write(st, s, "cannot save the target");
+        b |= sqlite3_bind_null(s, 3);
+    return step_write(st, s, b, "cannot save the target");
 }
 
 int store_profile_put_name(climb_store *st, long long profile_id, const char *name)
@@ -159,7 +178,8 @@ int store_profile_put_name(climb_store *st, long long profile_id, const char *na
     sqlite3_stmt *s = store_prepare_cached(st, SQL_NAME);
     if (!s)
         return -1;
-    sqlite3_bind_int64(s, 1, profile_id);
-    store_bind_text(s, 2, name);
-    return step_write(st, s, "cannot save the name");
+    int b = SQLITE_OK;
+    b |= sqlite3_bind_int64(s, 1, profile_id);
+    b |= store_bind_text(s, 2, name);
+    return step_write(st, s, b, "cannot save the name");
 }

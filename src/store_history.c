@@ -4,6 +4,9 @@
  * was set. */
 #include "climb/store_history.h"
 #include "climb/clock.h"
+#include "store_internal.h"
+
+#include "climb/json_values.h"
 
 #include <jansson.h>
 #include <limits.h>
@@ -13,32 +16,33 @@
 #include <string.h>
 #include <time.h>
 
-static char *dup_col(sqlite3_stmt *s, int i)
-{
-    const unsigned char *t = sqlite3_column_text(s, i);
-    return t ? strdup((const char *)t) : NULL;
-}
-
 static void copy_col(sqlite3_stmt *s, int i, char *buf, size_t len)
 {
     const unsigned char *t = sqlite3_column_text(s, i);
     snprintf(buf, len, "%s", t ? (const char *)t : "");
 }
 
-static void read_event(sqlite3_stmt *s, hist_event *e)
+/* 0, or -1 when memory ran out (e is then freed): a text that could not be copied
+ * must not read as none (tests/unit/test_faults.c: an export under malloc
+ * failures wrote an event without its item and reported success). */
+static int read_event(sqlite3_stmt *s, hist_event *e)
 {
+    int oom = 0;
     memset(e, 0, sizeof *e);
     e->id = sqlite3_column_int64(s, 0);
     e->at = sqlite3_column_int64(s, 1);
     copy_col(s, 2, e->uuid, sizeof e->uuid);
     copy_col(s, 3, e->kind, sizeof e->kind);
-    e->item = dup_col(s, 4);
-    e->value = dup_col(s, 5);
-    e->previous = dup_col(s, 6);
-    e->detail = dup_col(s, 7);
-    e->undone_kind = dup_col(s, 8);
-    e->undone_value = dup_col(s, 9);
-    e->undone_previous = dup_col(s, 10);
+    e->item = store_column_dup(s, 4, &oom);
+    e->value = store_column_dup(s, 5, &oom);
+    e->previous = store_column_dup(s, 6, &oom);
+    e->detail = store_column_dup(s, 7, &oom);
+    e->undone_kind = store_column_dup(s, 8, &oom);
+    e->undone_value = store_column_dup(s, 9, &oom);
+    e->undone_previous = store_column_dup(s, 10, &oom);
+    if (oom)
+        history_event_free(e);
+    return oom ? -1 : 0;
 }
 
 enum { ORDER_OLDER, ORDER_NEWER, ORDER_ALL };
@@ -74,9 +78,10 @@ static sqlite3_stmt *prepare_page(climb_store *st, long long profile_id, const h
         sqlite3_bind_text(s, 4, f->kind, -1, SQLITE_TRANSIENT);
     if (f->items) {
         json_t *a = json_array();
-        for (size_t i = 0; i < f->n_items; i++)
-            json_array_append_new(a, json_string(f->items[i]));
-        char *text = json_dumps(a, JSON_COMPACT);
+        int ok = a != NULL;
+        for (size_t i = 0; ok && i < f->n_items; i++)
+            ok = json_array_append_new(a, json_string(f->items[i])) == 0;
+        char *text = ok ? json_dumps_whole(a, JSON_COMPACT) : NULL;
         json_decref(a);
         if (!text) {
             sqlite3_finalize(s);
@@ -101,12 +106,17 @@ static int page(climb_store *st, long long profile_id, const hist_filter *f, int
     sqlite3_stmt *s = prepare_page(st, profile_id, f, order, from, (long long)max);
     if (!s)
         return -1;
-    int rc = SQLITE_DONE;
-    while (*n < max && (rc = sqlite3_step(s)) == SQLITE_ROW)
-        read_event(s, &out[(*n)++]);
-    if (*n < max && rc != SQLITE_DONE) {
-        store_fail(st, "cannot read the history: %s", sqlite3_errmsg(store_db(st)));
+    int rc = SQLITE_DONE, oom = 0;
+    while (*n < max && (rc = sqlite3_step(s)) == SQLITE_ROW && !(oom = read_event(s, &out[*n])))
+        (*n)++;
+    if (oom || (*n < max && rc != SQLITE_DONE)) {
+        if (oom)
+            store_fail(st, "out of memory");
+        else
+            store_fail(st, "cannot read the history: %s", sqlite3_errmsg(store_db(st)));
         sqlite3_finalize(s);
+        while (*n > 0)
+            history_event_free(&out[--*n]);
         return -1;
     }
     sqlite3_finalize(s);
@@ -134,7 +144,10 @@ int history_each(climb_store *st, long long profile_id, const hist_filter *f, hi
     int rc, stop = 0;
     while (!stop && (rc = sqlite3_step(s)) == SQLITE_ROW) {
         hist_event e;
-        read_event(s, &e);
+        if (read_event(s, &e)) {
+            stop = store_fail(st, "out of memory");
+            break;
+        }
         stop = fn(ctx, &e);
         history_event_free(&e);
     }

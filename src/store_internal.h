@@ -11,6 +11,7 @@ enum store_stmt {
     STMT_EVENT_ADD,
     STMT_BEGIN,
     STMT_COMMIT,
+    STMT_ROLLBACK,
     STMT_COUNT
 };
 
@@ -28,10 +29,15 @@ struct climb_store {
 };
 
 /* Fills c from a row of (criterion_id, state, done_at, note, note_at, reason,
- * text_at_done), strings copied. */
-void store_read_criterion(sqlite3_stmt *s, criterion_row *c);
-/* Binds v, or NULL when v is NULL. */
-void store_bind_text(sqlite3_stmt *s, int i, const char *v);
+ * text_at_done), strings copied. 0, or -1 when memory ran out (c is then
+ * partly filled: free it with criterion_row_free). */
+int store_read_criterion(sqlite3_stmt *s, criterion_row *c);
+/* A copy of column i's text; NULL for SQL NULL, and NULL with *failed set to 1
+ * when memory ran out (a NULL copy must never pass for an SQL NULL). */
+char *store_column_dup(sqlite3_stmt *s, int i, int *failed);
+/* Binds v, or NULL when v is NULL; SQLite's result (SQLITE_NOMEM when the copy
+ * of v could not be made, and the parameter is then NULL). */
+int store_bind_text(sqlite3_stmt *s, int i, const char *v);
 
 /* Writes a copy of db (the file at db_path) beside it as
  * DB.backup-YYYYMMDD-HHMMSS (mode 0600, VACUUM INTO a temporary file, fsync, then

@@ -308,11 +308,25 @@ static int configure(sqlite3 *db, int read_only, char *err, size_t errlen)
     return 0;
 }
 
+/* Removes a database store_open created and could not finish, with its -wal,
+ * -shm and -journal: an empty file left behind was refused by every later open
+ * ("an empty file, not a climb database"; tests/unit/test_faults.c, open a new
+ * database under SQLite malloc failures, N=15). */
+static void drop_new(const char *path)
+{
+    static const char *const tails[] = {"", "-wal", "-shm", "-journal"};
+    char name[4200];
+    for (size_t i = 0; i < sizeof tails / sizeof *tails; i++) {
+        snprintf(name, sizeof name, "%s%s", path, tails[i]);
+        unlink(name);
+    }
+}
+
 int store_open(const char *path, climb_store **out, char *err, size_t errlen)
 {
     struct stat sb;
     sqlite3 *db = NULL;
-    int read_only = 0, check = 0;
+    int read_only = 0, check = 0, created = 0;
     *out = NULL;
     if (!*path) {
         /* SQLite would open a private temporary database that vanishes on close. */
@@ -335,6 +349,8 @@ int store_open(const char *path, climb_store **out, char *err, size_t errlen)
         return -1;
     } else if (vet_new(path, err, errlen)) {
         return -1;
+    } else {
+        created = 1;
     }
     mode_t old = umask(077); /* the database and its -wal/-shm files are private */
     int rc = read_only ? open_db(path, SQLITE_OPEN_READONLY, !wal_exists(path), &db)
@@ -343,6 +359,8 @@ int store_open(const char *path, climb_store **out, char *err, size_t errlen)
     if (rc != SQLITE_OK) {
         snprintf(err, errlen, "cannot open %s: %s", path, db ? sqlite3_errmsg(db) : "out of memory");
         sqlite3_close(db);
+        if (created)
+            drop_new(path);
         return -1;
     }
     /* The damage check runs on this connection, with its locks: another climb may
@@ -352,10 +370,14 @@ int store_open(const char *path, climb_store **out, char *err, size_t errlen)
     if (check && quick_check(db, what, sizeof what) == SQLITE_CORRUPT) {
         store_damage_advice(path, what, err, errlen);
         sqlite3_close(db);
+        if (created)
+            drop_new(path);
         return -1;
     }
     if (configure(db, read_only, err, errlen)) {
         sqlite3_close(db);
+        if (created)
+            drop_new(path);
         return -1;
     }
     int version = 0;
@@ -366,15 +388,21 @@ int store_open(const char *path, climb_store **out, char *err, size_t errlen)
                  "schema upgrade this climb cannot write; make it writable and run climb again",
                  path);
         sqlite3_close(db);
+        if (created)
+            drop_new(path);
         return -1;
     }
     if (!read_only && migrate(db, path, err, errlen)) {
         sqlite3_close(db);
+        if (created)
+            drop_new(path);
         return -1;
     }
     climb_store *st = calloc(1, sizeof *st);
     if (!st) {
         sqlite3_close(db);
+        if (created)
+            drop_new(path);
         snprintf(err, errlen, "out of memory");
         return -1;
     }
