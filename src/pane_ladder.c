@@ -162,9 +162,14 @@ static void ladder_draw_line(tui *t, WINDOW *w)
     draw_text(w, 0, 0, getmaxx(w), line, draw_style(ST_DIM));
 }
 
-int ladder_pane_rows(tui *t)
+int ladder_pane_rows(tui *t, int width)
 {
-    return (int)t->ladder->n_levels + 2;
+    paragraphs p;
+    int rows = (int)t->ladder->n_levels + 3; /* borders and the gap under the list */
+    detail_paragraphs(t, 1, width - 4, &p);
+    for (int k = 0; k < p.n; k++)
+        rows += draw_wrapped_lines(p.text[k], width - 4);
+    return rows;
 }
 
 enum { LIST_W = 24 }; /* the level list beside the detail in a wide, short pane */

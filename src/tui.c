@@ -138,11 +138,13 @@ static int phase_rows_wide(tui *t, int body, int width)
     return phase < 3 ? 3 : phase;
 }
 
-/* The stacked layout (under 80 columns), Checklist first: the Ladder its level
- * list when a third of the height allows, the Checklist two thirds of the rest
- * (or all it needs), the Phase pane the remainder, or the other way round while
- * the Phase pane has the focus or shows the explanation; on a very short screen the Phase pane and the
- * Ladder are one summary line each. */
+/* The stacked layout (under 80 columns), Checklist first: on a very short
+ * screen the Phase pane and the Ladder are one summary line each. Otherwise the
+ * Ladder gets what its list and the selected level's detail need, up to a third
+ * of the height; the pane being read (the Checklist, or the Phase pane while it
+ * has the focus or shows the explanation) gets two thirds of the rest, or all
+ * the other leaves, but no more than it needs while the other needs more; rows
+ * nobody needs go back to the Ladder, then to the pane being read. */
 static void stacked_rows(tui *t, int body, int *check, int *phase, int *ladder)
 {
     if (body < 16) { /* 40x12 and the like */
@@ -150,7 +152,7 @@ static void stacked_rows(tui *t, int body, int *check, int *phase, int *ladder)
         *check = body - 2;
         return;
     }
-    int want_ladder = ladder_pane_rows(t), want_phase = phase_pane_rows(t, t->cols - 2);
+    int want_ladder = ladder_pane_rows(t, t->cols), want_phase = phase_pane_rows(t, t->cols - 2);
     int want_check = checklist_pane_rows(t, t->cols - 2);
     *ladder = want_ladder < body / 3 ? want_ladder : body / 3;
     int rest = body - *ladder;
@@ -160,8 +162,15 @@ static void stacked_rows(tui *t, int body, int *check, int *phase, int *ladder)
     int want_second = first == phase ? want_check : want_phase;
     *first = rest * 2 / 3 > rest - want_second ? rest * 2 / 3 : rest - want_second;
     if (*first > want_first)
-        *first = want_first > rest / 2 ? want_first : rest / 2;
+        *first = want_first;
     *second = rest - *first;
+    if (*second > want_second) { /* rows to spare: the Ladder's detail, then the reader */
+        int spare = *second - want_second, more = want_ladder - *ladder;
+        more = more < 0 ? 0 : more < spare ? more : spare;
+        *ladder += more;
+        *second = want_second;
+        *first += spare - more;
+    }
 }
 
 /* Lays the panes out for the current size: side by side from 80 columns, stacked

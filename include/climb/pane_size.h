@@ -9,7 +9,9 @@
 int phase_pane_rows(tui *t, int width);
 /* Rows (borders included) the Checklist needs to show every item at width. */
 int checklist_pane_rows(tui *t, int width);
-/* Rows (borders included) the Ladder pane needs in the side-by-side layout. */
-int ladder_pane_rows(tui *t);
+/* Rows (borders included) the Ladder pane needs at width for its level list and,
+ * under it, the selected level's detail whole (pay, time to the next level,
+ * unlock, plateau). */
+int ladder_pane_rows(tui *t, int width);
 
 #endif

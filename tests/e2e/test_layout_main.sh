@@ -40,8 +40,11 @@ wait_line() {
 }
 
 hints_shown() {
-    screen | tail -n 1 | grep -q "? help" || fail "no key hints at $1"
-    screen | tail -n 1 | grep -q "Space tick" || fail "no tick hint at $1"
+    deadline=$(($(date +%s) + 8)) # the screen right after a resize may be the old one
+    until screen | tail -n 1 | grep -q "Space tick.*? help"; do
+        [ "$(date +%s)" -ge "$deadline" ] && fail "no key hints (Space tick ... ? help) at $1"
+        sleep 0.05
+    done
 }
 
 # At every size, walking up and down: the key line, the start of the cursor's
