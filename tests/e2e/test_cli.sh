@@ -1,6 +1,7 @@
 #!/bin/sh
 # test_cli.sh - the command line on real database files: status, tick and untick,
-# exit codes, and refusing files that are not climb's without touching them.
+# exit codes, refusing files that are not climb's without touching them, and every
+# command refusing stray words with its own usage line.
 . "$(dirname "$0")/lib.sh"
 
 status_json_shape() {
@@ -94,6 +95,63 @@ check_content_reports_position() {
     [ ! -e "$DB" ] || fail "database opened despite a content error"
 }
 
+# Each command refuses stray words with exit 2, naming the word and printing its
+# own usage line; the refusals that are not about shape say what is wrong.
+stray_words_refused_with_usage() {
+    tab=$(printf 'a\tb')
+    climb status >/dev/null || fail "status"
+    events=$(sqlite3 "$DB" "SELECT count(*) FROM events")
+    while IFS=';' read -r cmd usage bad; do
+        # shellcheck disable=SC2086 # the words of cmd are separate arguments
+        expect_exit 2 "^usage: climb $usage" -- climb $cmd
+        [ -z "$bad" ] || grep -qF "unexpected argument '$bad'" "$T/expect.out" ||
+            fail "$cmd: the stray word is not named: $(cat "$T/expect.out")"
+    done <<'EOF2'
+cadence 2w x;cadence \[EVERY\];x
+due x;due ;x
+keys x;keys ;x
+name a b;name \[NAME\|--clear\];b
+name -x;name \[NAME\|--clear\];-x
+target senior 2027-01-01 x;target \[LEVEL DATE\|--clear\];x
+ids --bogus;ids \[--phase N\];--bogus
+set a b c;set ID todo\|doing\|done\|n/a;c
+set p1-own-pipeline;set ID;
+note p1-own-pipeline text x;note ID TEXT\|- \[--date DATE\];x
+stale-after 3 4;stale-after MONTHS;4
+roadblock a b c;roadblock \[ID on\|off\];c
+roadblock --on off;roadblock \[ID on\|off\];--on
+users add a b;users \[--json\];b
+users add;users \[--json\];
+completions bash x;completions bash\|zsh\|fish;x
+check-content;check-content FILE;
+import --user=bo;import FILE \[--user NAME\];
+import a b;import FILE;b
+config x;config ;x
+__complete;__complete \[--describe\] -- WORD;
+__complete -- climb;__complete \[--describe\];
+EOF2
+    expect_exit 2 "^climb: --reason goes with n/a only$" -- climb set p1-own-pipeline done --reason x
+    expect_exit 2 "^climb: the reason contains a control character .*; nothing was changed$" -- \
+        climb set p1-own-pipeline n/a --reason "$(printf 'a\033b')"
+    expect_exit 2 "^climb: users: a profile name cannot contain control characters$" -- \
+        climb users add "$tab"
+    expect_exit 1 "^climb: users rm: no profile named 'nobody' \(see: climb users\)$" -- \
+        climb users rm nobody
+    expect_exit 2 "^climb: completions: no script for 'tcsh' \(bash, zsh or fish\)$" -- \
+        climb completions tcsh
+    long=$(printf '%0201d' 0)
+    expect_exit 2 "^climb: a name is at most 200 bytes$" -- climb name "$long"
+    [ "$(sqlite3 "$DB" "SELECT count(*) FROM events")" = "$events" ] ||
+        fail "a refusal wrote an event"
+    # the same value twice: the second says nothing changed
+    expect_exit 0 "^name: Ana$" -- climb name Ana
+    expect_exit 0 "^name: already so, nothing changed" -- climb name Ana
+    expect_exit 0 "^Target Senior by 2027-01-01" -- climb target senior 2027-01-01
+    expect_exit 0 "^target: already so, nothing changed" -- climb target senior 2027-01-01
+    expect_exit 0 "^p2-reduce-oncall$" -- climb ids --phase=2
+    [ "$(wc -l <"$T/expect.out")" = 3 ] || fail "ids --phase=2: $(cat "$T/expect.out")"
+}
+
 run_test status_json_shape
 run_test unknown_id_names_closest
 run_test usage_errors
@@ -103,3 +161,4 @@ run_test newer_schema_refused
 run_test unwritable_path_named
 run_test default_location_private
 run_test check_content_reports_position
+run_test stray_words_refused_with_usage
