@@ -3,7 +3,8 @@
 # paths and files that must be refused untouched (empty name, empty file, damaged,
 # not climb's: no -wal/-shm created beside them), read-only databases, a locked
 # database waited for, stdout write errors, hostile text never reaching a terminal or
-# an export, one rule for text coming in, and exports that only replace regular files.
+# an export, one rule for text coming in, exports that only replace regular files,
+# and odd paths and emptied schemas.
 . "$(dirname "$0")/lib.sh"
 
 # sidecars_absent FILE: fails when SQLite left a -wal, -shm or -journal beside FILE.
