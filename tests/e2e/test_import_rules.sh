@@ -293,6 +293,22 @@ test_import_shapes_checked() {
     refused "ev('undo')['item'] = 'x'" 'events\[[0-9]+\]\.item' "'x' is not a UUID"
 }
 
+# Snapshots that are odd but sound import, and say what was odd about them.
+test_import_odd_snapshots() {
+    rich_profile
+    expect_exit 2 "^climb: import refused, nothing was written: cannot read $T/none\.json: No such file or directory$" \
+        -- climb import "$T/none.json"
+    # taken with other ladder content whose ids all match: imported, with a note
+    accepted "s['ladder']['hash'] = '0' * 64"
+    grep -q "^note: the snapshot was taken with other ladder content; every id matched$" "$T/out" ||
+        fail "no note on the ladder content: $(cat "$T/out")"
+    # no profile event (written by hand): the new profile gets one of its own
+    accepted "s['events'] = [e for e in s['events'] if e['kind'] != 'profile']"
+    grep -q "into new profile 'ana'" "$T/out" || fail "import said: $(cat "$T/out")"
+    "$CLIMB_BIN" --db "$T/fresh.db" --user ana history >"$T/out" || fail "history"
+    grep -q "created  *ana$" "$T/out" || fail "no creation in the history: $(cat "$T/out")"
+}
+
 run_test test_import_times_in_range
 run_test test_cli_dates_in_range
 run_test test_export_round_trip
@@ -302,3 +318,4 @@ run_test test_import_quiz_matches_answers
 run_test test_import_evidence_entries_checked
 run_test test_nothing_new_changes_nothing
 run_test test_import_shapes_checked
+run_test test_import_odd_snapshots
