@@ -127,6 +127,11 @@ check-content;check-content FILE;
 import --user=bo;import FILE \[--user NAME\];
 import a b;import FILE;b
 config x;config ;x
+export --bogus;export \[--format;--bogus
+history --bogus;history \[--json\];--bogus
+status --bogus;status \[--json;--bogus
+title a b;title \[LEVEL\];b
+users --bogus;users \[--json\];--bogus
 __complete;__complete \[--describe\] -- WORD;
 __complete -- climb;__complete \[--describe\];
 EOF2
@@ -148,6 +153,8 @@ EOF2
     expect_exit 0 "^name: already so, nothing changed" -- climb name Ana
     expect_exit 0 "^Target Senior by 2027-01-01" -- climb target senior 2027-01-01
     expect_exit 0 "^target: already so, nothing changed" -- climb target senior 2027-01-01
+    expect_exit 0 "^p1-own-pipeline: done" -- climb tick p1-own-pipeline
+    expect_exit 0 "^p1-own-pipeline: already done, nothing changed$" -- climb tick p1-own-pipeline
     expect_exit 0 "^p2-reduce-oncall$" -- climb ids --phase=2
     [ "$(wc -l <"$T/expect.out")" = 3 ] || fail "ids --phase=2: $(cat "$T/expect.out")"
 }
