@@ -159,6 +159,27 @@ EOF2
     [ "$(wc -l <"$T/expect.out")" = 3 ] || fail "ids --phase=2: $(cat "$T/expect.out")"
 }
 
+# check-content on a small ladder counts in words that agree with the numbers,
+# and names values of the wrong type by what they are.
+check_content_counts_and_types() {
+    fx="$(cd "$(dirname "$0")/../fixtures/content" && pwd)"
+    expect_exit 0 "^$fx/minimal.yaml: ok \(2 levels, 1 phase, 2 criteria, 1 question\)$" -- \
+        "$CLIMB_BIN" check-content "$fx/minimal.yaml"
+    for v in "1.5;a number" "2.5e3;a number" ".5;a number" "-.inf;a number" "true;a boolean"; do
+        sed "s/^name: Minimal test ladder/name: ${v%%;*}/" "$fx/minimal.yaml" >"$T/m.yaml"
+        expect_exit 2 "^$T/m.yaml:4:7: wrong type for 'name' in the ladder: expected a string, found ${v#*;}$" \
+            -- "$CLIMB_BIN" check-content "$T/m.yaml"
+    done
+    # 1e is not a number: it is the text "1e"
+    sed "s/^name: Minimal test ladder/name: 1e/" "$fx/minimal.yaml" >"$T/m.yaml"
+    expect_exit 0 ": ok " -- "$CLIMB_BIN" check-content "$T/m.yaml"
+    printf '? [a]\n: b\n' >"$T/k.yaml" && sed 1,2d "$fx/minimal.yaml" >>"$T/k.yaml"
+    expect_exit 2 "^$T/k.yaml:1:3: a key in the ladder is a list; keys must be plain text$" -- \
+        "$CLIMB_BIN" check-content "$T/k.yaml"
+    expect_exit 2 "^$T: cannot read: Is a directory$" -- \
+        "$CLIMB_BIN" check-content "$T"
+}
+
 run_test status_json_shape
 run_test unknown_id_names_closest
 run_test usage_errors
@@ -169,3 +190,4 @@ run_test unwritable_path_named
 run_test default_location_private
 run_test check_content_reports_position
 run_test stray_words_refused_with_usage
+run_test check_content_counts_and_types
