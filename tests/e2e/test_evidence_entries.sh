@@ -201,6 +201,23 @@ wrong_shapes_said_once() {
         fail "the text did not change"
 }
 
+# The sentences a person reads at the far ends: a daily cadence, a target whose
+# criteria are all met, a title the quiz disagrees with, a link with a control
+# character refused.
+far_ends_in_words() {
+    expect_exit 0 "^check-in cadence: every day " -- climb cadence 1d
+    for i in p1-own-pipeline p1-solo-incident p1-dev-feedback; do
+        climb tick "$i" >/dev/null || fail "tick $i"
+    done
+    expect_exit 0 "^Target Mid by 2027-01-01: every criterion leading there is met\.$" -- \
+        climb target mid 2027-01-01
+    climb title staff >/dev/null && climb quiz --answers no,no,no,no,no >/dev/null || fail "quiz"
+    expect_exit 0 "^Your title says Staff but the quiz puts you at Junior \(Phase 1\)\.$" -- \
+        climb status
+    expect_exit 2 "^climb: link 1 contains a control character" -- \
+        climb evidence add p1-own-pipeline text --link "$(printf 'a\033b')"
+}
+
 run_test add_list_edit_remove
 run_test refusals_change_nothing
 run_test evidence_check_judges_the_case
@@ -209,3 +226,4 @@ run_test name_for_the_packet
 run_test entries_travel_in_snapshots
 run_test release_0_1_database_opens
 run_test wrong_shapes_said_once
+run_test far_ends_in_words
