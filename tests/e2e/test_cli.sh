@@ -176,6 +176,11 @@ check_content_counts_and_types() {
     printf '? [a]\n: b\n' >"$T/k.yaml" && sed 1,2d "$fx/minimal.yaml" >>"$T/k.yaml"
     expect_exit 2 "^$T/k.yaml:1:3: a key in the ladder is a list; keys must be plain text$" -- \
         "$CLIMB_BIN" check-content "$T/k.yaml"
+    # a key with a tab in it is shown with the tab as '?'
+    printf 'a\tb: 1\n' >"$T/t.yaml" && sed 1,2d "$fx/minimal.yaml" >>"$T/t.yaml"
+    expect_exit 2 "^$T/t.yaml:1:1: unknown key 'a\?b' in the ladder$" -- \
+        "$CLIMB_BIN" check-content "$T/t.yaml"
+    expect_exit 2 "^/dev/zero: file is too large$" -- "$CLIMB_BIN" check-content /dev/zero
     expect_exit 2 "^$T: cannot read: Is a directory$" -- \
         "$CLIMB_BIN" check-content "$T"
 }
