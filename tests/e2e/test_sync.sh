@@ -226,6 +226,21 @@ odd_profile_names_get_safe_directories() {
         fail "files: $(cat "$T/files")"
 }
 
+# The host name stands in for --machine made safe: characters a machine name does
+# not take become '-', and so does a leading '.'. Needs a UTS namespace of its own
+# (root and unshare); elsewhere there is nothing to check.
+odd_host_name_made_safe() {
+    unshare -u true 2>/dev/null || return 0
+    unshare -u sh -c 'python3 -c "import socket; socket.sethostname(\".my host!\")" &&
+        exec "$0" --db "$1" --user ana sync init "$2"' "$CLIMB_BIN" "$DB" "$T/r.git" \
+        >"$T/out" 2>&1 || fail "init: $(cat "$T/out")"
+    grep -qF "as machine '-my-host-'" "$T/out" || fail "init said: $(cat "$T/out")"
+    unshare -u sh -c 'python3 -c "import socket; socket.sethostname(\"\")" &&
+        exec "$0" --db "$1" --user ana sync init "$2"' "$CLIMB_BIN" "$DB" "$T/r.git" \
+        >"$T/out" 2>&1 || fail "init: $(cat "$T/out")"
+    grep -qF "as machine 'machine'" "$T/out" || fail "init said: $(cat "$T/out")"
+}
+
 run_test both_directions
 run_test repeated_syncs_change_nothing
 run_test unreachable_remote_leaves_the_database_untouched
@@ -235,3 +250,4 @@ run_test setup_errors_say_what_to_do
 run_test init_refusals_name_the_problem
 run_test clone_refusals_name_the_problem
 run_test odd_profile_names_get_safe_directories
+run_test odd_host_name_made_safe
