@@ -6,7 +6,7 @@
 # phases chosen with --sections and --phases, the net change per month with a
 # tick and its untick cancelled, and awkward evidence rendering as exactly what
 # was typed (escaping only where Markdown would change the meaning), and sections
-# with nothing to show saying so.
+# with nothing to show saying so, and a link destination with <, > and \ in it.
 . "$(dirname "$0")/lib.sh"
 
 # at TIME CMD...: runs climb with the clock at TIME.
@@ -150,6 +150,7 @@ build 14m -> 6m, C++ and C#, 50% of a - b, x < y
 `not code` and a lone ` tick, ``double``
 [not](a link) and [x]: y, ![no](image.png)
 <b>not html</b> &amp; &#35; <http://not.an.autolink> a <- b
+hex references &#x41; and &#X42; stay as typed
 ~~not struck~~ ~one~ a | b\n--- | ---
 back\\slash\\ and \\*escaped\\* text\\
 Café 日本語 ✓ ### trailing hashes ##
@@ -195,7 +196,20 @@ assert "Every criterion for this level is met." in paras, paras
 '
 }
 
+# A link with the characters a Markdown link destination must escape ('<', '>'
+# and '\') points exactly where it was typed (cmark reads the destination).
+awkward_link_destination() {
+    at 2026-01-05T09:00:00Z tick p1-own-pipeline
+    at 2026-01-06T09:00:00Z evidence add p1-own-pipeline "odd link" --link 'https://x.test/a<b>\c'
+    climb export --format md -o "$T/p.md" >/dev/null || fail "export md"
+    cmark_py "$T/p.md" '
+links = [e.get("destination") for e in doc.iter(ns + "link")]
+assert links == ["https://x.test/a<b>\\c"], links
+'
+}
+
 run_test packet_reads_as_a_case
 run_test sections_and_phases
 run_test escaping_keeps_the_text
 run_test empty_sections_say_so
+run_test awkward_link_destination
