@@ -298,6 +298,11 @@ test_import_odd_snapshots() {
     rich_profile
     expect_exit 2 "^climb: import refused, nothing was written: cannot read $T/none\.json: No such file or directory$" \
         -- climb import "$T/none.json"
+    # a sound snapshot into a file that is not a database: refused, the file untouched
+    echo "my notes" >"$T/notes.db"
+    expect_exit 1 "^climb: $T/notes\.db is not a SQLite database; climb left it untouched$" -- \
+        "$CLIMB_BIN" --db "$T/notes.db" --user ana import "$T/base.json"
+    [ "$(cat "$T/notes.db")" = "my notes" ] || fail "the file was changed"
     # taken with other ladder content whose ids all match: imported, with a note
     accepted "s['ladder']['hash'] = '0' * 64"
     grep -q "^note: the snapshot was taken with other ladder content; every id matched$" "$T/out" ||
