@@ -291,6 +291,22 @@ test_import_shapes_checked() {
     refused "del ev('undo')['item']" 'events\[[0-9]+\]\.item' \
         'an undo event needs the UUID of the event it took back'
     refused "ev('undo')['item'] = 'x'" 'events\[[0-9]+\]\.item' "'x' is not a UUID"
+    refused "s['ladder'] = 'devops'" 'ladder' 'expected an object, found a string'
+    refused "s['levels'][0] = []" 'levels\[0\]' 'expected an object, found a list'
+    refused "s['phases'][0] = 7" 'phases\[0\]' 'expected an object, found a number'
+    refused "detail(ev('evidence'), links='x')" 'events\[[0-9]+\]\.detail\.links' \
+        'expected a list, found a string'
+    refused "del ev('evidence')['detail']" 'events\[[0-9]+\]\.detail' \
+        'expected the entry as a JSON object'
+    refused "s['quiz_attempts'][0]['placement'] = 'phase 2'" 'quiz_attempts\[0\]\.placement' \
+        'expected an object, found a string'
+    refused "s['events'].append(dict(ev('note'), uuid='00000000-0000-4000-8000-0000000000dd',
+        kind='setting', item='checkin_days', value='-1'))" 'events\[[0-9]+\]\.value' \
+        'the setting checkin_days needs a whole number'
+    # a phase listed without its criteria, and a setting climb does not know, are fine
+    accepted "del s['phases'][0]['criteria']
+s['events'].append(dict(ev('note'), uuid='00000000-0000-4000-8000-0000000000ee',
+    kind='setting', item='future_setting', value='x'))"
 }
 
 # Snapshots that are odd but sound import, and say what was odd about them.
