@@ -155,6 +155,7 @@ EOF2
     expect_exit 0 "^target: already so, nothing changed" -- climb target senior 2027-01-01
     expect_exit 0 "^p1-own-pipeline: done" -- climb tick p1-own-pipeline
     expect_exit 0 "^p1-own-pipeline: already done, nothing changed$" -- climb tick p1-own-pipeline
+    expect_exit 0 "^Placement: Phase 1 \(Junior\)$" -- climb quiz --answers=no,no,no,no,no
     expect_exit 0 "^p2-reduce-oncall$" -- climb ids --phase=2
     [ "$(wc -l <"$T/expect.out")" = 3 ] || fail "ids --phase=2: $(cat "$T/expect.out")"
 }
