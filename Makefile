@@ -10,6 +10,7 @@
 #   make install    binary, manual, completions and docs under $(DESTDIR)$(PREFIX)
 #   make install-strip   the same with the binary stripped; make uninstall removes them
 #   make check-deb  build the Debian package in a scratch copy, check it (tools/check-deb.sh)
+#   make keys-doc   write the key lists of README.md and docs/climb.1 from climb keys --all
 #   make fuzz       libFuzzer harnesses (clang), FUZZ_SECONDS (60) each; see tests/fuzz/run.sh
 
 PREFIX  ?= /usr/local
@@ -65,7 +66,7 @@ Q := @
 endif
 
 .PHONY: all run test check unit e2e asan bench deps install install-strip uninstall clean \
-        fuzz fuzz-build completions check-deb coverage coverage-check
+        fuzz fuzz-build completions check-deb coverage coverage-check keys-doc
 .DEFAULT_GOAL := all
 
 all: $(BUILD)/climb completions
@@ -228,6 +229,11 @@ uninstall:
 # scratch root; the .deb is left in build/. Needs debhelper, lintian, fakeroot.
 check-deb:
 	$(Q)tools/check-deb.sh
+
+# keys-doc: README.md's and docs/climb.1's key lists, from the key tables
+# (tools/keys-doc.sh; tests/e2e/test_docs.sh fails when they are out of date).
+keys-doc: $(BUILD)/climb
+	$(Q)tools/keys-doc.sh $(BUILD)/climb README.md docs/climb.1
 
 clean:
 	rm -rf build

@@ -111,3 +111,13 @@ ALTER TABLE profiles ADD COLUMN display_name TEXT;
 -- migration 4
 -- How often the person wants a check-in, in days (0: never asked); see docs/checkins.md.
 ALTER TABLE profiles ADD COLUMN checkin_days INTEGER NOT NULL DEFAULT 0;
+
+-- migration 5
+-- What a front end remembers of how a person left it (the phase last viewed),
+-- per profile: view state, not user data, so no events and no history line.
+CREATE TABLE view_state (
+    profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+    name       TEXT NOT NULL,
+    value      INTEGER NOT NULL,
+    PRIMARY KEY (profile_id, name)
+) WITHOUT ROWID;

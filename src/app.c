@@ -155,30 +155,86 @@ int app_open_store(app *a)
     return EXIT_OK;
 }
 
-/* A profile name that looks like a typo of an existing profile (a few edits away,
- * or the same but for case): 1 after saying so, so that a slip of --user does not
- * quietly start a new, empty profile. `climb users add NAME` creates it. */
-static int looks_mistyped(app *a)
+/* name as a shell word: as it is when it is plain, else in single quotes. */
+static void shell_word(const char *name, char *out, size_t len)
 {
-    profile_info *list;
-    size_t n;
-    if (ops_profiles_list(a->store, &a->ladder, &list, &n) != 0)
-        return 0;
+    if (name[0] && strspn(name, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                                "0123456789._-@+") == strlen(name)) {
+        snprintf(out, len, "%s", name);
+        return;
+    }
+    size_t o = 0;
+    if (len < 8)
+        return;
+    out[o++] = '\'';
+    for (const char *p = name; *p && o + 6 < len; p++) {
+        if (*p == '\'') {
+            memcpy(out + o, "'\\''", 4);
+            o += 4;
+        } else {
+            out[o++] = *p;
+        }
+    }
+    out[o++] = '\'';
+    out[o] = '\0';
+}
+
+enum { LISTED_NAMES = 8 };
+
+/* Says that a->user has no profile, with the closest name when it looks like a
+ * typo (a few edits away, or the same but for case), the names there are, and,
+ * when `how` is set, the two ways to make it. */
+static void say_missing(app *a, const profile_info *list, size_t n, int how)
+{
     const char **names = malloc((n ? n : 1) * sizeof *names);
     const char *near = NULL;
+    char known[1024] = "", word[600], more[64] = "";
+    size_t used = 0;
     for (size_t i = 0; names && i < n; i++) {
         names[i] = list[i].name;
         if (strcasecmp(list[i].name, a->user) == 0)
             near = list[i].name;
+        if (i < LISTED_NAMES && used < sizeof known)
+            used += (size_t)snprintf(known + used, sizeof known - used, "%s%s", i ? ", " : "",
+                                     list[i].name);
     }
     if (!near && names)
         near = suggest_close(a->user, names, n);
-    if (near)
-        app_error("no profile named '%s'; did you mean '%s'? (climb users lists them; "
-                  "climb users add %s creates it)", a->user, near, a->user);
     free(names);
+    if (n > LISTED_NAMES)
+        snprintf(more, sizeof more, " and %zu more", n - LISTED_NAMES);
+    char hint[256] = "";
+    if (near)
+        snprintf(hint, sizeof hint, "; did you mean '%s'?", near);
+    shell_word(a->user, word, sizeof word);
+    if (how)
+        app_error("no profile named '%s'%s The profiles: %s%s. To start a new one: "
+                  "climb --user %s --create, or climb users add %s",
+                  a->user, near ? hint : ".", known, more, word, word);
+    else
+        app_error("no profile named '%s'%s The profiles: %s%s (see: climb users)", a->user,
+                  near ? hint : ".", known, more);
+}
+
+/* Whether a->user, which has no profile, may be created now. A profile is made
+ * unasked only on the first launch: a database without any profile gets the one
+ * named (--user, else the login name). Otherwise --create must ask for it, so a
+ * slip of --user never starts a new, empty profile. 1 yes; 0 after saying why
+ * not; -1 after an error. */
+static int may_create(app *a, int create)
+{
+    profile_info *list;
+    size_t n;
+    if (create && a->opt.create)
+        return 1;
+    if (ops_profiles_list(a->store, &a->ladder, &list, &n) != 0) {
+        app_error("%s", ops_db_error(a->store));
+        return -1;
+    }
+    if (!(create && n == 0))
+        say_missing(a, list, n, create);
     profiles_free(list, n);
-    return near != NULL;
+    return create && n == 0;
 }
 
 int app_open(app *a, int create)
@@ -187,17 +243,13 @@ int app_open(app *a, int create)
     if (rc != EXIT_OK)
         return rc;
     rc = model_open(&a->model, &a->ladder, a->store, a->user, 0, &a->profile_created);
-    if (rc == 1 && create) {
-        if (looks_mistyped(a))
+    if (rc == 1) {
+        if (may_create(a, create) != 1)
             return EXIT_RUNTIME;
         rc = model_open(&a->model, &a->ladder, a->store, a->user, 1, &a->profile_created);
     }
-    if (rc == 1) {
-        app_error("no profile named '%s' (see: climb users)", a->user);
-        return EXIT_RUNTIME;
-    }
     if (rc != 0) {
-        app_error("%s", store_error(a->store));
+        app_error("%s", rc == 1 ? "the profile could not be created" : store_error(a->store));
         return EXIT_RUNTIME;
     }
     a->model_open = 1;

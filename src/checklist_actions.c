@@ -16,6 +16,7 @@ enum { NOTE_MAX = 64 * 1024, REASON_MAX = 1024 };
 typedef struct {
     size_t phase, index;
     char *base; /* the note editor: the note as it was when editing began */
+    crit_state to; /* ask_before_unticking: the state asked for */
 } crit_ref;
 
 static crit_ref *selected(tui *t)
@@ -52,31 +53,59 @@ static void set_state(tui *t, const crit_ref *r, crit_state s, const char *reaso
     tui_message(t, 0, "%s %s", said[s], criterion(t, r)->text);
 }
 
-static void untick_confirmed(tui *t, void *ctx)
-{
-    set_state(t, ctx, STATE_TODO, NULL);
-}
-
 static int has_criteria(tui *t)
 {
     return t->ladder->phases[t->phase].n_criteria > 0;
+}
+
+static void open_reason_editor(tui *t, crit_ref *r);
+
+/* After "yes": the state asked for (n/a first asks its reason). */
+static void untick_confirmed(tui *t, void *ctx)
+{
+    crit_ref *r = ctx;
+    if (r->to != STATE_NA) {
+        set_state(t, r, r->to, NULL);
+        return;
+    }
+    crit_ref *again = selected(t);
+    if (!again)
+        return;
+    again->phase = r->phase;
+    again->index = r->index;
+    open_reason_editor(t, again);
+}
+
+/* Space, p and x on a met criterion with evidence all come here: the same
+ * question before it stops counting as met. 1 when it asked (the change then
+ * waits for the answer), 0 when there is nothing to ask. */
+static int ask_before_unticking(tui *t, crit_state to)
+{
+    const model_crit *mc = model_crit_at(t->model, (size_t)t->phase, (size_t)t->crit_cursor);
+    if (mc->state != STATE_DONE || (!mc->note && !mc->n_entries))
+        return 0;
+    crit_ref *r = selected(t);
+    if (!r)
+        return 1;
+    r->to = to;
+    static const char *const into[] = {"not started", "in progress", "met", "not applicable"};
+    char question[256];
+    snprintf(question, sizeof question,
+             "This criterion has evidence. Untick it anyway? It becomes %s; the "
+             "evidence is kept.",
+             into[to]);
+    confirm_open(t, question, untick_confirmed, r, ref_free);
+    return 1;
 }
 
 int checklist_toggle(tui *t)
 {
     if (!has_criteria(t))
         return DIRTY_NONE;
-    crit_ref r = {(size_t)t->phase, (size_t)t->crit_cursor, NULL};
+    crit_ref r = {(size_t)t->phase, (size_t)t->crit_cursor, NULL, STATE_TODO};
     const model_crit *mc = model_crit_at(t->model, r.phase, r.index);
-    if (mc->state == STATE_DONE && mc->note) {
-        crit_ref *copy = selected(t);
-        if (copy)
-            confirm_open(t,
-                         "This criterion has an evidence note. Untick it anyway? "
-                         "(The note is kept.)",
-                         untick_confirmed, copy, ref_free);
+    if (ask_before_unticking(t, STATE_TODO))
         return DIRTY_ALL;
-    }
     set_state(t, &r, mc->state == STATE_DONE ? STATE_TODO : STATE_DONE, NULL);
     return DIRTY_PANES | DIRTY_BARS;
 }
@@ -85,9 +114,12 @@ int checklist_doing(tui *t)
 {
     if (!has_criteria(t))
         return DIRTY_NONE;
-    crit_ref r = {(size_t)t->phase, (size_t)t->crit_cursor, NULL};
+    crit_ref r = {(size_t)t->phase, (size_t)t->crit_cursor, NULL, STATE_TODO};
     crit_state now = model_crit_at(t->model, r.phase, r.index)->state;
-    set_state(t, &r, now == STATE_DOING ? STATE_TODO : STATE_DOING, NULL);
+    crit_state to = now == STATE_DOING ? STATE_TODO : STATE_DOING;
+    if (ask_before_unticking(t, to))
+        return DIRTY_ALL;
+    set_state(t, &r, to, NULL);
     return DIRTY_PANES | DIRTY_BARS;
 }
 
@@ -107,17 +139,24 @@ int checklist_not_applicable(tui *t)
 {
     if (!has_criteria(t))
         return DIRTY_NONE;
-    crit_ref r = {(size_t)t->phase, (size_t)t->crit_cursor, NULL};
+    crit_ref r = {(size_t)t->phase, (size_t)t->crit_cursor, NULL, STATE_TODO};
     const model_crit *mc = model_crit_at(t->model, r.phase, r.index);
     if (mc->state == STATE_NA) {
         set_state(t, &r, STATE_TODO, NULL);
         return DIRTY_PANES | DIRTY_BARS;
     }
+    if (ask_before_unticking(t, STATE_NA))
+        return DIRTY_ALL;
     crit_ref *copy = selected(t);
-    editor_request req = {"Why does this not apply to you?", NULL, 0, 0, REASON_MAX};
     if (copy)
-        editor_open(t, &req, reason_done, copy, ref_free);
+        open_reason_editor(t, copy);
     return DIRTY_ALL;
+}
+
+static void open_reason_editor(tui *t, crit_ref *r)
+{
+    editor_request req = {"Why does this not apply to you?", NULL, 0, 0, REASON_MAX, NULL};
+    editor_open(t, &req, reason_done, r, ref_free);
 }
 
 static void open_note_editor(tui *t, crit_ref *r, const char *text, const char *title);
@@ -168,7 +207,8 @@ static void open_note_editor(tui *t, crit_ref *r, const char *text, const char *
         ref_free(r);
         return;
     }
-    editor_request req = {title, text, 1, 1, NOTE_MAX};
+    /* Esc asks unless the text is the stored note (after a refused save, it is not) */
+    editor_request req = {title, text, 1, 1, NOTE_MAX, r->base};
     editor_open(t, &req, note_done, r, ref_free);
 }
 
@@ -211,7 +251,7 @@ int checklist_stale_period(tui *t)
     snprintf(now, sizeof now, "%d", t->model->stale_months);
     snprintf(title, sizeof title, "Flag evidence older than how many months? (now %d)",
              t->model->stale_months);
-    editor_request req = {title, now, 0, 0, 8};
+    editor_request req = {title, now, 0, 0, 8, NULL};
     editor_open(t, &req, stale_done, NULL, NULL);
     return DIRTY_ALL;
 }

@@ -71,7 +71,9 @@ const cli_command cli_commands[] = {
      "the profile's events, newest first; DATE: YYYY, YYYY-MM, YYYY-MM-DD or a time",
      {{"--json", CLI_NONE}, {"--since", CLI_TEXT}, {"--until", CLI_TEXT}, {"--kind", CLI_KIND}},
      {0}, 0},
-    {"keys", cli_keys, "", "list the keys of the full-screen view", {{0}}, {0}, 0},
+    {"keys", cli_keys, "[VIEW|--all]",
+     "list the keys of the full-screen view: the main one, one VIEW's (faq, export, ...) or all",
+     {{"--all", CLI_NONE}}, {CLI_TEXT}, 0},
     {"config", cli_config, "", "print the settings in force and where each came from", {{0}},
      {0}, 0},
     {"check-content", cli_check_content, "FILE", "validate a ladder file and report errors",
@@ -87,8 +89,9 @@ const cli_command cli_commands[] = {
 
 const cli_option cli_global_options[] = {
     {"--db", CLI_FILE},     {"--user", CLI_PROFILE}, {"--ladder", CLI_FILE},
-    {"--keys", CLI_FILE},   {"--help", CLI_NONE},    {"--version", CLI_NONE},
-    {"-h", CLI_NONE},       {"-V", CLI_NONE},        {NULL, CLI_NONE},
+    {"--keys", CLI_FILE},   {"--create", CLI_NONE},  {"--help", CLI_NONE},
+    {"--version", CLI_NONE}, {"-h", CLI_NONE},       {"-V", CLI_NONE},
+    {NULL, CLI_NONE},
 };
 
 const cli_command *cli_find(const char *name)
@@ -136,7 +139,9 @@ void cli_usage(FILE *out)
                  "  --db PATH       database file (default: $CLIMB_DB, else\n"
                  "                  $XDG_DATA_HOME/climb/climb.db or\n"
                  "                  ~/.local/share/climb/climb.db)\n"
-                 "  --user NAME     profile to use (default: your login name)\n"
+                 "  --user NAME     profile to use (default: your login name); a missing\n"
+                 "                  one is made only on the first launch\n"
+                 "  --create        make the --user profile if it does not exist\n"
                  "  --ladder FILE   ladder content to use instead of the built-in one\n"
                  "  --keys FILE     read keys from FILE instead of the keyboard (also CLIMB_KEYS)\n"
                  "  -h, --help      show this help\n"

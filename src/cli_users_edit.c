@@ -87,6 +87,10 @@ int cli_users_edit(app *a, int argc, char **argv)
     } else if ((rc = ops_db_profile_delete(a->store, names[0])) == 0) {
         printf("profile '%s' deleted\n", vis ? vis : "?");
     }
+    if (rc == OPS_UNCHANGED) {
+        printf("profile '%s' already has that name; nothing changed\n", old ? old : "?");
+        rc = 0;
+    }
     free(vis);
     free(old);
     return rc == 0 ? EXIT_OK : refused(a, rc);

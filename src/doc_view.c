@@ -150,7 +150,8 @@ static void clamp_scroll(doc *d, int total, int hw, int pw)
     }
 }
 
-void doc_draw(tui *t, doc *d, const char *title, const char *hint)
+void doc_draw(tui *t, doc *d, const char *title, const view_key *table,
+              const view_hint_item *items)
 {
     int h = t->rows - 2, wd = t->cols;
     if (h < 5 || wd < 20)
@@ -161,7 +162,7 @@ void doc_draw(tui *t, doc *d, const char *title, const char *hint)
     draw_box(w, title, 1);
     int hw = wd - HEAD_X - 4, pw = wd - PARA_X - 2;
     d->page = h - 3;
-    int total = item_top(d, d->n, hw, pw);
+    int total = item_top(d, d->n, hw, pw) - (d->n > 0); /* no blank line after the last */
     clamp_scroll(d, total, hw, pw);
     canvas c = {w, d->scroll, d->page};
     int line = 0;
@@ -189,6 +190,8 @@ void doc_draw(tui *t, doc *d, const char *title, const char *hint)
     if (d->scroll + d->page < total)
         snprintf(more, sizeof more, "PgDn more");
     int mw = (int)strlen(more);
+    char hint[256];
+    view_hint(table, items, wd - 6 - mw, hint, sizeof hint);
     draw_text(w, h - 2, 2, wd - 6 - mw, hint, draw_style(ST_DIM));
     if (mw)
         draw_text(w, h - 2, wd - 2 - mw, mw, more, draw_style(ST_DIM));
@@ -201,26 +204,26 @@ static int doc_move(doc *d, int cmd)
 {
     int n = (int)d->n;
     switch (cmd) {
-    case DOC_CMD_UP:
+    case VIEW_CMD_UP:
         if (d->cursor > 0)
             doc_select(d, d->cursor - 1);
         else
             d->scroll = 0;
         return 1;
-    case DOC_CMD_DOWN:
+    case VIEW_CMD_DOWN:
         if (d->cursor + 1 < n)
             doc_select(d, d->cursor + 1);
         return 1;
-    case DOC_CMD_PAGE_UP:
+    case VIEW_CMD_PAGE_UP:
         d->scroll -= d->page > 1 ? d->page - 1 : 1;
         d->paged = 1;
         return 1;
-    case DOC_CMD_PAGE_DOWN:
+    case VIEW_CMD_PAGE_DOWN:
         d->scroll += d->page > 1 ? d->page - 1 : 1;
         d->paged = 1;
         return 1;
-    case DOC_CMD_HOME: doc_select(d, 0); d->scroll = 0; return 1;
-    case DOC_CMD_END:
+    case VIEW_CMD_FIRST: doc_select(d, 0); d->scroll = 0; return 1;
+    case VIEW_CMD_LAST:
         if (n > 0)
             doc_select(d, n - 1);
         return 1;
@@ -232,11 +235,11 @@ int doc_command(tui *t, doc *d, int cmd)
 {
     if (doc_move(d, cmd))
         return DIRTY_ALL;
-    if (cmd == DOC_CMD_REDRAW) {
+    if (cmd == VIEW_CMD_REDRAW) {
         clearok(curscr, TRUE);
         return DIRTY_LAYOUT;
     }
-    if (cmd == DOC_CMD_CLOSE) {
+    if (cmd == VIEW_CMD_CLOSE) {
         tui_pop_view(t);
         return DIRTY_ALL;
     }

@@ -7,13 +7,16 @@
 #include "climb/wrap_cache.h"
 
 #include <langinfo.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 static const char *const GLYPH_UTF8[GL_COUNT] = {"─", "│", "┌", "┐", "└", "┘", "▸", "◆", "·", "…",
-                                                  [GL_TITLE] = "◆", [GL_PLACED] = "●"};
+                                                  [GL_TITLE] = "◆", [GL_PLACED] = "●",
+                                                  [GL_NOTE] = "✎"};
 static const char *const GLYPH_ASCII[GL_COUNT] = {"-", "|", "+", "+", "+", "+", ">", "*", "-", "~",
-                                                   [GL_TITLE] = "*", [GL_PLACED] = "@"};
+                                                   [GL_TITLE] = "*", [GL_PLACED] = "@",
+                                                   [GL_NOTE] = "#"};
 
 static int utf8_mode;
 static attr_t styles[ST_COUNT];
@@ -144,24 +147,34 @@ void draw_fill(WINDOW *w, int y, int x, int width, attr_t attr)
         mvwhline(w, y, x, ' ' | (chtype)attr, width);
 }
 
+/* Adds bytes [s, s+n) in their terminal form (text_terminal_form): the cells
+ * ncurses counts are then the cells the terminal draws. */
+static void put_form(WINDOW *w, const char *s, size_t n)
+{
+    char small[512], *buf = n < sizeof small ? small : malloc(n + 1);
+    if (!buf)
+        return;
+    size_t len = text_terminal_form(s, n, buf);
+    waddnstr(w, buf, (int)len);
+    if (buf != small)
+        free(buf);
+}
+
 /* Draws bytes [s, s+n) that are already visible-safe, clipped to width. */
 static int put_clipped(WINDOW *w, int y, int x, int width, const char *s, size_t n, attr_t attr)
 {
     if (width <= 0)
         return 0;
-    wattrset(w, attr);
     int full = text_width_n(s, n);
-    if (full <= width) {
-        mvwaddnstr(w, y, x, s, (int)n);
+    size_t fit = full <= width ? n : text_fit(s, n, width - 1);
+    if (wmove(w, y, x) != ERR) { /* off the window: nothing drawn, as mvwaddnstr */
+        wattrset(w, attr);
+        put_form(w, s, fit);
+        if (fit < n)
+            waddstr(w, draw_glyph(GL_ELLIPSIS));
         wattrset(w, A_NORMAL);
-        return full;
     }
-    size_t fit = text_fit(s, n, width - 1);
-    mvwaddnstr(w, y, x, s, (int)fit);
-    int used = text_width_n(s, fit);
-    waddstr(w, draw_glyph(GL_ELLIPSIS));
-    wattrset(w, A_NORMAL);
-    return used + 1;
+    return fit == n ? full : text_width_n(s, fit) + 1;
 }
 
 int draw_text(WINDOW *w, int y, int x, int width, const char *s, attr_t attr)
@@ -191,13 +204,52 @@ int draw_wrapped(WINDOW *w, int y, int x, int width, int skip, int max_rows, con
     return (int)wt.total;
 }
 
-/* A line-drawing glyph as a wide character cell in attr. */
+int draw_wrapped_more(WINDOW *w, int y, int x, int width, int max_rows, const char *s,
+                      attr_t attr, int more_after)
+{
+    wrapped_text wt;
+    if (width <= 1 || max_rows <= 0 || wrap_cache_get(s ? s : "", width, &wt) != 0)
+        return 0;
+    size_t rows = wt.stored < (size_t)max_rows ? wt.stored : (size_t)max_rows;
+    int cut = wt.total > rows || more_after;
+    for (size_t i = 0; i < rows; i++) {
+        const char *line = wt.safe + wt.lines[i].start;
+        size_t n = wt.lines[i].len;
+        if (i + 1 < rows || !cut) {
+            put_clipped(w, y + (int)i, x, width, line, n, attr);
+            continue;
+        }
+        size_t fit = text_fit(line, n, width - 1); /* the last row: room for the … */
+        if (wmove(w, y + (int)i, x) == ERR)
+            continue;
+        wattrset(w, attr);
+        put_form(w, line, fit);
+        waddstr(w, draw_glyph(GL_ELLIPSIS));
+        wattrset(w, A_NORMAL);
+    }
+    return (int)rows;
+}
+
+/* A line-drawing glyph as a character cell in attr: Unicode in a UTF-8 locale;
+ * otherwise the terminal's own line drawing (its acsc capability, which curses
+ * turns into the alternate character set), and only when it has none curses's
+ * ASCII stand-ins (+ - |). */
 static void box_cell(glyph g, attr_t attr, cchar_t *out)
 {
     static const wchar_t utf8[] = {L'\x2500', L'\x2502', L'\x250C', L'\x2510', L'\x2514',
                                    L'\x2518'};
-    static const wchar_t ascii[] = {L'-', L'|', L'+', L'+', L'+', L'+'};
-    wchar_t wc[2] = {utf8_mode ? utf8[g] : ascii[g], L'\0'};
+    if (!utf8_mode) {
+        const cchar_t *acs[] = {WACS_HLINE, WACS_VLINE, WACS_ULCORNER, WACS_URCORNER,
+                                WACS_LLCORNER, WACS_LRCORNER};
+        wchar_t wc[CCHARW_MAX + 1] = {0};
+        attr_t a = 0;
+        short pair = 0;
+        if (getcchar(acs[g], wc, &a, &pair, NULL) != ERR && wc[0]) {
+            setcchar(out, wc, a | attr, 0, NULL);
+            return;
+        }
+    }
+    wchar_t wc[2] = {utf8_mode ? utf8[g] : (g == GL_H ? L'-' : g == GL_V ? L'|' : L'+'), L'\0'};
     setcchar(out, wc, attr, 0, NULL);
 }
 
@@ -215,4 +267,97 @@ void draw_box(WINDOW *w, const char *title, int focused)
         int used = draw_text(w, 0, 2, wd - 5, title, a);
         mvwaddch(w, 0, 2 + used, ' ');
     }
+}
+
+/* One hint of a key line: [start, end) of hints, split at two spaces. */
+typedef struct {
+    const char *start;
+    int len, width;
+} hint_piece;
+
+enum { HINTS_MAX = 32 };
+
+static int split_hints(const char *hints, hint_piece *out)
+{
+    int n = 0;
+    const char *p = hints;
+    while (*p && n < HINTS_MAX) {
+        while (*p == ' ')
+            p++;
+        if (!*p)
+            break;
+        const char *end = strstr(p, "  ");
+        int len = end ? (int)(end - p) : (int)strlen(p);
+        out[n].start = p;
+        out[n].len = len;
+        out[n].width = text_width_n(p, (size_t)len);
+        n++;
+        p += len;
+    }
+    return n;
+}
+
+/* Rows the pieces take at `width` (those with keep[i] set), wrapped between pieces. */
+static int hint_rows(const hint_piece *h, const int *keep, int n, int width)
+{
+    int rows = 1, col = 0;
+    for (int i = 0; i < n; i++) {
+        if (!keep[i])
+            continue;
+        int need = (col ? 2 : 0) + h[i].width;
+        if (col && col + need > width)
+            rows++, col = h[i].width;
+        else
+            col += need;
+    }
+    return rows;
+}
+
+int draw_hints(WINDOW *w, int y, int x, int width, int max_rows, const char *hints, attr_t attr)
+{
+    hint_piece h[HINTS_MAX];
+    int keep[HINTS_MAX];
+    int n = split_hints(hints ? hints : "", h);
+    if (width <= 0 || max_rows <= 0 || n == 0)
+        return 0;
+    for (int i = 0; i < n; i++)
+        keep[i] = 1;
+    /* Too many: drop from the middle, keeping the last two (closing and help). */
+    if (hint_rows(h, keep, n, width) > max_rows)
+        for (int i = n - 3; i >= 0 && hint_rows(h, keep, n, width - 3) > max_rows; i--)
+            keep[i] = 0;
+    int row = 0, col = 0, marked = 0;
+    for (int i = 0; i < n && row < max_rows; i++) {
+        if (!keep[i]) {
+            if (marked)
+                continue;
+            marked = 1; /* one … where hints were left out */
+        }
+        const char *s = keep[i] ? NULL : draw_glyph(GL_ELLIPSIS);
+        int sw = keep[i] ? h[i].width : 1;
+        if (col && col + 2 + sw > width) {
+            if (++row >= max_rows)
+                break;
+            col = 0;
+        }
+        col += col ? 2 : 0;
+        if (s) {
+            col += draw_text(w, y + row, x + col, width - col, s, attr);
+        } else {
+            char piece[256];
+            snprintf(piece, sizeof piece, "%.*s", h[i].len, h[i].start);
+            col += draw_text(w, y + row, x + col, width - col, piece, attr);
+        }
+    }
+    return row + 1 < max_rows ? row + 1 : max_rows;
+}
+
+int draw_hints_rows(const char *hints, int width)
+{
+    hint_piece h[HINTS_MAX];
+    int keep[HINTS_MAX];
+    int n = split_hints(hints ? hints : "", h);
+    for (int i = 0; i < n; i++)
+        keep[i] = 1;
+    return n ? hint_rows(h, keep, n, width) : 0;
 }

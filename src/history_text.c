@@ -1,6 +1,8 @@
 /* history_text.c - words for events: the verb of each kind and the ladder text of
- * the item it is about. */
+ * the item it is about; and the timeline's rows: undo folded with its reverse
+ * event, internal events hidden, the parts of a row. */
 #include "climb/history_text.h"
+#include "climb/event_kinds.h"
 
 #include <jansson.h>
 #include <stdio.h>
@@ -138,4 +140,96 @@ void history_text_about(const climb_ladder *l, const hist_event *e, char *buf, s
                  e->value ? e->value : "");
     else
         snprintf(buf, len, "%s", e->value ? e->value : e->item ? e->item : "");
+}
+
+static int same(const char *a, const char *b)
+{
+    return (!a && !b) || (a && b && strcmp(a, b) == 0);
+}
+
+int history_row_internal(const hist_event *e)
+{
+    return event_kind_internal(e->kind) ||
+           (is(e->kind, "undo") && event_kind_internal(e->undone_kind));
+}
+
+int history_row_folds(const hist_event *u, const hist_event *rev)
+{
+    if (!is(u->kind, "undo") || is(rev->kind, "undo"))
+        return 0;
+    if (u->previous)
+        return strcmp(u->previous, rev->uuid) == 0;
+    return rev->at == u->at && is(rev->kind, u->undone_kind) && same(rev->item, u->detail) &&
+           same(rev->value, u->undone_previous) && same(rev->previous, u->undone_value);
+}
+
+size_t history_rows(const hist_event *ev, size_t n, int newest_first, int show_internal,
+                    int complete, hist_row *out, size_t max, size_t *used)
+{
+    size_t rows = 0, i = 0;
+    while (i < n && rows < max) {
+        hist_row r = {i, HIST_ROW_NONE, i, i};
+        if (i + 1 == n && !complete && (newest_first ? is(ev[i].kind, "undo") : 1))
+            break; /* its partner may be the next event read */
+        if (newest_first && i + 1 < n && history_row_folds(&ev[i], &ev[i + 1]))
+            r.rev = r.last = i + 1;
+        else if (!newest_first && i + 1 < n && history_row_folds(&ev[i + 1], &ev[i]))
+            r.ev = r.last = i + 1, r.rev = i;
+        i = r.last + 1;
+        if (show_internal || !history_row_internal(&ev[r.ev]))
+            out[rows++] = r;
+    }
+    *used = i;
+    return rows;
+}
+
+/* The criterion an evidence event is about, from its JSON detail, copied into buf. */
+static const char *evidence_criterion(const hist_event *e, char *buf, size_t len)
+{
+    json_t *d = e->detail ? json_loads(e->detail, 0, NULL) : NULL;
+    const char *c = json_string_value(json_object_get(d, "criterion"));
+    snprintf(buf, len, "%s", c ? c : "");
+    json_decref(d);
+    return *buf ? buf : NULL;
+}
+
+static void words_of(const climb_ladder *l, const hist_event *e, hist_words *w, char *crit,
+                     size_t crit_len)
+{
+    history_text_what(e, w->what, sizeof w->what);
+    const char *id = NULL;
+    if (is(e->kind, "state") || is(e->kind, "note"))
+        id = e->item;
+    else if (is(e->kind, "evidence"))
+        id = evidence_criterion(e, crit, crit_len);
+    const climb_phase *ph;
+    const climb_criterion *c = id ? content_criterion(l, id, &ph) : NULL;
+    w->crit_id = id;
+    w->crit_text = c ? c->text : NULL;
+    if (is(e->kind, "note"))
+        w->quote = e->value ? e->value : e->previous;
+    else if (is(e->kind, "evidence"))
+        w->quote = e->value ? e->value : e->previous;
+    else if (is(e->kind, "state") && is(e->value, "n/a"))
+        w->quote = e->detail;
+    else if (!id)
+        history_text_about(l, e, w->info, sizeof w->info);
+}
+
+void history_row_words(const climb_ladder *l, const hist_event *e, hist_words *w)
+{
+    memset(w, 0, sizeof *w);
+    if (!is(e->kind, "undo")) {
+        words_of(l, e, w, w->id_buf, sizeof w->id_buf);
+        return;
+    }
+    hist_event undone;
+    memset(&undone, 0, sizeof undone);
+    snprintf(undone.kind, sizeof undone.kind, "%s", e->undone_kind ? e->undone_kind : "");
+    undone.item = e->detail;
+    undone.value = e->undone_value;
+    undone.previous = e->undone_previous;
+    words_of(l, &undone, w, w->id_buf, sizeof w->id_buf);
+    snprintf(w->undone, sizeof w->undone, "%s", w->what);
+    snprintf(w->what, sizeof w->what, "undid");
 }

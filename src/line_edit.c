@@ -1,9 +1,11 @@
-/* line_edit.c - the one-line text input: its key table, insertion of typed
- * characters as UTF-8, deletion and cursor moves by whole characters, and drawing
+/* line_edit.c - the one-line text input: its key table, insertion of typed and
+ * pasted characters as UTF-8, deletion and cursor moves by whole characters and
+ * words (the word rule of text_edit.h), and drawing
  * with a visible cursor and horizontal scrolling through draw_text. */
 #include "climb/line_edit.h"
 #include "climb/draw.h"
 #include "climb/text.h"
+#include "climb/text_edit.h"
 
 #include <string.h>
 
@@ -56,6 +58,25 @@ static void insert(line_edit *e, unsigned cp)
     e->cursor += n;
 }
 
+/* A paste: tabs as spaces to the next multiple of 4, line breaks as one space,
+ * other control characters dropped. */
+static void paste(line_edit *e, const char *text)
+{
+    size_t len = strlen(text), i = 0;
+    while (i < len) {
+        unsigned cp = 0;
+        size_t n = text_utf8_decode(text + i, len - i, &cp);
+        i += n ? n : 1;
+        if (cp == '\t')
+            for (int sp = 4 - text_width_n(e->buf, e->cursor) % 4; sp > 0; sp--)
+                insert(e, ' ');
+        else if (cp == '\n')
+            insert(e, ' ');
+        else if (n)
+            insert(e, cp);
+    }
+}
+
 static size_t prev_boundary(const line_edit *e, size_t at)
 {
     while (at > 0 && is_continuation((unsigned char)e->buf[--at]))
@@ -100,9 +121,17 @@ line_edit_result line_edit_command(line_edit *e, int cmd, int key, int is_char)
     case LINE_CMD_RIGHT: e->cursor = next_boundary(e, e->cursor); break;
     case LINE_CMD_HOME: e->cursor = 0; break;
     case LINE_CMD_END: e->cursor = e->len; break;
+    case LINE_CMD_WORD_LEFT: e->cursor = text_word_left(e->buf, e->cursor); break;
+    case LINE_CMD_WORD_RIGHT: e->cursor = text_word_right(e->buf, e->len, e->cursor); break;
+    case LINE_CMD_DEL_WORD_BEFORE: cut(e, text_word_left(e->buf, e->cursor), e->cursor); break;
+    case LINE_CMD_DEL_WORD_AFTER: cut(e, e->cursor, text_word_right(e->buf, e->len, e->cursor)); break;
+    case LINE_CMD_KILL_BEFORE: cut(e, 0, e->cursor); break;
+    case LINE_CMD_KILL_AFTER: cut(e, e->cursor, e->len); break;
     case 0:
         if (is_char && key >= 0)
             insert(e, (unsigned)key);
+        else if (!is_char && key == INPUT_PASTE)
+            paste(e, input_paste_text());
         break;
     default: break;
     }

@@ -6,6 +6,7 @@
 #include "climb/config.h"
 #include "climb/draw.h"
 #include "climb/suggest.h"
+#include "climb/term_check.h"
 #include "climb/tui.h"
 #include "climb/version.h"
 
@@ -23,6 +24,7 @@ static const struct option OPTIONS[] = {
     {"user", required_argument, NULL, 'u'},
     {"ladder", required_argument, NULL, 'l'},
     {"keys", required_argument, NULL, 'k'},
+    {"create", no_argument, NULL, 'c'},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0},
@@ -93,6 +95,7 @@ static int parse_globals(int argc, char **argv, app_options *o)
         case 'u': o->user = optarg; break;
         case 'l': o->ladder_path = optarg; break;
         case 'k': o->keys_path = optarg; break;
+        case 'c': o->create = 1; break;
         case 'h': cli_usage(stdout); return finish_stdout(EXIT_OK);
         case 'V': printf("climb %s\n", CLIMB_VERSION); return finish_stdout(EXIT_OK);
         default:
@@ -128,6 +131,24 @@ static void load_config(app *a, climb_config *cfg, const char *command)
                     cfg->binds[i].act);
 }
 
+/* 1 when the full-screen view may start on this terminal; else 0 after saying why.
+ * Without a terminal at all (and no key file) tui_run says what to do instead;
+ * headless runs (--keys) stand in xterm-256color for an unset TERM, as it does. */
+static int terminal_usable(const app *a)
+{
+    int headless = a->opt.keys_path != NULL;
+    if (!headless && (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)))
+        return 1;
+    const char *term = getenv("TERM");
+    if (headless && (!term || !*term))
+        term = "xterm-256color";
+    char why[512];
+    if (term_check(term, why, sizeof why) == 0)
+        return 1;
+    app_error("%s", why);
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     app a;
@@ -152,7 +173,7 @@ int main(int argc, char **argv)
     if (!a.opt.keys_path && getenv("CLIMB_KEYS") && *getenv("CLIMB_KEYS"))
         a.opt.keys_path = getenv("CLIMB_KEYS");
     if (optind >= argc) {
-        rc = tui_run(&a);
+        rc = terminal_usable(&a) ? tui_run(&a) : EXIT_RUNTIME;
     } else if (strcmp(argv[optind], "help") == 0) {
         cli_usage(stdout);
         rc = EXIT_OK;

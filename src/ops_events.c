@@ -300,7 +300,7 @@ typedef struct {
 } kind_row;
 
 static const kind_row KINDS[EV_COUNT] = {
-#define EVENT_KIND_ROW(id, name, undoable, derive, detail, words)                            \
+#define EVENT_KIND_ROW(id, name, undoable, derive, detail, words, internal)                  \
     [EV_##id] = {undoable, derive, detail, words},
     CLIMB_EVENT_KINDS(EVENT_KIND_ROW)
 #undef EVENT_KIND_ROW

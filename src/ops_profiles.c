@@ -27,10 +27,18 @@ int ops_db_profile_create(climb_store *st, const char *name)
     return result(st, store_profile_create(st, name, clock_now()), name);
 }
 
+/* A rename to the same name still looks the profile up (in the store's
+ * transaction), then says that nothing changed rather than "renamed ana to ana". */
 int ops_db_profile_rename(climb_store *st, const char *old_name, const char *new_name)
 {
     int rc = store_profile_rename(st, old_name, new_name, clock_now());
-    return rc != 0 ? result(st, rc, rc == STORE_EXISTS ? new_name : old_name) : 0;
+    if (rc != 0)
+        return result(st, rc, rc == STORE_EXISTS ? new_name : old_name);
+    if (strcmp(old_name, new_name) == 0) {
+        store_fail(st, "%s already has that name; nothing changed", old_name);
+        return OPS_UNCHANGED;
+    }
+    return 0;
 }
 
 int ops_db_profile_delete(climb_store *st, const char *name)

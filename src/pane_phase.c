@@ -5,6 +5,7 @@
  * to the pane. Either scrolls when taller than the pane, with a position
  * indicator in the bottom border beside the names of the tabs. */
 #include "climb/draw.h"
+#include "climb/pane_size.h"
 #include "climb/view.h"
 
 #include <stdio.h>
@@ -94,29 +95,51 @@ static int draw_tabs(WINDOW *w, int tab, int width)
     return 2 + draw_text(w, getmaxy(w) - 1, 2, width - 2, NAMES[tab], draw_style(ST_DIM));
 }
 
+int phase_pane_rows(tui *t, int width)
+{
+    const climb_phase *ph = &t->ladder->phases[t->phase];
+    table_cols c = columns(width);
+    int text_w = width < TEXT_MAX_W ? width : TEXT_MAX_W;
+    return 2 + (t->phase_tab ? text_lines(ph, text_w) : table_lines(ph, &c));
+}
+
+static void phase_title(tui *t, char *buf, size_t len)
+{
+    const climb_phase *ph = &t->ladder->phases[t->phase];
+    const climb_level *lv = content_level(t->ladder, ph->level);
+    snprintf(buf, len, "Phase %d %s %s: %s", ph->number, draw_glyph(GL_DOT),
+             lv ? lv->name : ph->level, ph->title);
+}
+
 static void phase_draw(tui *t, WINDOW *w, int focused)
 {
     int h, wd;
     getmaxyx(w, h, wd);
     werase(w);
     const climb_phase *ph = &t->ladder->phases[t->phase];
-    const climb_level *lv = content_level(t->ladder, ph->level);
     char title[512];
-    snprintf(title, sizeof title, "Phase %d %s %s: %s", ph->number, draw_glyph(GL_DOT),
-             lv ? lv->name : ph->level, ph->title);
+    phase_title(t, title, sizeof title);
+    if (h < 3) { /* a very short screen: the phase's name on one line */
+        draw_text(w, 0, 0, wd, title, draw_style(ST_HEADING));
+        return;
+    }
     draw_box(w, title, focused);
     table_cols c = columns(wd - 2);
-    int visible = h - 2, text_w = wd - 2 < TEXT_MAX_W ? wd - 2 : TEXT_MAX_W;
-    int total = t->phase_tab ? text_lines(ph, text_w) : table_lines(ph, &c);
+    int text_w = wd - 2 < TEXT_MAX_W ? wd - 2 : TEXT_MAX_W;
+    /* The table's header row (line 0) stays put; the dimension rows scroll under it. */
+    int head = t->phase_tab ? 0 : 1, visible = h - 2 - head;
+    int total = (t->phase_tab ? text_lines(ph, text_w) : table_lines(ph, &c)) - head;
     if (t->phase_scroll > total - visible)
         t->phase_scroll = total - visible > 0 ? total - visible : 0;
-    if (t->phase_tab)
+    if (t->phase_tab) {
         draw_text_tab(w, ph, text_w, t->phase_scroll, visible);
-    else
+    } else {
+        draw_line(w, 1, ph, &c, 0);
         for (int y = 0; y < visible && t->phase_scroll + y < total; y++)
-            draw_line(w, 1 + y, ph, &c, t->phase_scroll + y);
-    int used = h > 2 ? draw_tabs(w, t->phase_tab, wd - 2) : wd;
-    if (total > visible) {
+            draw_line(w, 2 + y, ph, &c, 1 + t->phase_scroll + y);
+    }
+    int used = draw_tabs(w, t->phase_tab, wd - 2);
+    if (total > visible && visible > 0) {
         char more[32];
         snprintf(more, sizeof more, " %d/%d ", t->phase_scroll + visible < total
                                                    ? t->phase_scroll + visible : total, total);

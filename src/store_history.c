@@ -158,13 +158,22 @@ static int step_row(climb_store *st, sqlite3_stmt *s)
 
 enum { Q_FIRST, Q_LAST, Q_BEFORE, Q_COUNT };
 
+/* When a state event took effect: a tick given a date (tick --date: its detail
+ * is the ISO time the work was done, never after the event) counts from that
+ * date; any other event from when it was recorded. */
+#define WORK_AT                                                                               \
+    "(CASE WHEN value = 'done' AND detail GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T*'" \
+    " THEN MIN(at, COALESCE(CAST(strftime('%s', detail) AS INTEGER), at)) ELSE at END)"
+
+/* Met at time e: the latest state event recorded (time, then order) among those
+ * in effect before e says done. */
 static const char *const BUCKET_SQL[Q_COUNT] = {
-    [Q_FIRST] = "SELECT at FROM events WHERE profile_id = ?1 AND kind = 'state' AND item = ?2"
-                " ORDER BY at, id LIMIT 1",
+    [Q_FIRST] = "SELECT MIN(" WORK_AT ") FROM events WHERE profile_id = ?1 AND kind = 'state'"
+                " AND item = ?2 HAVING COUNT(*) > 0",
     [Q_LAST] = "SELECT at, value = 'done' FROM events WHERE profile_id = ?1 AND kind = 'state'"
                " AND item = ?2 ORDER BY at DESC, id DESC LIMIT 1",
     [Q_BEFORE] = "SELECT value = 'done' FROM events WHERE profile_id = ?1 AND kind = 'state'"
-                 " AND item = ?2 AND at < ?3 ORDER BY at DESC, id DESC LIMIT 1",
+                 " AND item = ?2 AND " WORK_AT " < ?3 ORDER BY at DESC, id DESC LIMIT 1",
 };
 
 /* Whether the criterion was met just before time e, given its first and last
@@ -293,8 +302,8 @@ long long history_chart_first(climb_store *st, long long profile_id, hist_period
                               long long now, size_t max_periods, size_t *n_periods)
 {
     long long ev = 0, quiz = 0, earliest = now;
-    single_value(st, "SELECT MIN(at) FROM events WHERE profile_id = ?1 AND kind = 'state'",
-                 profile_id, &ev);
+    single_value(st, "SELECT MIN(" WORK_AT ") FROM events WHERE profile_id = ?1 AND"
+                     " kind = 'state'", profile_id, &ev);
     single_value(st, "SELECT MIN(taken_at) FROM quiz_attempts WHERE profile_id = ?1",
                  profile_id, &quiz);
     if (ev && ev < earliest)
@@ -315,9 +324,9 @@ int history_first_done(climb_store *st, long long profile_id, const char *const 
                        size_t n_criteria, long long *at)
 {
     *at = 0;
-    sqlite3_stmt *s = store_prepare(st, "SELECT at FROM events WHERE profile_id = ?1 AND"
-                                  " kind = 'state' AND item = ?2 AND value = 'done'"
-                                  " ORDER BY at, id LIMIT 1");
+    sqlite3_stmt *s = store_prepare(st, "SELECT MIN(" WORK_AT ") FROM events WHERE"
+                                  " profile_id = ?1 AND kind = 'state' AND item = ?2 AND"
+                                  " value = 'done' HAVING COUNT(*) > 0");
     if (!s)
         return -1;
     int r = 0;

@@ -187,16 +187,116 @@ static int cp_width(unsigned cp)
     return w < 0 ? 1 : w;
 }
 
+/* Grapheme clusters on a terminal. ncurses gives every code point its own
+ * wcwidth, but a terminal may draw an emoji sequence as one picture: tmux draws
+ * the ZWJ sequence U+1F469 U+200D U+1F4BB in 2 cells where ncurses counted 4,
+ * and what was beyond it stays on screen until the next full repaint. So text is
+ * measured and drawn in units: a code point with whatever a terminal may fold
+ * into it, and only the first code point is drawn (text_terminal_form):
+ *   - after any character: the variation selectors U+FE0E/U+FE0F and the keycap
+ *     U+20E3 (a heart with U+FE0F is drawn 1 or 2 cells wide, by terminal);
+ *   - after an emoji: skin-tone modifiers U+1F3FB-U+1F3FF, tag characters
+ *     U+E0020-U+E007F (subdivision flags), and U+200D with the emoji it joins;
+ *   - a regional indicator (half a flag; a pair is drawn 2 cells wide, one
+ *     alone 1) is drawn as its letter, A-Z, 1 cell.
+ * So a ZWJ sequence shows as its first emoji, a flag as its two letters. The
+ * text itself is never changed: files and exports keep every code point. */
+static int pictographic(unsigned cp)
+{
+    return (cp >= 0x1F000 && cp <= 0x1FAFF) || (cp >= 0x2600 && cp <= 0x27BF) ||
+           (cp >= 0x2300 && cp <= 0x23FF) || (cp >= 0x2B00 && cp <= 0x2BFF) ||
+           (cp >= 0x2194 && cp <= 0x21AA) || cp == 0x00A9 || cp == 0x00AE || cp == 0x203C ||
+           cp == 0x2049 || cp == 0x2122 || cp == 0x2139 || cp == 0x3030 || cp == 0x303D ||
+           cp == 0x3297 || cp == 0x3299;
+}
+
+static int regional_indicator(unsigned cp)
+{
+    return cp >= 0x1F1E6 && cp <= 0x1F1FF;
+}
+
+/* What a terminal may fold into the unit before it (see above). */
+static size_t folded(const unsigned char *p, size_t n, int emoji)
+{
+    unsigned cp = 0, next = 0;
+    size_t len = utf8_decode(p, n, &cp);
+    if (len == 0)
+        return 0;
+    if (cp == 0xFE0E || cp == 0xFE0F || cp == 0x20E3)
+        return len;
+    if (!emoji)
+        return 0;
+    if ((cp >= 0x1F3FB && cp <= 0x1F3FF) || (cp >= 0xE0020 && cp <= 0xE007F))
+        return len;
+    if (cp == 0x200D && len < n) {
+        size_t more = utf8_decode(p + len, n - len, &next);
+        if (more && pictographic(next) && !regional_indicator(next))
+            return len + more;
+    }
+    return 0;
+}
+
+/* One unit at p (at most n > 0 bytes): returns its length, its columns in *width
+ * and the length of the part that is drawn in *drawn (0 for a regional
+ * indicator, drawn as a letter; an invalid byte is a unit of 1 column). */
+static size_t unit(const unsigned char *p, size_t n, int *width, size_t *drawn, unsigned *base)
+{
+    unsigned cp = 0;
+    size_t len = utf8_decode(p, n, &cp);
+    *base = cp;
+    if (len == 0) {
+        *width = 1, *drawn = 1, *base = p[0];
+        return 1;
+    }
+    int ri = regional_indicator(cp);
+    int emoji = pictographic(cp) && !ri;
+    *width = ri ? 1 : cp_width(cp);
+    *drawn = ri ? 0 : len;
+    size_t more;
+    while (len < n && (more = folded(p + len, n - len, emoji)) > 0)
+        len += more;
+    return len;
+}
+
+size_t text_unit_len(const char *s, size_t n)
+{
+    int w;
+    size_t drawn;
+    unsigned base;
+    return n ? unit((const unsigned char *)s, n, &w, &drawn, &base) : 0;
+}
+
+size_t text_terminal_form(const char *s, size_t n, char *out)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0, o = 0;
+    while (i < n) {
+        int w;
+        size_t drawn;
+        unsigned base;
+        size_t len = unit(p + i, n - i, &w, &drawn, &base);
+        if (drawn) {
+            memcpy(out + o, s + i, drawn);
+            o += drawn;
+        } else {
+            out[o++] = (char)('A' + (base - 0x1F1E6));
+        }
+        i += len;
+    }
+    return o;
+}
+
 int text_width_n(const char *s, size_t len)
 {
     const unsigned char *p = (const unsigned char *)s;
     size_t i = 0;
     int w = 0;
     while (i < len) {
-        unsigned cp = 0;
-        size_t n = utf8_decode(p + i, len - i, &cp);
-        w += n ? cp_width(cp) : 1;
-        i += n ? n : 1;
+        int cw;
+        size_t drawn;
+        unsigned base;
+        i += unit(p + i, len - i, &cw, &drawn, &base);
+        w += cw;
     }
     return w;
 }
@@ -212,13 +312,14 @@ size_t text_fit(const char *s, size_t len, int width)
     size_t i = 0;
     int w = 0;
     while (i < len) {
-        unsigned cp = 0;
-        size_t n = utf8_decode(p + i, len - i, &cp);
-        int cw = n ? cp_width(cp) : 1;
+        int cw;
+        size_t drawn;
+        unsigned base;
+        size_t n = unit(p + i, len - i, &cw, &drawn, &base);
         if (w + cw > width)
             break;
         w += cw;
-        i += n ? n : 1;
+        i += n;
     }
     return i;
 }
@@ -244,12 +345,8 @@ static void wrap_paragraph(const char *s, size_t start, size_t end, int width,
     }
     while (pos < end) {
         size_t fit = text_fit(s + pos, end - pos, width);
-        if (fit == 0) { /* a character wider than the line: take it whole */
-            unsigned cp;
-            fit = utf8_decode((const unsigned char *)s + pos, end - pos, &cp);
-            if (fit == 0) /* an invalid byte: one column */
-                fit = 1;
-        }
+        if (fit == 0) /* a character wider than the line: take it whole */
+            fit = text_unit_len(s + pos, end - pos);
         if (pos + fit >= end) {
             emit(lines, max, count, pos, end - pos);
             return;

@@ -24,6 +24,7 @@
 #include "climb/view_checkin.h"
 #include "climb/view_overview.h"
 #include "climb/ops.h"
+#include "climb/pane_size.h"
 
 #include <signal.h>
 #include <stdarg.h>
@@ -33,7 +34,11 @@
 #include <time.h>
 #include <unistd.h>
 
-enum { MIN_COLS = 40, MIN_ROWS = 12, WIDE_COLS = 80, LADDER_W = 23 };
+enum {
+    MIN_COLS = 40, MIN_ROWS = 12, WIDE_COLS = 80,
+    LADDER_MIN_W = 23, LADDER_MAX_W = 46, /* the Ladder pane: 28% of the width, within these */
+    MESSAGE_SECONDS = 4,
+};
 
 static const pane_ops *const PANES[PANE_COUNT] = {&ladder_pane, &phase_pane, &checklist_pane};
 static volatile sig_atomic_t stop_requested;
@@ -44,6 +49,13 @@ static void on_stop_signal(int sig)
     stop_requested = 1;
 }
 
+static long long now_ms(void)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (long long)now.tv_sec * 1000 + now.tv_nsec / 1000000;
+}
+
 void tui_message(tui *t, int is_error, const char *fmt, ...)
 {
     va_list ap;
@@ -51,6 +63,17 @@ void tui_message(tui *t, int is_error, const char *fmt, ...)
     vsnprintf(t->message, sizeof t->message, fmt, ap);
     va_end(ap);
     t->message_is_error = is_error;
+    t->message_seq++;
+    t->message_ms = now_ms();
+}
+
+/* Takes the message away; the pane rows it covered repaint. */
+static int clear_message(tui *t)
+{
+    if (!t->message[0])
+        return DIRTY_NONE;
+    t->message[0] = '\0';
+    return DIRTY_ALL;
 }
 
 int tui_push_view(tui *t, const view_ops *ops, void *state)
@@ -94,7 +117,51 @@ static void free_windows(tui *t)
         delwin(t->title_bar);
     if (t->key_bar)
         delwin(t->key_bar);
-    t->title_bar = t->key_bar = NULL;
+    if (t->message_bar)
+        delwin(t->message_bar);
+    t->title_bar = t->key_bar = t->message_bar = NULL;
+}
+
+/* Rows for the Phase pane above the Checklist (side by side): its need when both
+ * fit; otherwise at most half (less when the Checklist needs less than the rest),
+ * and the Checklist at least 6 rows. */
+static int phase_rows_wide(tui *t, int body, int width)
+{
+    int phase = phase_pane_rows(t, width), check = checklist_pane_rows(t, width);
+    if (phase + check <= body)
+        return phase; /* the Checklist, which grows as notes are shown, keeps the rest */
+    int half = body / 2;
+    if (phase > half)
+        phase = check < body - half ? body - check : half;
+    if (body - phase < 6)
+        phase = body - 6;
+    return phase < 3 ? 3 : phase;
+}
+
+/* The stacked layout (under 80 columns), Checklist first: the Ladder its level
+ * list when a third of the height allows, the Checklist two thirds of the rest
+ * (or all it needs), the Phase pane the remainder, or the other way round while
+ * the Phase pane has the focus or shows the explanation; on a very short screen the Phase pane and the
+ * Ladder are one summary line each. */
+static void stacked_rows(tui *t, int body, int *check, int *phase, int *ladder)
+{
+    if (body < 16) { /* 40x12 and the like */
+        *phase = *ladder = 1;
+        *check = body - 2;
+        return;
+    }
+    int want_ladder = ladder_pane_rows(t), want_phase = phase_pane_rows(t, t->cols - 2);
+    int want_check = checklist_pane_rows(t, t->cols - 2);
+    *ladder = want_ladder < body / 3 ? want_ladder : body / 3;
+    int rest = body - *ladder;
+    int reading = t->focus == PANE_PHASE || t->phase_tab; /* the explanation is read */
+    int *first = reading ? phase : check, *second = first == phase ? check : phase;
+    int want_first = first == phase ? want_phase : want_check;
+    int want_second = first == phase ? want_check : want_phase;
+    *first = rest * 2 / 3 > rest - want_second ? rest * 2 / 3 : rest - want_second;
+    if (*first > want_first)
+        *first = want_first > rest / 2 ? want_first : rest / 2;
+    *second = rest - *first;
 }
 
 /* Lays the panes out for the current size: side by side from 80 columns, stacked
@@ -109,17 +176,39 @@ static void layout(tui *t)
     int body = t->rows - 2;
     t->title_bar = newwin(1, t->cols, 0, 0);
     t->key_bar = newwin(1, t->cols, t->rows - 1, 0);
+    t->message_bar = newwin(1, t->cols, t->rows - 2, 0);
     if (t->cols >= WIDE_COLS) {
-        int right = t->cols - LADDER_W, top = body / 2;
-        t->win[PANE_LADDER] = newwin(body, LADDER_W, 1, 0);
-        t->win[PANE_PHASE] = newwin(top, right, 1, LADDER_W);
-        t->win[PANE_CHECKLIST] = newwin(body - top, right, 1 + top, LADDER_W);
+        int lw = t->cols * 28 / 100;
+        lw = lw < LADDER_MIN_W ? LADDER_MIN_W : lw > LADDER_MAX_W ? LADDER_MAX_W : lw;
+        int right = t->cols - lw, top = phase_rows_wide(t, body, right - 2);
+        t->phase_rows = top;
+        t->win[PANE_LADDER] = newwin(body, lw, 1, 0);
+        t->win[PANE_PHASE] = newwin(top, right, 1, lw);
+        t->win[PANE_CHECKLIST] = newwin(body - top, right, 1 + top, lw);
     } else {
-        int check = body * 2 / 5, phase = (body - check) / 2, ladder = body - check - phase;
+        int check, phase, ladder;
+        stacked_rows(t, body, &check, &phase, &ladder);
+        t->phase_rows = phase;
         t->win[PANE_CHECKLIST] = newwin(check, t->cols, 1, 0);
         t->win[PANE_PHASE] = newwin(phase, t->cols, 1 + check, 0);
         t->win[PANE_LADDER] = newwin(ladder, t->cols, 1 + check + phase, 0);
     }
+}
+
+/* 1 when the panes would now share the height differently (another phase, the
+ * other tab, notes shown in full): the loop lays them out again. */
+static int split_changed(tui *t)
+{
+    if (t->too_small || !t->win[PANE_PHASE])
+        return 0;
+    int body = t->rows - 2, phase;
+    if (t->cols >= WIDE_COLS) {
+        phase = phase_rows_wide(t, body, getmaxx(t->win[PANE_PHASE]) - 2);
+    } else {
+        int check, ladder;
+        stacked_rows(t, body, &check, &phase, &ladder);
+    }
+    return phase != t->phase_rows;
 }
 
 /* Title and quiz placement for the title bar ("" when unset), each ending in " · ". */
@@ -183,15 +272,6 @@ static void draw_title_bar(tui *t)
     wnoutrefresh(w);
 }
 
-/* The sentence saying title and placement differ, or "" when they agree. */
-static void mismatch_sentence(tui *t, char *buf, size_t len)
-{
-    quiz_attempt at;
-    buf[0] = '\0';
-    if (t->model->profile.title && model_placement(t->model, &at) == 0)
-        profiles_mismatch(t->ladder, t->model->profile.title, &at, buf, len);
-}
-
 /* The first key of an action as help names it, or "" when it has none. */
 static void first_key(action a, char *buf, size_t len)
 {
@@ -201,8 +281,8 @@ static void first_key(action a, char *buf, size_t len)
 
 /* The key line from the key table, so a rebound key shows its new key:
  * "Space tick  o overview  i explain  1-4 phase  Tab pane  ? help  q quit" (the
- * arrows are left to help, so the line fits 80 columns). */
-static void key_line(char *buf, size_t len)
+ * arrows are left to help, so the line fits 80 columns), shorter when narrow. */
+static void key_line(char *buf, size_t len, int cols)
 {
     char tick[32], overview[32], explain[32], pane[32], help[32], quit[32];
     first_key(ACT_TOGGLE, tick, sizeof tick);
@@ -211,26 +291,38 @@ static void key_line(char *buf, size_t len)
     first_key(ACT_NEXT_PANE, pane, sizeof pane);
     first_key(ACT_HELP, help, sizeof help);
     first_key(ACT_QUIT, quit, sizeof quit);
-    snprintf(buf, len, "%s tick  %s overview  %s explain  1-4 phase  %s pane  %s help  %s quit",
-             tick, overview, explain, pane, help, quit);
+    if (cols >= 72)
+        snprintf(buf, len, "%s tick  %s overview  %s explain  1-4 phase  %s pane  %s help  %s quit",
+                 tick, overview, explain, pane, help, quit);
+    else if (cols >= 52) /* narrow: tick, the overview, moving, help and quit */
+        snprintf(buf, len, "%s tick  %s overview  %s pane  %s help  %s quit", tick, overview, pane,
+                 help, quit);
+    else
+        snprintf(buf, len, "%s tick  %s pane  %s help  %s quit", tick, pane, help, quit);
 }
 
+/* The key line is always the key hints; messages have their own row above it. */
 static void draw_key_bar(tui *t)
 {
     WINDOW *w = t->key_bar;
-    char sentence[512];
+    char keys[256];
     werase(w);
-    if (t->message[0]) {
-        draw_text(w, 0, 1, t->cols - 2, t->message,
-                  draw_style(t->message_is_error ? ST_ERROR : ST_MESSAGE));
-        t->message[0] = '\0';
-    } else if (mismatch_sentence(t, sentence, sizeof sentence), sentence[0]) {
-        draw_text(w, 0, 1, t->cols - 2, sentence, draw_style(ST_MESSAGE));
-    } else {
-        char keys[256];
-        key_line(keys, sizeof keys);
-        draw_text(w, 0, 1, t->cols - 2, keys, draw_style(ST_KEYS));
-    }
+    key_line(keys, sizeof keys, t->cols);
+    draw_text(w, 0, 1, t->cols - 2, keys, draw_style(ST_KEYS));
+    wnoutrefresh(w);
+}
+
+/* The message, over the last body row while it lasts (the panes do not move);
+ * while a view is open, in the key line, whose main-view keys do not apply then
+ * (a view's own keys are inside it). */
+static void draw_message(tui *t)
+{
+    WINDOW *w = t->n_views ? t->key_bar : t->message_bar;
+    if (!t->message[0] || !w)
+        return;
+    attr_t a = draw_style(t->message_is_error ? ST_ERROR : ST_MESSAGE);
+    draw_fill(w, 0, 0, t->cols, a);
+    draw_text(w, 0, 1, t->cols - 2, t->message, a);
     wnoutrefresh(w);
 }
 
@@ -270,6 +362,8 @@ static void paint(tui *t, int dirty)
     /* Views draw over the panes; a view that changes repaints what lies under it. */
     for (int i = 0; i < t->n_views && dirty; i++)
         t->views[i]->draw(t, t->view_state[i]);
+    if (dirty)
+        draw_message(t); /* over whatever repainted under it */
     doupdate();
 }
 
@@ -315,7 +409,8 @@ static int dispatch(tui *t, action a)
     case ACT_UNDO: return history_undo(t);
     case ACT_REDO: return history_redo(t);
     case ACT_STALE: return checklist_stale_period(t);
-    case ACT_REDRAW: clearok(curscr, TRUE); return DIRTY_LAYOUT;
+    case ACT_REDRAW: clear_message(t); clearok(curscr, TRUE); return DIRTY_LAYOUT;
+    case ACT_NOTES: t->show_notes = !t->show_notes; return DIRTY_CHECKLIST;
     case ACT_NEXT_PANE: return focus_to(t, (t->focus + 1) % PANE_COUNT);
     case ACT_PREV_PANE: return focus_to(t, (t->focus + PANE_COUNT - 1) % PANE_COUNT);
     case ACT_LEFT: return focus_to(t, PANE_LADDER);
@@ -364,12 +459,18 @@ static int handle_mouse(tui *t)
 }
 
 /* A key for the innermost view: F1, or '?' when the view neither binds it nor
- * takes text, opens the help of its key table; anything else goes to the view. */
+ * takes text, opens the help of its key table; Ctrl-L redraws unless the view
+ * binds it to something else; anything else goes to the view. */
 static int key_for_view(tui *t, int key, int is_char, action a)
 {
     const view_ops *top = t->views[t->n_views - 1];
     void *state = t->view_state[t->n_views - 1];
     const view_key *table = top->keys ? top->keys(state) : NULL;
+    int cmd = view_key_cmd(table, key, is_char);
+    if (is_char && key == 12 && (cmd == 0 || cmd == VIEW_CMD_REDRAW)) {
+        clearok(curscr, TRUE);
+        return DIRTY_LAYOUT;
+    }
     int help = !is_char && key == KEY_F(1) && !view_key_cmd(table, key, is_char);
     if (is_char && key == '?' && !view_key_cmd(table, key, is_char) && !view_keys_take_text(table))
         help = 1;
@@ -445,6 +546,8 @@ static void run_loop(tui *t, key_source *in)
 {
     int dirty = DIRTY_LAYOUT, quick_errors = 0;
     while (!t->quit && !stop_requested) {
+        if (!(dirty & DIRTY_LAYOUT) && (dirty & (DIRTY_PANES | DIRTY_BARS)) && split_changed(t))
+            dirty |= DIRTY_LAYOUT;
         if (dirty & DIRTY_LAYOUT) {
             layout(t);
             dirty |= DIRTY_ALL;
@@ -459,10 +562,15 @@ static void run_loop(tui *t, key_source *in)
                 break; /* the terminal is gone: quit rather than spin */
             dirty = reload_if_changed(t);
             dirty |= checkin_view_refresh(t);
+            if (t->message[0] && now_ms() - t->message_ms >= MESSAGE_SECONDS * 1000)
+                dirty |= clear_message(t);
             continue;
         }
         quick_errors = 0;
+        unsigned seq = t->message_seq; /* a message older than this key goes with it */
         dirty = handle_key(t, in, key, is_char);
+        if (t->message_seq == seq)
+            dirty |= clear_message(t);
         dirty |= reload_if_changed(t);
         dirty |= checkin_view_refresh(t);
     }
@@ -511,21 +619,39 @@ static SCREEN *open_screen(const app *a, int headless)
     noecho();
     keypad(stdscr, TRUE);
     curs_set(0);
-    set_escdelay(25);
+    /* The bytes of one key's sequence arrive together; a key pressed after Esc
+     * comes later. A long wait would read Esc then q as Alt-q (input.c). */
+    set_escdelay(5);
     wtimeout(stdscr, 1000);
     mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
     mouseinterval(0);
+    if (!headless)
+        input_terminal_start(); /* modified keys terminfo names; bracketed paste */
     draw_init();
     return s;
 }
 
-/* The phase the config file opens on (set start-phase = N), else the first. */
-static int start_phase(const app *a)
+static int phase_index(const climb_ladder *l, int number)
 {
-    int want = a->config ? a->config->start_phase : 0;
-    for (size_t p = 0; want && p < a->ladder.n_phases; p++)
-        if (a->ladder.phases[p].number == want)
+    for (size_t p = 0; number && p < l->n_phases; p++)
+        if (l->phases[p].number == number)
             return (int)p;
+    return -1;
+}
+
+/* The phase the TUI opens on: the config file's (set start-phase = N) when
+ * given; else the one last viewed with this profile; else the quiz placement's;
+ * else the first. */
+static int start_phase(app *a)
+{
+    int number = 0, p;
+    quiz_attempt at;
+    if (a->config && (p = phase_index(&a->ladder, a->config->start_phase)) >= 0)
+        return p;
+    if (ops_last_phase(&a->model, &number) == 0 && (p = phase_index(&a->ladder, number)) >= 0)
+        return p;
+    if (model_placement(&a->model, &at) == 0 && (p = phase_index(&a->ladder, at.phase)) >= 0)
+        return p;
     return 0;
 }
 
@@ -571,9 +697,11 @@ int tui_run(app *a)
         else
             checkin_view_offer(&t); /* when a check-in is due */
         run_loop(&t, &in);
+        ops_remember_phase(t.model, t.ladder->phases[t.phase].number); /* opens here next */
         while (t.n_views > 0)
             tui_pop_view(&t);
         free_windows(&t);
+        input_terminal_end();
         endwin();
         delscreen(s);
         wrap_cache_clear();

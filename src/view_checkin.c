@@ -193,13 +193,62 @@ static void draw_summary(tui *t, checkin_state *cs, flow *f)
     }
 }
 
-static const char *footer(const checkin_state *cs)
+/* The view's own commands; the grammar's keys run VIEW_CMD_* (view.h): closing
+ * is "later" at the offer and leaving (no check-in recorded) at a criterion. */
+enum { CMD_START = 1, CMD_STATE, CMD_NOTE, CMD_NEXT, CMD_BACK };
+
+static const view_key OFFER_KEYS[] = {
+    {'\n', KEY_ENTER, CMD_START, "Enter", "start the check-in"},
+    {'\r', 0, CMD_START, "Ctrl-M", NULL},
+    {'y', 0, CMD_START, "y", NULL},
+    {27, 0, VIEW_CMD_CLOSE, "Esc", "not now (C starts one any time)"},
+    {'s', 0, VIEW_CMD_CLOSE, "s", NULL},
+    {'n', 0, VIEW_CMD_CLOSE, "n", NULL},
+    {'q', 0, VIEW_CMD_CLOSE, "q", NULL},
+    {0, 0, 0, NULL, NULL},
+};
+
+static const view_key CRIT_KEYS[] = {
+    {'1', 0, CMD_STATE, "1", "not started"},
+    {'2', 0, CMD_STATE, "2", "in progress"},
+    {'3', 0, CMD_STATE, "3", "met"},
+    {'n', 0, CMD_NOTE, "n", "write the evidence note"},
+    {'\n', KEY_ENTER, CMD_NEXT, "Enter", "next criterion (after the last: the summary)"},
+    {'\r', 0, CMD_NEXT, "Ctrl-M", NULL},
+    {0, KEY_RIGHT, CMD_NEXT, "Right", NULL},
+    {127, KEY_BACKSPACE, CMD_BACK, "Backspace", "previous criterion"},
+    {8, 0, CMD_BACK, "Ctrl-H", NULL},
+    {0, KEY_LEFT, CMD_BACK, "Left", NULL},
+    {27, 0, VIEW_CMD_CLOSE, "Esc", "leave; changes stay, no check-in recorded"},
+    {'q', 0, VIEW_CMD_CLOSE, "q", NULL},
+    {0, 0, 0, NULL, NULL},
+};
+
+static const view_key SUMMARY_KEYS[] = {
+    {'\n', KEY_ENTER, VIEW_CMD_CLOSE, "Enter", "close"},
+    {'\r', 0, VIEW_CMD_CLOSE, "Ctrl-M", NULL},
+    {27, 0, VIEW_CMD_CLOSE, "Esc", NULL},
+    {'q', 0, VIEW_CMD_CLOSE, "q", NULL},
+    {0, 0, 0, NULL, NULL},
+};
+
+const view_key *const checkin_key_tables[] = {OFFER_KEYS, CRIT_KEYS, SUMMARY_KEYS, NULL};
+
+static const view_hint_item OFFER_HINT[] = {
+    {CMD_START, 0, "start"}, {VIEW_CMD_CLOSE, 0, "later"}, {0, 0, NULL},
+};
+static const view_hint_item CRIT_HINT[] = {
+    {CMD_STATE, 0, "state"}, {CMD_NOTE, 0, "evidence"}, {CMD_NEXT, 0, "next"},
+    {CMD_BACK, 0, "back"}, {VIEW_CMD_CLOSE, 0, "leave"}, {0, 0, NULL},
+};
+static const view_hint_item SUMMARY_HINT[] = {{VIEW_CMD_CLOSE, 0, "close"}, {0, 0, NULL}};
+
+/* The footer of the stage in front, from its key table. */
+static void footer(const checkin_state *cs, int width, char *buf, size_t len)
 {
-    switch (cs->stage) {
-    case STAGE_OFFER: return "Enter start  s/Esc later  q quit  ? keys";
-    case STAGE_CRIT: return "1 2 3 state  n evidence  Enter next  Backspace back  Esc leave  ? keys";
-    default: return "Enter/Esc close  ? keys";
-    }
+    static const view_key *const tables[] = {OFFER_KEYS, CRIT_KEYS, SUMMARY_KEYS};
+    static const view_hint_item *const hints[] = {OFFER_HINT, CRIT_HINT, SUMMARY_HINT};
+    view_hint(tables[cs->stage], hints[cs->stage], width, buf, len);
 }
 
 static void checkin_draw(tui *t, void *state)
@@ -220,51 +269,14 @@ static void checkin_draw(tui *t, void *state)
         draw_criterion(t, cs, &f);
     else
         draw_summary(t, cs, &f);
-    draw_text(win, h - 2, 2, w - 4, footer(cs), draw_style(ST_DIM));
+    char hint[256];
+    footer(cs, w - 4, hint, sizeof hint);
+    draw_text(win, h - 2, 2, w - 4, hint, draw_style(ST_DIM));
     wnoutrefresh(win);
     delwin(win);
 }
 
 /* --- keys ----------------------------------------------------------------------- */
-
-enum { CMD_START = 1, CMD_LATER, CMD_LATER_QUIT, CMD_STATE, CMD_NOTE, CMD_NEXT, CMD_BACK,
-       CMD_LEAVE, CMD_CLOSE };
-
-static const view_key OFFER_KEYS[] = {
-    {'\n', KEY_ENTER, CMD_START, "Enter", "start the check-in"},
-    {'\r', 0, CMD_START, "Ctrl-M", NULL},
-    {'y', 0, CMD_START, "y", NULL},
-    {'s', 0, CMD_LATER, "s", "not now (C starts one any time)"},
-    {27, 0, CMD_LATER, "Esc", NULL},
-    {'n', 0, CMD_LATER, "n", NULL},
-    {'q', 0, CMD_LATER_QUIT, "q", "not now, and quit climb"},
-    {0, 0, 0, NULL, NULL},
-};
-
-static const view_key CRIT_KEYS[] = {
-    {'1', 0, CMD_STATE, "1", "not started"},
-    {'2', 0, CMD_STATE, "2", "in progress"},
-    {'3', 0, CMD_STATE, "3", "met"},
-    {'n', 0, CMD_NOTE, "n", "write the evidence note"},
-    {'\n', KEY_ENTER, CMD_NEXT, "Enter", "next criterion (after the last: the summary)"},
-    {'\r', 0, CMD_NEXT, "Ctrl-M", NULL},
-    {0, KEY_RIGHT, CMD_NEXT, "Right", NULL},
-    {127, KEY_BACKSPACE, CMD_BACK, "Backspace", "previous criterion"},
-    {8, 0, CMD_BACK, "Ctrl-H", NULL},
-    {0, KEY_LEFT, CMD_BACK, "Left", NULL},
-    {27, 0, CMD_LEAVE, "Esc", "leave; changes stay, no check-in recorded"},
-    {0, 0, 0, NULL, NULL},
-};
-
-static const view_key SUMMARY_KEYS[] = {
-    {'\n', KEY_ENTER, CMD_CLOSE, "Enter", "close"},
-    {'\r', 0, CMD_CLOSE, "Ctrl-M", NULL},
-    {27, 0, CMD_CLOSE, "Esc", NULL},
-    {'q', 0, CMD_CLOSE, "q", NULL},
-    {0, 0, 0, NULL, NULL},
-};
-
-const view_key *const checkin_key_tables[] = {OFFER_KEYS, CRIT_KEYS, SUMMARY_KEYS, NULL};
 
 static const view_key *checkin_keys(void *state)
 {
@@ -325,7 +337,7 @@ static int handle_criterion(tui *t, checkin_state *cs, int cmd, int key)
         else
             cs->hint = "This is the first criterion; Esc leaves the check-in.";
         break;
-    case CMD_LEAVE:
+    case VIEW_CMD_CLOSE:
         tui_pop_view(t);
         tui_message(t, 0, "Check-in left; changes made are saved, no check-in was recorded.");
         break;
@@ -344,15 +356,14 @@ static int checkin_handle(tui *t, void *state, int key, int is_char, action a)
         if (cmd == CMD_START) {
             cs->stage = STAGE_CRIT;
             show_criterion(t, cs, 0);
-        } else if (cmd == CMD_LATER || cmd == CMD_LATER_QUIT) {
-            t->quit = cmd == CMD_LATER_QUIT;
+        } else if (cmd == VIEW_CMD_CLOSE) {
             tui_pop_view(t);
             tui_message(t, 0, "Check-in later; press C to start one any time.");
         }
         return DIRTY_ALL;
     case STAGE_CRIT: return handle_criterion(t, cs, cmd, key);
     default:
-        if (cmd == CMD_CLOSE)
+        if (cmd == VIEW_CMD_CLOSE)
             tui_pop_view(t);
         return DIRTY_ALL;
     }

@@ -214,6 +214,12 @@ static const view_key EV_KEYS[] = {
 
 const view_key *const evidence_key_tables[] = {EV_KEYS, NULL};
 
+static const view_hint_item EV_HINT[] = {
+    {CMD_ADD, 0, "add"}, {CMD_TEXT, 0, "edit"}, {CMD_DATE, 0, "date"}, {CMD_LINKS, 0, "links"},
+    {CMD_REMOVE, 0, "remove"}, {CMD_OPEN, 0, "open"}, {VIEW_CMD_CLOSE, 0, "close"},
+    {0, 0, NULL},
+};
+
 static const view_key *ev_keys(void *state)
 {
     (void)state;
@@ -228,7 +234,7 @@ static void ev_draw(tui *t, void *state)
     char title[160];
     snprintf(title, sizeof title, "Evidence %s %s %s %zu", draw_glyph(GL_DOT),
              t->ladder->phases[s->phase].criteria[s->index].id, draw_glyph(GL_DOT), s->d.n);
-    doc_draw(t, &s->d, title, "a add  e edit  d date  l links  x remove  o open  Esc close  ? keys");
+    doc_draw(t, &s->d, title, EV_KEYS, EV_HINT);
 }
 
 static int open_editor(tui *t, ev_state *s, const evidence_row *e, const char *title,
@@ -237,7 +243,7 @@ static int open_editor(tui *t, ev_state *s, const evidence_row *e, const char *t
     edit_ctx *c = ctx_for(s, e);
     if (!c)
         return DIRTY_NONE;
-    editor_request req = {title, initial, multiline, multiline, max};
+    editor_request req = {title, initial, multiline, multiline, max, NULL};
     editor_open(t, &req, done, c, free);
     return DIRTY_ALL;
 }

@@ -48,13 +48,16 @@ static int build(tui *t, check_state *s)
 enum { CMD_EVIDENCE = 1 };
 
 static const view_key CHECK_KEYS[] = {
-    {'E', 0, CMD_EVIDENCE, "E", "the selected criterion's evidence"},
-    {'\n', KEY_ENTER, CMD_EVIDENCE, "Enter", NULL},
+    {'\n', KEY_ENTER, CMD_EVIDENCE, "Enter", "the selected criterion's evidence"},
+    {'\r', 0, CMD_EVIDENCE, "Ctrl-M", NULL},
+    {'E', 0, CMD_EVIDENCE, "E", NULL},
     DOC_KEY_ROWS('c', "c"),
     {0, 0, 0, NULL, NULL},
 };
 
 const view_key *const evidence_check_key_tables[] = {CHECK_KEYS, NULL};
+
+static const view_hint_item CHECK_HINT[] = {{CMD_EVIDENCE, 0, "evidence"}, DOC_HINT_ITEMS};
 
 static const view_key *check_keys(void *state)
 {
@@ -70,7 +73,7 @@ static void check_draw(tui *t, void *state)
     char title[96];
     snprintf(title, sizeof title, "Evidence check %s %d of %d met", draw_glyph(GL_DOT),
              s->r.met, s->r.applicable);
-    doc_draw(t, &s->d, title, "Enter evidence  Esc close  ? keys");
+    doc_draw(t, &s->d, title, CHECK_KEYS, CHECK_HINT);
 }
 
 static int check_handle(tui *t, void *state, int key, int is_char, action a)

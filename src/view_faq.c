@@ -5,16 +5,17 @@
 
 #include <stdlib.h>
 
-static void faq_draw(tui *t, void *state)
-{
-    doc_draw(t, state, "Frequently asked questions",
-             "Up/Down move  PgUp/PgDn scroll  Esc close  ? keys");
-}
-
 static const view_key FAQ_KEYS[] = {
     DOC_KEY_ROWS('F', "F"),
     {0, 0, 0, NULL, NULL},
 };
+
+static const view_hint_item FAQ_HINT[] = {DOC_HINT_ITEMS};
+
+static void faq_draw(tui *t, void *state)
+{
+    doc_draw(t, state, "Frequently asked questions", FAQ_KEYS, FAQ_HINT);
+}
 
 const view_key *const faq_key_tables[] = {FAQ_KEYS, NULL};
 

@@ -31,6 +31,40 @@ static void entry_text(const ladder_change *c, char *buf, size_t len)
                  c->old_text);
 }
 
+/* Enter and Space continue to the ladder, which is closing the summary. */
+static const view_key SUMMARY_KEYS[] = {
+    {'\n', KEY_ENTER, VIEW_CMD_CLOSE, "Enter", "continue to the ladder"},
+    {'\r', 0, VIEW_CMD_CLOSE, "Ctrl-M", NULL},
+    {' ', 0, VIEW_CMD_CLOSE, "Space", NULL},
+    {27, 0, VIEW_CMD_CLOSE, "Esc", NULL},
+    {'q', 0, VIEW_CMD_CLOSE, "q", NULL},
+    {'k', KEY_UP, VIEW_CMD_UP, "Up k", "scroll up"},
+    {'j', KEY_DOWN, VIEW_CMD_DOWN, "Down j", "scroll down"},
+    {0, KEY_PPAGE, VIEW_CMD_PAGE_UP, "PgUp", "scroll up a page"},
+    {0, KEY_NPAGE, VIEW_CMD_PAGE_DOWN, "PgDn", "scroll down a page"},
+    {'g', KEY_HOME, VIEW_CMD_FIRST, "Home g", "go to the top"},
+    {'G', KEY_END, VIEW_CMD_LAST, "End G", "go to the end"},
+    {0, 0, 0, NULL, NULL},
+};
+
+const view_key *const ladder_update_key_tables[] = {SUMMARY_KEYS, NULL};
+
+static const view_hint_item SUMMARY_HINT[] = {
+    {VIEW_CMD_UP, VIEW_CMD_DOWN, "scroll"}, {VIEW_CMD_CLOSE, 0, "continue"}, {0, 0, NULL},
+};
+
+/* Lines the entries take at the screen's width. */
+static int summary_lines(tui *t, summary_state *ss)
+{
+    char buf[4096];
+    int n = 0;
+    for (size_t i = 0; i < ss->diff.n_items; i++) {
+        entry_text(&ss->diff.items[i], buf, sizeof buf);
+        n += draw_wrapped_lines(buf, t->cols - 6);
+    }
+    return n;
+}
+
 static void summary_draw(tui *t, void *state)
 {
     summary_state *ss = state;
@@ -57,23 +91,12 @@ static void summary_draw(tui *t, void *state)
                skip;
         skip = 0;
     }
-    draw_text(w, t->rows - 2, 2, t->cols - 4, "Up/Down scroll   Enter continue   ? keys",
-              draw_style(ST_DIM));
+    char hint[160];
+    view_hint(SUMMARY_KEYS, SUMMARY_HINT, t->cols - 4, hint, sizeof hint);
+    draw_text(w, t->rows - 2, 2, t->cols - 4, hint, draw_style(ST_DIM));
     wnoutrefresh(w);
     delwin(w);
 }
-
-enum { CMD_UP = 1, CMD_DOWN, CMD_CLOSE };
-
-static const view_key SUMMARY_KEYS[] = {
-    {'k', KEY_UP, CMD_UP, "Up k", "scroll up"},
-    {'j', KEY_DOWN, CMD_DOWN, "Down j", "scroll down"},
-    {'\n', KEY_ENTER, CMD_CLOSE, "Enter", "continue to the ladder"},
-    {27, 0, CMD_CLOSE, "Esc", NULL},
-    {'q', 0, CMD_CLOSE, "q", NULL},
-    {' ', 0, CMD_CLOSE, "Space", NULL},
-    {0, 0, 0, NULL, NULL},
-};
 
 static const view_key *summary_keys(void *state)
 {
@@ -85,12 +108,22 @@ static int summary_handle(tui *t, void *state, int key, int is_char, action a)
 {
     summary_state *ss = state;
     (void)a;
+    int page = t->rows - 7 > 1 ? t->rows - 7 : 1;
     switch (view_key_cmd(SUMMARY_KEYS, key, is_char)) {
-    case CMD_DOWN: ss->scroll++; break;
-    case CMD_UP: ss->scroll -= ss->scroll > 0; break;
-    case CMD_CLOSE: tui_pop_view(t); break;
-    default: return DIRTY_NONE;
+    case VIEW_CMD_DOWN: ss->scroll++; break;
+    case VIEW_CMD_UP: ss->scroll--; break;
+    case VIEW_CMD_PAGE_DOWN: ss->scroll += page; break;
+    case VIEW_CMD_PAGE_UP: ss->scroll -= page; break;
+    case VIEW_CMD_FIRST: ss->scroll = 0; break;
+    case VIEW_CMD_LAST: ss->scroll = summary_lines(t, ss) - page; break;
+    case VIEW_CMD_CLOSE: tui_pop_view(t); return DIRTY_ALL;
+    default:
+        tui_message(t, 0, "Enter continues to the ladder; Up/Down scroll");
+        return DIRTY_BARS;
     }
+    int most = summary_lines(t, ss) - 1;
+    ss->scroll = ss->scroll > most ? most : ss->scroll;
+    ss->scroll = ss->scroll < 0 ? 0 : ss->scroll;
     return DIRTY_ALL;
 }
 

@@ -9,15 +9,17 @@
 
 #include <stdlib.h>
 
-static void overview_draw(tui *t, void *state)
-{
-    doc_draw(t, state, "Overview", "Up/Down move  PgUp/PgDn scroll  Esc close  ? keys");
-}
-
 static const view_key OVERVIEW_KEYS[] = {
     DOC_KEY_ROWS('o', "o"),
     {0, 0, 0, NULL, NULL},
 };
+
+static const view_hint_item OVERVIEW_HINT[] = {DOC_HINT_ITEMS};
+
+static void overview_draw(tui *t, void *state)
+{
+    doc_draw(t, state, "Overview", OVERVIEW_KEYS, OVERVIEW_HINT);
+}
 
 const view_key *const overview_key_tables[] = {OVERVIEW_KEYS, NULL};
 

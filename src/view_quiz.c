@@ -9,6 +9,7 @@
 #include "climb/clock.h"
 #include "climb/draw.h"
 #include "climb/profiles.h"
+#include "climb/text.h"
 #include "climb/view_overview.h"
 
 #include <stdio.h>
@@ -27,6 +28,7 @@ typedef struct {
     quiz_attempt attempt;
     int scroll;                              /* first line shown (result, introduction) */
     int lines;                               /* lines of the last drawn screen */
+    int page;                                /* lines in sight at the last draw */
     const char *hint;                        /* one-shot hint under the text */
     int show_intro;                          /* i: the introduction instead of the screen */
 } quiz_state;
@@ -82,6 +84,64 @@ static void draw_intro(tui *t, flow *f)
     flow_text(f, "i: back to the quiz", draw_style(ST_MARK));
 }
 
+/* Draws s wrapped into at most `rows` rows from row y; when it needs more, the
+ * last row holds the rest, cut with "…". */
+static void draw_clamped(WINDOW *w, int y, int x, int width, int rows, const char *s, attr_t a)
+{
+    int n = draw_wrapped_lines(s, width);
+    if (rows <= 0)
+        return;
+    if (n <= rows) {
+        draw_wrapped(w, y, x, width, 0, rows, s, a);
+        return;
+    }
+    draw_wrapped(w, y, x, width, 0, rows - 1, s, a);
+    char *vis = text_visible(s, TEXT_KEEP_NEWLINES);
+    text_span *l = malloc((size_t)n * sizeof *l);
+    if (vis && l && text_wrap(vis, width, l, (size_t)n) == (size_t)n) {
+        char *rest = vis + l[rows - 1].start;
+        for (char *p = rest; *p; p++)
+            *p = *p == '\n' ? ' ' : *p;
+        draw_text(w, y + rows - 1, x, width, rest, a);
+    }
+    free(l);
+    free(vis);
+}
+
+/* The answers, one row each, the chosen one marked. */
+static void draw_answers(quiz_state *qs, flow *f)
+{
+    for (int a = 0; a < ANSWER_COUNT; a++) {
+        char row[64];
+        int on = a == qs->choice;
+        snprintf(row, sizeof row, "%s %d  %s", on ? draw_glyph(GL_CURSOR) : " ", a + 1,
+                 quiz_answer_label((quiz_answer)a));
+        flow_text(f, row, on ? draw_style(ST_CURSOR) : A_NORMAL);
+    }
+}
+
+/* Rows the roomy question screen takes: heading, gap, question, gap, answers,
+ * and the hint. */
+static int question_rows(tui *t, const quiz_state *qs, int width)
+{
+    return 2 + draw_wrapped_lines(t->ladder->questions[qs->q].text, width) + 1 + ANSWER_COUNT +
+           (qs->hint ? 1 + draw_wrapped_lines(qs->hint, width) : 0);
+}
+
+/* A question where the roomy screen does not fit (40x12): its number goes to
+ * the border's title, the answers keep their rows at the bottom, and the
+ * question gets the rest (cut with "…" only when even that is too little). */
+static void draw_question_compact(tui *t, quiz_state *qs, flow *f)
+{
+    int avail = f->bottom - f->top;
+    const char *text = t->ladder->questions[qs->q].text;
+    int qrows = avail - ANSWER_COUNT;
+    int gap = qrows > draw_wrapped_lines(text, f->width) && qrows > 1;
+    draw_clamped(f->w, f->top, f->x, f->width, qrows - gap, text, A_NORMAL);
+    f->line = qrows;
+    draw_answers(qs, f);
+}
+
 static void draw_question(tui *t, quiz_state *qs, flow *f)
 {
     char head[64];
@@ -90,13 +150,7 @@ static void draw_question(tui *t, quiz_state *qs, flow *f)
     flow_gap(f);
     flow_text(f, t->ladder->questions[qs->q].text, A_NORMAL);
     flow_gap(f);
-    for (int a = 0; a < ANSWER_COUNT; a++) {
-        char row[64];
-        int on = a == qs->choice;
-        snprintf(row, sizeof row, "%s %d  %s", on ? draw_glyph(GL_CURSOR) : " ", a + 1,
-                 quiz_answer_label((quiz_answer)a));
-        flow_text(f, row, on ? draw_style(ST_CURSOR) : A_NORMAL);
-    }
+    draw_answers(qs, f);
     flow_gap(f);
     if (qs->hint)
         flow_text(f, qs->hint, draw_style(ST_MESSAGE));
@@ -127,16 +181,89 @@ static void draw_result(tui *t, quiz_state *qs, flow *f)
     flow_text(f, line, draw_style(ST_DIM));
 }
 
-static const char *footer(const quiz_state *qs)
+/* The view's own commands; the grammar's keys run VIEW_CMD_* (view.h): closing
+ * skips the offer, abandons a question (nothing saved) and leaves the result. */
+enum { CMD_START = 1, CMD_CHOOSE, CMD_NEXT, CMD_BACK, CMD_RETAKE, CMD_OVERVIEW, CMD_INTRO };
+
+static const view_key OFFER_KEYS[] = {
+    {'\n', KEY_ENTER, CMD_START, "Enter", "take the quiz now"},
+    {'\r', 0, CMD_START, "Ctrl-M", NULL},
+    {'y', 0, CMD_START, "y", NULL},
+    {'o', 0, CMD_OVERVIEW, "o", "read the overview first (Esc: back here)"},
+    {27, 0, VIEW_CMD_CLOSE, "Esc", "skip it (Q takes it any time)"},
+    {'s', 0, VIEW_CMD_CLOSE, "s", NULL},
+    {'n', 0, VIEW_CMD_CLOSE, "n", NULL},
+    {'q', 0, VIEW_CMD_CLOSE, "q", NULL},
+    {0, 0, 0, NULL, NULL},
+};
+
+_Static_assert(ANSWER_COUNT == 3, "QUESTION_KEYS binds 1 2 3 to the answers");
+
+static const view_key QUESTION_KEYS[] = {
+    {'1', 0, CMD_CHOOSE, "1", "choose that answer"},
+    {'2', 0, CMD_CHOOSE, "2", NULL},
+    {'3', 0, CMD_CHOOSE, "3", NULL},
+    {'k', KEY_UP, VIEW_CMD_UP, "Up k", "choose the answer above"},
+    {'j', KEY_DOWN, VIEW_CMD_DOWN, "Down j", "choose the answer below"},
+    {'g', KEY_HOME, VIEW_CMD_FIRST, "Home g", "choose the first answer"},
+    {0, KEY_PPAGE, VIEW_CMD_PAGE_UP, "PgUp", NULL},
+    {'G', KEY_END, VIEW_CMD_LAST, "End G", "choose the last answer"},
+    {0, KEY_NPAGE, VIEW_CMD_PAGE_DOWN, "PgDn", NULL},
+    {'\n', KEY_ENTER, CMD_NEXT, "Enter", "answer and go to the next question"},
+    {'\r', 0, CMD_NEXT, "Ctrl-M", NULL},
+    {127, KEY_BACKSPACE, CMD_BACK, "Backspace", "back to the previous question"},
+    {8, 0, CMD_BACK, "Ctrl-H", NULL},
+    {'i', 0, CMD_INTRO, "i", "show or hide the quiz's introduction"},
+    {27, 0, VIEW_CMD_CLOSE, "Esc", "abandon the quiz; nothing is saved"},
+    {'q', 0, VIEW_CMD_CLOSE, "q", NULL},
+    {0, 0, 0, NULL, NULL},
+};
+
+static const view_key RESULT_KEYS[] = {
+    {'\n', KEY_ENTER, VIEW_CMD_CLOSE, "Enter", "close"},
+    {'\r', 0, VIEW_CMD_CLOSE, "Ctrl-M", NULL},
+    {27, 0, VIEW_CMD_CLOSE, "Esc", NULL},
+    {'q', 0, VIEW_CMD_CLOSE, "q", NULL},
+    {'k', KEY_UP, VIEW_CMD_UP, "Up k", "scroll up"},
+    {'j', KEY_DOWN, VIEW_CMD_DOWN, "Down j", "scroll down"},
+    {0, KEY_PPAGE, VIEW_CMD_PAGE_UP, "PgUp", "scroll up a page"},
+    {0, KEY_NPAGE, VIEW_CMD_PAGE_DOWN, "PgDn", "scroll down a page"},
+    {'g', KEY_HOME, VIEW_CMD_FIRST, "Home g", "go to the top"},
+    {'G', KEY_END, VIEW_CMD_LAST, "End G", "go to the end"},
+    {'Q', 0, CMD_RETAKE, "Q", "take the quiz again"},
+    {'i', 0, CMD_INTRO, "i", "show or hide the quiz's introduction"},
+    {0, 0, 0, NULL, NULL},
+};
+
+const view_key *const quiz_key_tables[] = {OFFER_KEYS, QUESTION_KEYS, RESULT_KEYS, NULL};
+
+static const view_hint_item OFFER_HINT[] = {
+    {CMD_START, 0, "start"}, {CMD_OVERVIEW, 0, "overview"}, {VIEW_CMD_CLOSE, 0, "skip"},
+    {0, 0, NULL},
+};
+static const view_hint_item QUESTION_HINT[] = {
+    {VIEW_CMD_UP, VIEW_CMD_DOWN, "choose"}, {CMD_CHOOSE, 0, "answer"}, {CMD_NEXT, 0, "next"},
+    {CMD_INTRO, 0, "about"}, {CMD_BACK, 0, "back"}, {VIEW_CMD_CLOSE, 0, "abandon"},
+    {0, 0, NULL},
+};
+static const view_hint_item INTRO_HINT[] = {
+    {CMD_INTRO, 0, "back"}, {VIEW_CMD_UP, VIEW_CMD_DOWN, "scroll"},
+    {VIEW_CMD_CLOSE, 0, "abandon"}, {0, 0, NULL},
+};
+static const view_hint_item RESULT_HINT[] = {
+    {VIEW_CMD_CLOSE, 0, "close"}, {VIEW_CMD_UP, VIEW_CMD_DOWN, "scroll"},
+    {CMD_INTRO, 0, "about"}, {CMD_RETAKE, 0, "retake"}, {0, 0, NULL},
+};
+
+/* The footer of the screen in front, from its key table. */
+static void footer(const quiz_state *qs, int width, char *buf, size_t len)
 {
-    switch (qs->stage) {
-    case STAGE_OFFER: return "Enter start  o overview  s/Esc skip  q quit  ? keys";
-    case STAGE_QUESTION:
-        if (qs->show_intro)
-            return "i back  Up/Down scroll  Esc abandon  ? keys";
-        return "Up/Down or 1 2 3 choose  Enter next  i about  Backspace back  Esc abandon  ? keys";
-    default: return "Enter/Esc close  Up/Down scroll  i about  Q retake  ? keys";
-    }
+    if (qs->stage == STAGE_OFFER)
+        view_hint(OFFER_KEYS, OFFER_HINT, width, buf, len);
+    else if (qs->stage == STAGE_QUESTION)
+        view_hint(QUESTION_KEYS, qs->show_intro ? INTRO_HINT : QUESTION_HINT, width, buf, len);
+    else
+        view_hint(RESULT_KEYS, RESULT_HINT, width, buf, len);
 }
 
 static void quiz_draw(tui *t, void *state)
@@ -149,18 +276,40 @@ static void quiz_draw(tui *t, void *state)
     if (!win)
         return;
     werase(win);
-    draw_box(win, qs->stage == STAGE_OFFER ? "Where are you now?" : "Placement quiz", 1);
-    flow f = {win, 2, w - 4 < 76 ? w - 4 : 76, 1, h - 2, qs->scroll, 0};
+    char keys[256];
+    footer(qs, (int)sizeof keys, keys, sizeof keys); /* draw_hints fits it to the rows */
+    int width = w - 4 < 76 ? w - 4 : 76;
+    int fr = h >= 16 && draw_hints_rows(keys, w - 4) > 1 ? 2 : 1; /* footer rows */
+    flow f = {win, 2, width, 1, h - 1 - fr, qs->scroll, 0};
+    int question = qs->stage == STAGE_QUESTION && !qs->show_intro;
+    int compact = question && question_rows(t, qs, width) > f.bottom - f.top;
+    char title[64];
+    if (compact)
+        snprintf(title, sizeof title, "Placement quiz %s question %zu of %zu",
+                 draw_glyph(GL_DOT), qs->q + 1, t->ladder->n_questions);
+    draw_box(win, compact ? title : qs->stage == STAGE_OFFER ? "Where are you now?"
+                                                             : "Placement quiz", 1);
     if (qs->stage != STAGE_OFFER && qs->show_intro)
         draw_intro(t, &f);
     else if (qs->stage == STAGE_OFFER)
         draw_offer(t, &f);
+    else if (compact)
+        draw_question_compact(t, qs, &f);
     else if (qs->stage == STAGE_QUESTION)
         draw_question(t, qs, &f);
     else
         draw_result(t, qs, &f);
     qs->lines = f.line;
-    draw_text(win, h - 2, 2, w - 4, footer(qs), draw_style(ST_DIM));
+    qs->page = f.bottom - f.top;
+    if (!question && f.line - f.scroll > f.bottom - f.top) { /* more below: say so */
+        char more[32];
+        snprintf(more, sizeof more, " %s more ", draw_glyph(GL_ELLIPSIS));
+        draw_text(win, h - 1, w - 10, 8, more, draw_style(ST_BORDER_FOCUS));
+    }
+    if (compact && qs->hint) /* no row to spare: the hint stands in for the keys once */
+        draw_text(win, h - 2, 2, w - 4, qs->hint, draw_style(ST_MESSAGE));
+    else
+        draw_hints(win, h - 1 - fr, 2, w - 4, fr, keys, draw_style(ST_DIM));
     wnoutrefresh(win);
     delwin(win);
 }
@@ -199,58 +348,6 @@ static int finish(tui *t, quiz_state *qs)
     return DIRTY_ALL;
 }
 
-enum {
-    CMD_START = 1, CMD_SKIP, CMD_SKIP_QUIT, CMD_ABANDON, CMD_CHOOSE, CMD_UP, CMD_DOWN, CMD_FIRST,
-    CMD_LAST, CMD_NEXT, CMD_BACK, CMD_RETAKE, CMD_CLOSE, CMD_OVERVIEW, CMD_INTRO
-};
-
-static const view_key OFFER_KEYS[] = {
-    {'\n', KEY_ENTER, CMD_START, "Enter", "take the quiz now"},
-    {'\r', 0, CMD_START, "Ctrl-M", NULL},
-    {'y', 0, CMD_START, "y", NULL},
-    {'o', 0, CMD_OVERVIEW, "o", "read the overview first (Esc: back here)"},
-    {'s', 0, CMD_SKIP, "s", "skip it (Q takes it any time)"},
-    {27, 0, CMD_SKIP, "Esc", NULL},
-    {'n', 0, CMD_SKIP, "n", NULL},
-    {'q', 0, CMD_SKIP_QUIT, "q", "skip it and quit climb"},
-    {0, 0, 0, NULL, NULL},
-};
-
-_Static_assert(ANSWER_COUNT == 3, "QUESTION_KEYS binds 1 2 3 to the answers");
-
-static const view_key QUESTION_KEYS[] = {
-    {'1', 0, CMD_CHOOSE, "1", "choose that answer"},
-    {'2', 0, CMD_CHOOSE, "2", NULL},
-    {'3', 0, CMD_CHOOSE, "3", NULL},
-    {'k', KEY_UP, CMD_UP, "Up k", "choose the answer above"},
-    {'j', KEY_DOWN, CMD_DOWN, "Down j", "choose the answer below"},
-    {'g', KEY_HOME, CMD_FIRST, "Home g", "choose the first answer"},
-    {0, KEY_PPAGE, CMD_FIRST, "PgUp", NULL},
-    {'G', KEY_END, CMD_LAST, "End G", "choose the last answer"},
-    {0, KEY_NPAGE, CMD_LAST, "PgDn", NULL},
-    {'\n', KEY_ENTER, CMD_NEXT, "Enter", "answer and go to the next question"},
-    {'\r', 0, CMD_NEXT, "Ctrl-M", NULL},
-    {127, KEY_BACKSPACE, CMD_BACK, "Backspace", "back to the previous question"},
-    {8, 0, CMD_BACK, "Ctrl-H", NULL},
-    {'i', 0, CMD_INTRO, "i", "show or hide the quiz's introduction"},
-    {27, 0, CMD_ABANDON, "Esc", "abandon the quiz; nothing is saved"},
-    {0, 0, 0, NULL, NULL},
-};
-
-static const view_key RESULT_KEYS[] = {
-    {'k', KEY_UP, CMD_UP, "Up k", "scroll up"},
-    {'j', KEY_DOWN, CMD_DOWN, "Down j", "scroll down"},
-    {'Q', 0, CMD_RETAKE, "Q", "take the quiz again"},
-    {'i', 0, CMD_INTRO, "i", "show or hide the quiz's introduction"},
-    {'\n', KEY_ENTER, CMD_CLOSE, "Enter", "close"},
-    {'\r', 0, CMD_CLOSE, "Ctrl-M", NULL},
-    {27, 0, CMD_CLOSE, "Esc", NULL},
-    {'q', 0, CMD_CLOSE, "q", NULL},
-    {0, 0, 0, NULL, NULL},
-};
-
-const view_key *const quiz_key_tables[] = {OFFER_KEYS, QUESTION_KEYS, RESULT_KEYS, NULL};
-
 static const view_key *quiz_keys(void *state)
 {
     const quiz_state *qs = state;
@@ -265,29 +362,45 @@ static void toggle_intro(quiz_state *qs)
     qs->scroll = 0;
 }
 
+/* Scrolls the result or the introduction by a grammar command: 1 when cmd was
+ * one. */
+static int scroll_by(quiz_state *qs, int cmd)
+{
+    int page = qs->page > 1 ? qs->page - 1 : 1, most = qs->lines - 1;
+    switch (cmd) {
+    case VIEW_CMD_UP: qs->scroll--; break;
+    case VIEW_CMD_DOWN: qs->scroll++; break;
+    case VIEW_CMD_PAGE_UP: qs->scroll -= page; break;
+    case VIEW_CMD_PAGE_DOWN: qs->scroll += page; break;
+    case VIEW_CMD_FIRST: qs->scroll = 0; break;
+    case VIEW_CMD_LAST: qs->scroll = qs->lines - qs->page; break;
+    default: return 0;
+    }
+    qs->scroll = qs->scroll > most ? most : qs->scroll;
+    qs->scroll = qs->scroll < 0 ? 0 : qs->scroll;
+    return 1;
+}
+
 /* A key on a question screen: cmd is its command in QUESTION_KEYS. While the
  * introduction shows, Up/Down scroll it and answering waits. */
 static int handle_question(tui *t, quiz_state *qs, int cmd, int key)
 {
     qs->hint = NULL;
-    if (qs->show_intro && cmd != CMD_INTRO && cmd != CMD_ABANDON) {
-        if ((cmd == CMD_UP || cmd == CMD_FIRST) && qs->scroll > 0)
-            qs->scroll = cmd == CMD_UP ? qs->scroll - 1 : 0;
-        else if (cmd == CMD_DOWN && qs->scroll + 1 < qs->lines)
-            qs->scroll++;
+    if (qs->show_intro && cmd != CMD_INTRO && cmd != VIEW_CMD_CLOSE) {
+        scroll_by(qs, cmd);
         return DIRTY_ALL;
     }
     switch (cmd) {
     case CMD_INTRO: toggle_intro(qs); break;
-    case CMD_ABANDON:
+    case VIEW_CMD_CLOSE:
         tui_pop_view(t);
         tui_message(t, 0, "Quiz abandoned; nothing was saved.");
         return DIRTY_ALL;
     case CMD_CHOOSE: qs->choice = key - '1'; break;
-    case CMD_UP: qs->choice -= qs->choice > 0; break;
-    case CMD_FIRST: qs->choice = 0; break;
-    case CMD_DOWN: qs->choice += qs->choice < ANSWER_COUNT - 1; break;
-    case CMD_LAST: qs->choice = ANSWER_COUNT - 1; break;
+    case VIEW_CMD_UP: qs->choice -= qs->choice > 0; break;
+    case VIEW_CMD_FIRST: case VIEW_CMD_PAGE_UP: qs->choice = 0; break;
+    case VIEW_CMD_DOWN: qs->choice += qs->choice < ANSWER_COUNT - 1; break;
+    case VIEW_CMD_LAST: case VIEW_CMD_PAGE_DOWN: qs->choice = ANSWER_COUNT - 1; break;
     case CMD_NEXT:
         qs->answers[qs->q] = (quiz_answer)qs->choice;
         if (qs->answered < qs->q + 1)
@@ -323,9 +436,7 @@ static int quiz_handle(tui *t, void *state, int key, int is_char, action a)
             start_questions(qs);
         } else if (cmd == CMD_OVERVIEW) {
             overview_view_open(t); /* over the welcome, which Esc returns to */
-        } else if (cmd == CMD_SKIP || cmd == CMD_SKIP_QUIT) {
-            if (cmd == CMD_SKIP_QUIT)
-                t->quit = 1;
+        } else if (cmd == VIEW_CMD_CLOSE) {
             tui_pop_view(t);
             tui_message(t, 0, "Quiz skipped; press Q to take it any time.");
         }
@@ -333,15 +444,13 @@ static int quiz_handle(tui *t, void *state, int key, int is_char, action a)
     case STAGE_QUESTION:
         return handle_question(t, qs, cmd, key);
     default:
-        if (cmd == CMD_UP && qs->scroll > 0)
-            qs->scroll--;
-        else if (cmd == CMD_DOWN && qs->scroll + 1 < qs->lines)
-            qs->scroll++;
+        if (scroll_by(qs, cmd))
+            ;
         else if (cmd == CMD_RETAKE)
             start_questions(qs);
         else if (cmd == CMD_INTRO)
             toggle_intro(qs);
-        else if (cmd == CMD_CLOSE)
+        else if (cmd == VIEW_CMD_CLOSE)
             close_on_placement(t, qs);
         return DIRTY_ALL;
     }

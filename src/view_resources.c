@@ -47,17 +47,6 @@ static int build(tui *t, res_state *s)
     return 0;
 }
 
-static void res_draw(tui *t, void *state)
-{
-    res_state *s = state;
-    const climb_phase *ph = &t->ladder->phases[t->phase];
-    const climb_level *lv = content_level(t->ladder, ph->level);
-    char title[256];
-    snprintf(title, sizeof title, "Resources %s phase %d (%s)", draw_glyph(GL_DOT), ph->number,
-             lv ? lv->name : ph->level);
-    doc_draw(t, &s->d, title, "1-4 phase  Up/Down move  Esc close  ? keys");
-}
-
 enum { CMD_PHASE = 1 };
 
 static const view_key RES_KEYS[] = {
@@ -70,6 +59,20 @@ static const view_key RES_KEYS[] = {
 };
 
 const view_key *const resources_key_tables[] = {RES_KEYS, NULL};
+
+static const view_hint_item RES_HINT[] = {{CMD_PHASE, 0, "phase"}, DOC_HINT_ITEMS};
+
+static void res_draw(tui *t, void *state)
+{
+    res_state *s = state;
+    const climb_phase *ph = &t->ladder->phases[t->phase];
+    const climb_level *lv = content_level(t->ladder, ph->level);
+    char title[256];
+    snprintf(title, sizeof title, "Resources %s phase %d (%s)", draw_glyph(GL_DOT), ph->number,
+             lv ? lv->name : ph->level);
+    doc_draw(t, &s->d, title, RES_KEYS, RES_HINT);
+}
+
 
 static const view_key *res_keys(void *state)
 {

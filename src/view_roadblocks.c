@@ -48,16 +48,6 @@ static int build(tui *t, rb_state *s)
     return 0;
 }
 
-static void rb_draw(tui *t, void *state)
-{
-    rb_state *s = state;
-    char title[64];
-    if (s->generation != t->model->generation && build(t, s))
-        tui_message(t, 1, "out of memory");
-    snprintf(title, sizeof title, "Roadblocks %s %d flagged", draw_glyph(GL_DOT), s->n_flagged);
-    doc_draw(t, &s->d, title, "Space this is me  Up/Down move  Esc close  ? keys");
-}
-
 static int toggle(tui *t, rb_state *s)
 {
     if (s->d.n == 0)
@@ -88,6 +78,19 @@ static const view_key RB_KEYS[] = {
 };
 
 const view_key *const roadblocks_key_tables[] = {RB_KEYS, NULL};
+
+static const view_hint_item RB_HINT[] = {{CMD_TOGGLE, 0, "this is me"}, DOC_HINT_ITEMS};
+
+static void rb_draw(tui *t, void *state)
+{
+    rb_state *s = state;
+    char title[64];
+    if (s->generation != t->model->generation && build(t, s))
+        tui_message(t, 1, "out of memory");
+    snprintf(title, sizeof title, "Roadblocks %s %d flagged", draw_glyph(GL_DOT), s->n_flagged);
+    doc_draw(t, &s->d, title, RB_KEYS, RB_HINT);
+}
+
 
 static const view_key *rb_keys(void *state)
 {

@@ -94,6 +94,59 @@ static void draw_hit(tui *t, WINDOW *w, int y, int width, const search_hit *h, i
         draw_text(w, y, x + used, room - used, excerpt + at + hl, base);
 }
 
+/* The view's own commands; the grammar's keys run VIEW_CMD_* (view.h). */
+enum {
+    CMD_TO_LIST = 1, CMD_TAB_TO_LIST, CMD_CLEAR, CMD_PREV_MATCH, CMD_NEXT_MATCH, CMD_JUMP,
+    CMD_EDIT
+};
+
+/* While typing: keys that are not text, then the line-editing keys (q, j, k, g
+ * and G are text here; Esc closes the search, which holds nothing to lose). */
+static const view_key TYPING_KEYS[] = {
+    {'\n', KEY_ENTER, CMD_TO_LIST, "Enter", "go to the list of matches"},
+    {'\r', 0, CMD_TO_LIST, "Ctrl-M", NULL},
+    {'\t', 0, CMD_TAB_TO_LIST, "Tab", "go to the list, when something matches"},
+    {27, 0, VIEW_CMD_CLOSE, "Esc", "close the search"},
+    {0, KEY_UP, VIEW_CMD_UP, "Up", "choose the match above"},
+    {0, KEY_DOWN, VIEW_CMD_DOWN, "Down", "choose the match below"},
+    {0, KEY_PPAGE, VIEW_CMD_PAGE_UP, "PgUp", "choose a page of matches up"},
+    {0, KEY_NPAGE, VIEW_CMD_PAGE_DOWN, "PgDn", "choose a page of matches down"},
+    {21, 0, CMD_CLEAR, "Ctrl-U", "clear the query"},
+    LINE_EDIT_KEY_ROWS("typed into the query (F1: this help)"),
+    {0, 0, 0, NULL, NULL},
+};
+
+/* In the list of matches. */
+static const view_key LIST_KEYS[] = {
+    {'\n', KEY_ENTER, CMD_JUMP, "Enter", "go to the selected match and close"},
+    {'\r', 0, CMD_JUMP, "Ctrl-M", NULL},
+    {'n', 0, CMD_NEXT_MATCH, "n", "next match (after the last: the first)"},
+    {'N', 0, CMD_PREV_MATCH, "N", "previous match (before the first: the last)"},
+    {'j', KEY_DOWN, VIEW_CMD_DOWN, "Down j", "next match"},
+    {'\t', 0, VIEW_CMD_DOWN, "Tab", NULL},
+    {'k', KEY_UP, VIEW_CMD_UP, "Up k", "previous match"},
+    {0, KEY_BTAB, VIEW_CMD_UP, "Shift-Tab", NULL},
+    {0, KEY_NPAGE, VIEW_CMD_PAGE_DOWN, "PgDn", "a page of matches down"},
+    {0, KEY_PPAGE, VIEW_CMD_PAGE_UP, "PgUp", "a page of matches up"},
+    {'g', KEY_HOME, VIEW_CMD_FIRST, "Home g", "first match"},
+    {'G', KEY_END, VIEW_CMD_LAST, "End G", "last match"},
+    {'/', 0, CMD_EDIT, "/", "edit the query"},
+    {27, 0, VIEW_CMD_CLOSE, "Esc", "close the search"},
+    {'q', 0, VIEW_CMD_CLOSE, "q", NULL},
+    {0, 0, 0, NULL, NULL},
+};
+
+static const view_hint_item TYPING_HINT[] = {
+    {0, 0, "type to search"}, {VIEW_CMD_UP, VIEW_CMD_DOWN, "choose"},
+    {CMD_TO_LIST, 0, "to the list"}, {CMD_CLEAR, 0, "clear"}, {VIEW_CMD_CLOSE, 0, "close"},
+    {0, 0, NULL},
+};
+
+static const view_hint_item LIST_HINT[] = {
+    {CMD_NEXT_MATCH, CMD_PREV_MATCH, "next/previous"}, {CMD_JUMP, 0, "go to it"},
+    {CMD_EDIT, 0, "edit the query"}, {VIEW_CMD_CLOSE, 0, "close"}, {0, 0, NULL},
+};
+
 static void search_draw(tui *t, void *state)
 {
     search_state *s = state;
@@ -126,10 +179,12 @@ static void search_draw(tui *t, void *state)
         s->scroll = s->cursor - s->page + 1;
     for (int i = 0; i < s->page && (size_t)(s->scroll + i) < s->res.n; i++)
         draw_hit(t, w, 4 + i, wd - 2, &s->res.hits[s->scroll + i], s->scroll + i == s->cursor);
-    static const char *const hints[] = {
-        "n/N next/previous  Enter go to it  / edit the query  Esc close  ? keys",
-        "type to search  Up/Down choose  Enter to the list  Ctrl-U clear  Esc close  F1 keys"};
-    draw_text(w, h - 2, 2, wd - 4, hints[s->typing], draw_style(ST_DIM));
+    char hint[256];
+    if (s->typing)
+        view_hint(TYPING_KEYS, TYPING_HINT, wd - 4, hint, sizeof hint);
+    else
+        view_hint(LIST_KEYS, LIST_HINT, wd - 4, hint, sizeof hint);
+    draw_text(w, h - 2, 2, wd - 4, hint, draw_style(ST_DIM));
     wnoutrefresh(w);
     delwin(w);
 }
@@ -201,48 +256,6 @@ static int jump(tui *t, search_hit h)
     return DIRTY_ALL;
 }
 
-enum {
-    CMD_CLOSE = 1, CMD_TO_LIST, CMD_TAB_TO_LIST, CMD_CLEAR, CMD_PREV, CMD_NEXT, CMD_PAGE_UP,
-    CMD_PAGE_DOWN, CMD_FIRST, CMD_LAST, CMD_PREV_MATCH, CMD_NEXT_MATCH, CMD_JUMP, CMD_EDIT,
-    CMD_REDRAW
-};
-
-/* While typing: keys that are not text, then the line-editing keys. */
-static const view_key TYPING_KEYS[] = {
-    {'\n', KEY_ENTER, CMD_TO_LIST, "Enter", "go to the list of matches"},
-    {'\r', 0, CMD_TO_LIST, "Ctrl-M", NULL},
-    {'\t', 0, CMD_TAB_TO_LIST, "Tab", "go to the list, when something matches"},
-    {27, 0, CMD_CLOSE, "Esc", "close the search"},
-    {0, KEY_UP, CMD_PREV, "Up", "choose the match above"},
-    {0, KEY_DOWN, CMD_NEXT, "Down", "choose the match below"},
-    {0, KEY_PPAGE, CMD_PAGE_UP, "PgUp", "choose a page of matches up"},
-    {0, KEY_NPAGE, CMD_PAGE_DOWN, "PgDn", "choose a page of matches down"},
-    {21, 0, CMD_CLEAR, "Ctrl-U", "clear the query"},
-    LINE_EDIT_KEY_ROWS("typed into the query (F1: this help)"),
-    {0, 0, 0, NULL, NULL},
-};
-
-/* In the list of matches. */
-static const view_key LIST_KEYS[] = {
-    {'\n', KEY_ENTER, CMD_JUMP, "Enter", "go to the selected match and close"},
-    {'\r', 0, CMD_JUMP, "Ctrl-M", NULL},
-    {'n', 0, CMD_NEXT_MATCH, "n", "next match (after the last: the first)"},
-    {'N', 0, CMD_PREV_MATCH, "N", "previous match (before the first: the last)"},
-    {'j', KEY_DOWN, CMD_NEXT, "Down j", "next match"},
-    {'\t', 0, CMD_NEXT, "Tab", NULL},
-    {'k', KEY_UP, CMD_PREV, "Up k", "previous match"},
-    {0, KEY_BTAB, CMD_PREV, "Shift-Tab", NULL},
-    {0, KEY_NPAGE, CMD_PAGE_DOWN, "PgDn", "a page of matches down"},
-    {0, KEY_PPAGE, CMD_PAGE_UP, "PgUp", "a page of matches up"},
-    {'g', KEY_HOME, CMD_FIRST, "Home g", "first match"},
-    {'G', KEY_END, CMD_LAST, "End G", "last match"},
-    {'/', 0, CMD_EDIT, "/", "edit the query"},
-    {27, 0, CMD_CLOSE, "Esc", "close the search"},
-    {'q', 0, CMD_CLOSE, "q", NULL},
-    {12, 0, CMD_REDRAW, "Ctrl-L", "redraw the screen"},
-    {0, 0, 0, NULL, NULL},
-};
-
 const view_key *const search_key_tables[] = {TYPING_KEYS, LIST_KEYS, NULL};
 
 static const view_key *search_keys(void *state)
@@ -255,11 +268,11 @@ static int typing_key(tui *t, search_state *s, int key, int is_char)
 {
     int cmd = view_key_cmd(TYPING_KEYS, key, is_char);
     switch (cmd) {
-    case CMD_PREV: case CMD_NEXT:
-        move_cursor(s, cmd == CMD_PREV ? -1 : 1, 0);
+    case VIEW_CMD_UP: case VIEW_CMD_DOWN:
+        move_cursor(s, cmd == VIEW_CMD_UP ? -1 : 1, 0);
         return DIRTY_ALL;
-    case CMD_PAGE_UP: case CMD_PAGE_DOWN:
-        move_cursor(s, cmd == CMD_PAGE_UP ? -s->page : s->page, 0);
+    case VIEW_CMD_PAGE_UP: case VIEW_CMD_PAGE_DOWN:
+        move_cursor(s, cmd == VIEW_CMD_PAGE_UP ? -s->page : s->page, 0);
         return DIRTY_ALL;
     case CMD_TAB_TO_LIST:
         if (s->res.n > 0)
@@ -269,7 +282,7 @@ static int typing_key(tui *t, search_state *s, int key, int is_char)
         line_edit_init(&s->q, NULL, QUERY_CHARS);
         run(t, s);
         return DIRTY_ALL;
-    case CMD_CLOSE:
+    case VIEW_CMD_CLOSE:
         tui_pop_view(t);
         return DIRTY_ALL;
     case CMD_TO_LIST:
@@ -298,15 +311,14 @@ static int list_key(tui *t, search_state *s, int key, int is_char)
         break;
     case CMD_NEXT_MATCH: move_cursor(s, 1, 1); return DIRTY_ALL;
     case CMD_PREV_MATCH: move_cursor(s, -1, 1); return DIRTY_ALL;
-    case CMD_NEXT: move_cursor(s, 1, 0); return DIRTY_ALL;
-    case CMD_PREV: move_cursor(s, -1, 0); return DIRTY_ALL;
-    case CMD_PAGE_DOWN: move_cursor(s, s->page, 0); return DIRTY_ALL;
-    case CMD_PAGE_UP: move_cursor(s, -s->page, 0); return DIRTY_ALL;
-    case CMD_FIRST: move_cursor(s, -s->cursor, 0); return DIRTY_ALL;
-    case CMD_LAST: move_cursor(s, (int)s->res.n, 0); return DIRTY_ALL;
+    case VIEW_CMD_DOWN: move_cursor(s, 1, 0); return DIRTY_ALL;
+    case VIEW_CMD_UP: move_cursor(s, -1, 0); return DIRTY_ALL;
+    case VIEW_CMD_PAGE_DOWN: move_cursor(s, s->page, 0); return DIRTY_ALL;
+    case VIEW_CMD_PAGE_UP: move_cursor(s, -s->page, 0); return DIRTY_ALL;
+    case VIEW_CMD_FIRST: move_cursor(s, -s->cursor, 0); return DIRTY_ALL;
+    case VIEW_CMD_LAST: move_cursor(s, (int)s->res.n, 0); return DIRTY_ALL;
     case CMD_EDIT: s->typing = 1; return DIRTY_ALL;
-    case CMD_REDRAW: clearok(curscr, TRUE); return DIRTY_LAYOUT;
-    case CMD_CLOSE: tui_pop_view(t); return DIRTY_ALL;
+    case VIEW_CMD_CLOSE: tui_pop_view(t); return DIRTY_ALL;
     default: break;
     }
     tui_message(t, 0, "n/N move between matches, Enter goes to one, / edits, Esc closes");

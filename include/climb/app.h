@@ -14,6 +14,7 @@ typedef struct {
     const char *user;        /* --user */
     const char *ladder_path; /* --ladder */
     const char *keys_path;   /* --keys / CLIMB_KEYS */
+    int create;              /* --create: make the --user profile when missing */
 } app_options;
 
 struct climb_config;
@@ -46,8 +47,10 @@ int app_open_store(app *a);
  * the ladder: what every command needs before it touches a database. Returns
  * EXIT_OK or the exit code after printing the error. */
 int app_prepare(app *a);
-/* Loads the ladder, opens the database and the profile (created when missing if
- * create is set). Returns EXIT_OK or the exit code after printing the error. */
+/* Loads the ladder, opens the database and the profile. A missing profile is
+ * created when create is set and either --create asks for it or the database has
+ * no profile yet (the first launch); otherwise it is refused with the names
+ * there are. Returns EXIT_OK or the exit code after printing the error. */
 int app_open(app *a, int create);
 void app_close(app *a);
 /* The database path the options choose (--db, CLIMB_DB, the default location),

@@ -45,34 +45,35 @@ void doc_clear(doc *d);
 void doc_select(doc *d, int i);
 
 /* Draws the document in a window over the panes with `title` in its border and
- * `hint` (the view's keys) on its last row. */
-void doc_draw(tui *t, doc *d, const char *title, const char *hint);
-/* The commands of the reading keys. A view's own commands stay below
- * DOC_CMD_FIRST so that its table can hold both. */
-enum {
-    DOC_CMD_FIRST = 100,
-    DOC_CMD_UP = DOC_CMD_FIRST, DOC_CMD_DOWN, DOC_CMD_PAGE_UP, DOC_CMD_PAGE_DOWN, DOC_CMD_HOME,
-    DOC_CMD_END, DOC_CMD_REDRAW, DOC_CMD_CLOSE
-};
+ * the view's footer (view_hint of its table and items) on its last row. */
+void doc_draw(tui *t, doc *d, const char *title, const view_key *table,
+              const view_hint_item *hint);
+/* A view's own commands stay below DOC_CMD_FIRST so that its table can hold
+ * the reading rows, which run the grammar's VIEW_CMD_* commands. */
+enum { DOC_CMD_FIRST = 100 };
 
-/* The reading rows of a view_key table: moving, redraw, and closing with Esc, q
- * or the view's own key (the one that opened it: close_key named close_name). A
- * view puts them after its own rows, then the end row. */
+/* The reading rows of a view_key table: moving, and closing with Esc, q or the
+ * view's own key (the one that opened it: close_key named close_name); Ctrl-L
+ * is the loop's. A view puts them after its own rows, then the end row. */
 #define DOC_KEY_ROWS(close_key, close_name)                                                  \
-    {'k', KEY_UP, DOC_CMD_UP, "Up k", "select the item above"},                              \
-    {'j', KEY_DOWN, DOC_CMD_DOWN, "Down j", "select the item below"},                        \
-    {0, KEY_PPAGE, DOC_CMD_PAGE_UP, "PgUp", "scroll up a page"},                             \
-    {0, KEY_NPAGE, DOC_CMD_PAGE_DOWN, "PgDn", "scroll down a page"},                         \
-    {'g', KEY_HOME, DOC_CMD_HOME, "Home g", "go to the first item"},                         \
-    {'G', KEY_END, DOC_CMD_END, "End G", "go to the last item"},                             \
-    {27, 0, DOC_CMD_CLOSE, "Esc", "close"},                                                  \
-    {'q', 0, DOC_CMD_CLOSE, "q", NULL},                                                      \
-    {(close_key), 0, DOC_CMD_CLOSE, (close_name), NULL},                                     \
-    {12, 0, DOC_CMD_REDRAW, "Ctrl-L", "redraw the screen"}
+    {'k', KEY_UP, VIEW_CMD_UP, "Up k", "select the item above"},                             \
+    {'j', KEY_DOWN, VIEW_CMD_DOWN, "Down j", "select the item below"},                       \
+    {0, KEY_PPAGE, VIEW_CMD_PAGE_UP, "PgUp", "scroll up a page"},                            \
+    {0, KEY_NPAGE, VIEW_CMD_PAGE_DOWN, "PgDn", "scroll down a page"},                        \
+    {'g', KEY_HOME, VIEW_CMD_FIRST, "Home g", "go to the first item"},                       \
+    {'G', KEY_END, VIEW_CMD_LAST, "End G", "go to the last item"},                           \
+    {27, 0, VIEW_CMD_CLOSE, "Esc", "close"},                                                 \
+    {'q', 0, VIEW_CMD_CLOSE, "q", NULL},                                                     \
+    {(close_key), 0, VIEW_CMD_CLOSE, (close_name), NULL}
 
-/* Runs a DOC_CMD_* command of the view in front (moving, redraw, close: the view
- * is popped and its state freed). Returns DIRTY_* bits, or NOT_HANDLED for any
- * other command. */
+/* The footer items every reading view shows after its own. */
+#define DOC_HINT_ITEMS                                                                       \
+    {VIEW_CMD_UP, VIEW_CMD_DOWN, "move"}, {VIEW_CMD_PAGE_UP, VIEW_CMD_PAGE_DOWN, "page"},    \
+    {VIEW_CMD_CLOSE, 0, "close"}, {0, 0, NULL}
+
+/* Runs a VIEW_CMD_* command of the view in front (moving, redraw, close: the
+ * view is popped and its state freed). Returns DIRTY_* bits, or NOT_HANDLED for
+ * any other command. */
 int doc_command(tui *t, doc *d, int cmd);
 
 #endif

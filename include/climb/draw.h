@@ -14,6 +14,7 @@ typedef enum {
     GL_ELLIPSIS,                            /* … */
     GL_TITLE,                               /* ◆ the level of the person's title */
     GL_PLACED,                              /* ● the level the quiz placed them at */
+    GL_NOTE,                                /* ✎ a criterion with evidence */
     GL_COUNT
 } glyph;
 
@@ -41,8 +42,21 @@ int draw_text(WINDOW *w, int y, int x, int width, const char *s, attr_t attr);
  * and drawing at most `max_rows`. Returns the total number of wrapped lines. */
 int draw_wrapped(WINDOW *w, int y, int x, int width, int skip, int max_rows, const char *s,
                  attr_t attr);
+/* Draws s wrapped to `width` columns from row y, at most max_rows; when lines
+ * are left over, or `more_after` says text follows that will not be shown, the
+ * last row drawn ends with "…". Returns the rows drawn. */
+int draw_wrapped_more(WINDOW *w, int y, int x, int width, int max_rows, const char *s,
+                      attr_t attr, int more_after);
 /* Number of lines s takes wrapped at `width`. */
 int draw_wrapped_lines(const char *s, int width);
+/* Draws a key line ("Enter switch  Esc close  ? keys": hints split at two
+ * spaces) from row y in at most max_rows rows of `width`, wrapping between hints,
+ * never inside one. When they do not fit, hints from the middle give way to one
+ * "…", and the last two (closing and help, by convention) stay. Returns the rows
+ * used. */
+int draw_hints(WINDOW *w, int y, int x, int width, int max_rows, const char *hints, attr_t attr);
+/* Rows the whole key line takes at `width`. */
+int draw_hints_rows(const char *hints, int width);
 /* Fills row y from x to x+width-1 with spaces in attr. */
 void draw_fill(WINDOW *w, int y, int x, int width, attr_t attr);
 

@@ -30,24 +30,27 @@
 #ifndef CLIMB_EVENT_KINDS_H
 #define CLIMB_EVENT_KINDS_H
 
-/* E(ID, name, undoable, derive, reverse detail, undo words) */
+/* E(ID, name, undoable, derive, reverse detail, undo words, internal)
+ * internal: 1 for a kind that records climb's own bookkeeping or a setting
+ * rather than progress (the quiz was offered, the stale period, the check-in
+ * cadence); the history view's timeline hides these unless asked to show them. */
 #define CLIMB_EVENT_KINDS(E)                                                             \
-    E(PROFILE, "profile", 0, NULL, NULL, NULL)                                           \
-    E(RENAME, "rename", 0, NULL, NULL, NULL)                                             \
-    E(STATE, "state", 1, derive_state, detail_state, words_state)                        \
-    E(NOTE, "note", 1, derive_note, NULL, words_note)                                    \
-    E(QUIZ, "quiz", 0, NULL, NULL, NULL)                                                 \
-    E(TITLE, "title", 1, derive_title, NULL, words_title)                                \
-    E(ROADBLOCK, "roadblock", 1, derive_roadblock, NULL, words_roadblock)                \
-    E(SETTING, "setting", 1, derive_setting, NULL, words_setting)                        \
-    E(EVIDENCE, "evidence", 1, derive_evidence, detail_before, words_evidence)           \
-    E(TARGET, "target", 1, derive_target, detail_before, words_target)                   \
-    E(NAME, "name", 1, derive_name, NULL, words_name)                                    \
-    E(UNDO, "undo", 0, NULL, NULL, NULL)                                                 \
-    E(CHECKIN, "checkin", 0, NULL, NULL, NULL)
+    E(PROFILE, "profile", 0, NULL, NULL, NULL, 0)                                        \
+    E(RENAME, "rename", 0, NULL, NULL, NULL, 0)                                          \
+    E(STATE, "state", 1, derive_state, detail_state, words_state, 0)                     \
+    E(NOTE, "note", 1, derive_note, NULL, words_note, 0)                                 \
+    E(QUIZ, "quiz", 0, NULL, NULL, NULL, 0)                                              \
+    E(TITLE, "title", 1, derive_title, NULL, words_title, 0)                             \
+    E(ROADBLOCK, "roadblock", 1, derive_roadblock, NULL, words_roadblock, 0)             \
+    E(SETTING, "setting", 1, derive_setting, NULL, words_setting, 1)                     \
+    E(EVIDENCE, "evidence", 1, derive_evidence, detail_before, words_evidence, 0)        \
+    E(TARGET, "target", 1, derive_target, detail_before, words_target, 0)                \
+    E(NAME, "name", 1, derive_name, NULL, words_name, 0)                                 \
+    E(UNDO, "undo", 0, NULL, NULL, NULL, 0)                                              \
+    E(CHECKIN, "checkin", 0, NULL, NULL, NULL, 0)
 
 typedef enum {
-#define EVENT_KIND_ENUM(id, name, undoable, derive, detail, words) EV_##id,
+#define EVENT_KIND_ENUM(id, name, undoable, derive, detail, words, internal) EV_##id,
     CLIMB_EVENT_KINDS(EVENT_KIND_ENUM)
 #undef EVENT_KIND_ENUM
     EV_COUNT
@@ -56,5 +59,8 @@ typedef enum {
 /* The kind's name ("state"), and the kind of a name (-1 when unknown). */
 const char *event_kind_name(event_kind k);
 int event_kind_of(const char *name);
+/* 1 when events of the kind (a name; NULL or unknown: 0) are internal (see the
+ * table's last column). */
+int event_kind_internal(const char *name);
 
 #endif

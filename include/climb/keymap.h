@@ -23,6 +23,7 @@
     A(NOT_APPLICABLE, "mark the criterion not applicable, with a reason")          \
     A(NOTE, "write the evidence note of the criterion")                            \
     A(EVIDENCE, "dated evidence of the criterion, with links")                     \
+    A(NOTES, "show every note of the phase in full (again: one line each)")       \
     A(CHECK, "evidence check: how strong your case is")                            \
     A(PHASE1, "show phase 1 and its criteria")                                     \
     A(PHASE2, "show phase 2 and its criteria")                                     \
@@ -82,6 +83,7 @@ typedef enum {
     K(NOT_APPLICABLE, 'x', "x")                                                    \
     K(NOTE, 'n', "n")                                                              \
     K(EVIDENCE, 'E', "E")                                                          \
+    K(NOTES, 'N', "N")                                                             \
     K(CHECK, 'c', "c")                                                             \
     K(PHASE1, '1', "1")                                                            \
     K(PHASE2, '2', "2")                                                            \

@@ -18,7 +18,8 @@
 
 #include <stddef.h>
 
-enum { OPS_NOT_FOUND = 1, OPS_EXISTS = 2, OPS_CONFLICT = 3, OPS_INVALID = 4 };
+enum { OPS_NOT_FOUND = 1, OPS_EXISTS = 2, OPS_CONFLICT = 3, OPS_INVALID = 4,
+       OPS_UNCHANGED = 5 /* nothing to do: not an error; the message says so */ };
 
 /* The message of the last failed or refused operation on m's database, or on
  * a database with no profile open yet. */
@@ -86,7 +87,8 @@ int ops_roadblock_set(climb_model *m, const char *roadblock_id, int on, int *cha
 int ops_quiz_take(climb_model *m, const quiz_answer *answers, size_t n, quiz_placement *p,
                   quiz_attempt *out);
 
-/* Profiles other than the open one; OPS_EXISTS / OPS_NOT_FOUND as they say. */
+/* Profiles other than the open one; OPS_EXISTS / OPS_NOT_FOUND as they say; a
+ * rename to the name it has is OPS_UNCHANGED ("... nothing changed"). */
 int ops_profile_create(climb_model *m, const char *name);
 int ops_profile_rename(climb_model *m, const char *old_name, const char *new_name);
 int ops_profile_delete(climb_model *m, const char *name);
@@ -150,6 +152,13 @@ int ops_backup(climb_store *st, const char *dest, char *out, size_t outlen);
 int ops_check(const char *db_path, char *msg, size_t len);
 /* 1 when m's database was opened read-only: every change is refused. */
 int ops_read_only(const climb_model *m);
+
+/* --- view state (ops_view_state.c): not an event, no undo, no History line --- */
+/* The phase number the TUI last showed for the profile: 0 and *number, 1 when
+ * never recorded, -1 on error. */
+int ops_last_phase(climb_model *m, int *number);
+/* Remembers it (one transaction; nothing on a read-only database). 0 or -1. */
+int ops_remember_phase(climb_model *m, int number);
 
 /* --- reads for the front ends (ops_read.c) --- */
 int ops_history_page_older(climb_model *m, const hist_filter *f, hist_key from, hist_event *out,

@@ -19,16 +19,19 @@ int history_page_newer(climb_store *st, long long profile_id, const hist_filter 
 int history_each(climb_store *st, long long profile_id, const hist_filter *f, hist_event_fn fn,
                  void *ctx);
 /* Fills the n periods starting at `first` (a period start) for the given criteria.
- * The counts are taken at min(period end, now + 1). Each criterion costs a couple
+ * The counts are taken at min(period end, now + 1); a tick given the date the work
+ * was done (tick --date) is in effect from that date. Each criterion costs a couple
  * of index seeks per period at most; the number of events does not matter. */
 int history_buckets(climb_store *st, long long profile_id, hist_period p,
                     const char *const *criteria, size_t n_criteria, long long first, size_t n,
                     long long now, hist_bucket *out);
-/* The first period start worth charting: the period of the earliest state or quiz
- * event, but no more than max_periods before the period of now. */
+/* The first period start worth charting: the period of the earliest state event
+ * (a dated tick: its date) or quiz attempt, but no more than max_periods before
+ * the period of now. */
 long long history_chart_first(climb_store *st, long long profile_id, hist_period p,
                               long long now, size_t max_periods, size_t *n_periods);
-/* When any of the criteria first became 'done' (0 when never). 0 or -1. */
+/* When any of the criteria first became 'done' (a dated tick: its date; 0 when
+ * never). 0 or -1. */
 int history_first_done(climb_store *st, long long profile_id, const char *const *criteria,
                        size_t n_criteria, long long *at);
 /* When the title was last set (0 when never). 0 or -1. */

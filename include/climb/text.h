@@ -44,8 +44,10 @@ char *text_visible(const char *s, int keep);
  * attribute value. Newly allocated; NULL only on ENOMEM. */
 char *text_html_escape(const char *s, int keep);
 
-/* Display columns of the (valid UTF-8) string, counting wide characters as 2 and
- * anything unprintable as 1. Requires setlocale(LC_CTYPE, "") for non-ASCII. */
+/* Display columns of the (valid UTF-8) string as climb draws it on a terminal,
+ * counting wide characters as 2 and anything unprintable as 1; an emoji sequence
+ * counts as its first emoji, a regional indicator as 1 (see text_terminal_form).
+ * Requires setlocale(LC_CTYPE, "") for non-ASCII. */
 int text_width(const char *s);
 /* Width of the first n bytes. */
 int text_width_n(const char *s, size_t n);
@@ -59,6 +61,18 @@ typedef struct {
     size_t len;
 } text_span;
 size_t text_wrap(const char *s, int width, text_span *lines, size_t max);
+
+/* Byte length of the unit at s (n > 0 bytes): one code point with what a terminal
+ * may fold into it (variation selectors, skin tones, ZWJ-joined emoji, tags), so
+ * that cutting and wrapping never split an emoji sequence. */
+size_t text_unit_len(const char *s, size_t n);
+
+/* The form of s[0..n) that climb hands to the terminal, into out (at most n
+ * bytes; returns its length): of each unit only its first code point, and a
+ * regional indicator as its letter A-Z, so the cells ncurses counts are the cells
+ * every terminal draws (an emoji ZWJ sequence as its first emoji, a flag as two
+ * letters). Widths from text_width agree with it. */
+size_t text_terminal_form(const char *s, size_t n, char *out);
 
 /* Byte length of the longest prefix of s that fits in `width` columns. */
 size_t text_fit(const char *s, size_t n, int width);

@@ -42,10 +42,65 @@ typedef struct {
     const char *help;
 } view_key;
 
+/* The commands of the key grammar (docs/keys.md): keys that mean the same in
+ * every view are bound to these, so a test over the tables can check the
+ * meaning of q, Esc, the arrows, j/k, PgUp/PgDn, Home/g and End/G everywhere.
+ * A view's own commands stay below DOC_CMD_FIRST (100); the line editor's are
+ * LINE_CMD_* (200 up); these are 300 up. */
+enum {
+    VIEW_CMD_FIRST_ID = 300,
+    VIEW_CMD_CLOSE = VIEW_CMD_FIRST_ID, /* q, Esc (and the key that opened the view) */
+    VIEW_CMD_UP,        /* Up k */
+    VIEW_CMD_DOWN,      /* Down j */
+    VIEW_CMD_PAGE_UP,   /* PgUp */
+    VIEW_CMD_PAGE_DOWN, /* PgDn */
+    VIEW_CMD_FIRST,     /* Home g */
+    VIEW_CMD_LAST,      /* End G */
+    VIEW_CMD_REDRAW,    /* Ctrl-L; the loop runs it for every view */
+};
+
 /* The command a key runs in a table, or 0. */
 int view_key_cmd(const view_key *table, int key, int is_char);
 /* 1 when the table has the "takes typed text" row. */
 int view_keys_take_text(const view_key *table);
+
+/* One item of a view's footer: the keys of command cmd (and cmd2, "Up/Down"),
+ * named as the table names them, then a word; cmd 0 shows the word alone. A list
+ * ends with word NULL. */
+typedef struct {
+    int cmd, cmd2;
+    const char *word;
+} view_hint_item;
+
+/* The footer of a view in one format for all: "Up/Down move  Esc close  ? help"
+ * from its key table (the keys) and its items (the words), ending with "? help",
+ * or "F1 help" when the table takes typed text (nothing when the table binds ?
+ * itself, as help's own does). Items are left out from the end,
+ * except the ones that close, until it fits `width` columns. */
+void view_hint(const view_key *table, const view_hint_item *items, int width, char *buf,
+               size_t len);
+
+/* One row of help: the keys of one command joined ("Esc q F") and what they do. */
+typedef struct {
+    char keys[64];
+    const char *help;
+} view_help_row;
+
+/* The rows help lists for a table: rows sharing a command joined, a row whose
+ * keys an earlier row already binds left out, then the keys the loop gives every
+ * view when the table leaves them free (F1 or ? for help, Ctrl-L redraw).
+ * Returns how many rows were written (at most max). */
+size_t view_help_rows(const view_key *table, view_help_row *rows, size_t max);
+
+/* Every view's key tables by name, one table per mode, for climb keys, the
+ * help test and docs/keys.md. Ends with name NULL. */
+typedef struct {
+    const char *name;                  /* "export" */
+    const view_key *const *tables;     /* NULL-terminated, one per mode */
+    const char *const *modes;          /* the name of each mode (at least one a table),
+                                          NULL for a single one */
+} view_key_set;
+extern const view_key_set view_key_sets[];
 
 /* A full-screen or floating view over the panes (help, quiz, history, ...). It
  * gets every key first: the raw key, whether it is a typed character, and the
@@ -76,7 +131,7 @@ struct tui {
     climb_model *model;
     const climb_ladder *ladder;
     WINDOW *win[PANE_COUNT];
-    WINDOW *title_bar, *key_bar;
+    WINDOW *title_bar, *key_bar, *message_bar;
     int rows, cols;
     int too_small;
     int focus;           /* pane_id */
@@ -89,8 +144,13 @@ struct tui {
     const view_ops *views[VIEW_STACK]; /* open views, innermost last */
     void *view_state[VIEW_STACK];
     int n_views;
-    char message[512];   /* shown once in the key line, then cleared */
+    char message[512];   /* shown on the row above the key line until the next key
+                          * or MESSAGE_SECONDS, whichever comes first */
     int message_is_error;
+    unsigned message_seq; /* moves with every message, so the loop tells a new one */
+    long long message_ms; /* when it was set (monotonic milliseconds) */
+    int show_notes;      /* Checklist: every note in full (N), else one line per row */
+    int phase_rows;      /* rows the layout gave the Phase pane */
     int quit;
 };
 
@@ -98,7 +158,8 @@ extern const pane_ops ladder_pane, phase_pane, checklist_pane;
 
 /* Selects phase p (an index), keeping the Ladder cursor in step. */
 void tui_select_phase(tui *t, int p);
-/* Sets the one-shot message of the key line (printf-style). */
+/* Sets the message shown above the key line until the next key or a few
+ * seconds pass (printf-style). */
 #if defined(__GNUC__)
 __attribute__((format(printf, 3, 4)))
 #endif
@@ -110,8 +171,9 @@ int tui_push_view(tui *t, const view_ops *ops, void *state);
 /* Closes the innermost view. */
 void tui_pop_view(tui *t);
 
-/* The help overlay (tui_help.c). */
+/* The help overlay (tui_help.c), and its own keys (? and F1 close it). */
 extern const view_ops help_view;
+extern const view_key *const help_key_tables[];
 /* Opens help, listing the keys of the main key table. */
 void help_open(tui *t);
 /* Opens help listing a view's key table (titled with the view's name). */

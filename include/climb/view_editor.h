@@ -1,7 +1,9 @@
 /* view_editor.h - editing a piece of text from the TUI: the person's $VISUAL or
  * $EDITOR on a private temporary file (started with an argument vector, no shell,
  * the screen restored after), else the built-in editor view (multi-line for notes,
- * one line for prompts such as the reason for n/a). */
+ * one line for prompts such as the reason for n/a). The built-in editor wraps
+ * the text by display width, and Esc with changed text asks "Save, discard, or
+ * keep editing?" instead of dropping it. */
 #ifndef CLIMB_VIEW_EDITOR_H
 #define CLIMB_VIEW_EDITOR_H
 
@@ -16,7 +18,11 @@ typedef struct {
     int multiline;         /* Enter inserts a line break; Ctrl-X saves */
     int external;          /* use $VISUAL/$EDITOR when set */
     size_t max;            /* longest text accepted, bytes */
+    const char *baseline;  /* what Esc compares with before asking (NULL: initial) */
 } editor_request;
+
+/* The built-in editor's key tables (multi-line, one line), for tests. */
+extern const view_key *const editor_key_tables[];
 
 /* Starts editing; done(t, ctx, text) is called when it ends, then free_ctx(ctx)
  * (when not NULL). */

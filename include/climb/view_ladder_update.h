@@ -11,4 +11,7 @@
  * summary when something changed since a previous launch. */
 void ladder_update_check(tui *t);
 
+/* The summary's key table (climb keys, the key-grammar test). */
+extern const view_key *const ladder_update_key_tables[];
+
 #endif

@@ -96,7 +96,7 @@ test_import_refused_when_no_backup_can_be_made() {
 # old_schema FILE: turns a current database back into schema version 3 (before
 # check-in cadences), as an older climb left it.
 old_schema() {
-    sqlite3 "$1" "ALTER TABLE profiles DROP COLUMN checkin_days; PRAGMA user_version=3;" ||
+    sqlite3 "$1" "DROP TABLE view_state; ALTER TABLE profiles DROP COLUMN checkin_days; PRAGMA user_version=3;" ||
         fail "could not make an old schema"
 }
 
@@ -104,7 +104,7 @@ test_migration_backs_up_first() {
     climb tick p1-dev-feedback --note "kept" >/dev/null || fail "tick"
     old_schema "$DB"
     [ "$(crit_state p1-dev-feedback)" = done ] || fail "the upgraded database lost the tick"
-    [ "$(sqlite3 "$DB" "PRAGMA user_version")" = 4 ] || fail "not upgraded"
+    [ "$(sqlite3 "$DB" "PRAGMA user_version")" = 5 ] || fail "not upgraded"
     copy=$(backups)
     [ "$(echo "$copy" | wc -l)" -eq 1 ] || fail "not one backup: $copy"
     [ "$(mode "$copy")" = 600 ] || fail "backup mode $(mode "$copy")"

@@ -1,7 +1,8 @@
 #!/bin/sh
 # test_cli_conventions.sh - what a shell user expects of a command: ids to copy,
 # profiles renamed and deleted from the shell, "did you mean", partial dates,
-# --help within 80 columns, and a mistyped --user that does not start a profile.
+# --help within 80 columns, and a --user without a profile that does not start
+# one (only the first launch, or --create, makes one).
 . "$(dirname "$0")/lib.sh"
 
 ids_lists_criteria() {
@@ -75,7 +76,14 @@ user_typo_refused() {
     grep -q "no profile named 'anna'; did you mean 'ana'?" "$T/err" || fail "$(cat "$T/err")"
     climb users --json | grep -q '"anna"' && fail "anna was created"
     "$CLIMB_BIN" --db "$DB" --user Ana status 2>/dev/null && fail "Ana was created"
-    "$CLIMB_BIN" --db "$DB" --user zoe status >/dev/null || fail "a new name is fine"
+    # a name far from any is refused too, with the profiles and the ways to make it
+    "$CLIMB_BIN" --db "$DB" --user rooot status >/dev/null 2>"$T/err"; [ $? -eq 1 ] || fail "rooot"
+    grep -qF "no profile named 'rooot'. The profiles: ana. To start a new one: climb --user rooot --create, or climb users add rooot" "$T/err" ||
+        fail "rooot: $(cat "$T/err")"
+    [ "$(climb users --json | grep -c '"name"')" = 1 ] || fail "a profile was created"
+    "$CLIMB_BIN" --db "$DB" --user zoe --create status >/dev/null || fail "--create"
+    "$CLIMB_BIN" --db "$DB" --user zoe status >/dev/null || fail "zoe after --create"
+    "$CLIMB_BIN" --db "$DB" --user zoe --create status >/dev/null || fail "--create when it exists"
     climb users add anna >/dev/null || fail "add anna"
     "$CLIMB_BIN" --db "$DB" --user anna tick p1-dev-feedback >/dev/null || fail "anna after add"
 }

@@ -13,7 +13,7 @@ setup() {
     PATH="$bindir:$PATH"
     export PATH
     climb status >/dev/null || fail "ana"
-    "$CLIMB_BIN" --db "$DB" --user bob status >/dev/null || fail "bob"
+    "$CLIMB_BIN" --db "$DB" --user bob --create status >/dev/null || fail "bob"
     for sh in bash zsh fish; do
         "$CLIMB_BIN" completions $sh >"$T/climb.$sh" || fail "completions $sh"
     done

@@ -210,7 +210,7 @@ under_lock() {
 waits_for_a_held_lock() {
     # the database and its schema exist (bob's profile); ana's profile does not
     "$CLIMB_BIN" --db "$DB" --user bob status >/dev/null || fail "bob's status"
-    under_lock write status
+    under_lock write --create status
     climb status --json | grep -q '"name": "ana"' || fail "ana's profile was not created"
     under_lock write tick "$ID"
     grep -qx "$ID: done (2026-03-14)" "$T/out" || fail "tick said: $(cat "$T/out")"

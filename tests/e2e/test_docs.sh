@@ -1,7 +1,9 @@
 #!/bin/sh
 # test_docs.sh - the README and the manual page list the keys and commands the
 # binary has: `climb keys` and `climb --help` come from the tables that dispatch
-# them, so a key or command added without its documentation fails here.
+# them, so a key or command added without its documentation fails here. The key
+# lists of every view are written by tools/keys-doc.sh from `climb keys --all`
+# (make keys-doc); they must be what it writes now.
 . "$(dirname "$0")/lib.sh"
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 
@@ -17,6 +19,32 @@ keys_documented() {
             END { exit !found }' "$root/docs/climb.1" ||
             fail "climb.1 lacks the key: $keys	$help"
     done <"$T/keys"
+}
+
+# The README's and the manual's key lists are what tools/keys-doc.sh writes from
+# the binary's key tables now, for the main view and every other view.
+view_keys_documented() {
+    "$CLIMB_BIN" keys --all >"$T/all" || fail "climb keys --all"
+    sections=$(grep -c ':$' "$T/all")
+    [ "$sections" -ge 20 ] || fail "climb keys --all lists only $sections sections"
+    for view in faq roadblocks resources overview evidence search export profiles quiz \
+        check-in confirm help history; do
+        grep -q "^$view[,:]" "$T/all" || fail "climb keys --all lacks the view $view"
+        "$CLIMB_BIN" keys "$view" >"$T/one" || fail "climb keys $view"
+        grep -qF -f "$T/one" "$T/all" || fail "climb keys $view differs from --all"
+    done
+    expect_exit 2 "no view 'nope'; the views are .*faq" -- "$CLIMB_BIN" keys nope
+    cp "$root/README.md" "$T/README.md"
+    cp "$root/docs/climb.1" "$T/climb.1"
+    sh "$root/tools/keys-doc.sh" "$CLIMB_BIN" "$T/README.md" "$T/climb.1" ||
+        fail "tools/keys-doc.sh failed"
+    for f in README.md:README.md climb.1:docs/climb.1; do
+        diff -u "$root/${f#*:}" "$T/${f%%:*}" >"$T/diff" ||
+            fail "${f#*:}'s key lists are not climb keys --all's; run make keys-doc: $(head -c 800 "$T/diff")"
+    done
+    grep -qF '**search, typing the query**' "$root/README.md" || fail "README lacks the search keys"
+    grep -qxF '.SS "search, typing the query"' "$root/docs/climb.1" ||
+        fail "climb.1 lacks the search keys"
 }
 
 commands_documented() {
@@ -46,5 +74,6 @@ architecture_names_every_file() {
 }
 
 run_test keys_documented
+run_test view_keys_documented
 run_test architecture_names_every_file
 run_test commands_documented

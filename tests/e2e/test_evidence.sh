@@ -175,12 +175,18 @@ mouse_wheel_scrolls() {
     climb note p1-solo-incident "the wheel got here" >/dev/null || fail "note"
     start_tui 80 24
     wait_for "Before moving up to Mid · 0/3"
-    screen | grep -q "note: the wheel got here" && fail "note shown before the cursor moved"
-    # wheel down (button 65) over the Checklist pane moves its cursor one item down
+    # wheel down (button 65) over the Checklist pane moves its cursor one item
+    # down: n then edits that item's note
     keys -l "$(printf '\033[<65;40;18M')"
-    wait_for "note: the wheel got here"
+    keys n
+    wait_for "Evidence: p1-solo-incident"
+    keys Escape
+    wait_gone "Evidence: p1-solo-incident"
     keys -l "$(printf '\033[<64;40;18M')"
-    wait_gone "note: the wheel got here"
+    keys n
+    wait_for "Evidence: p1-own-pipeline"
+    keys Escape
+    wait_gone "Evidence: p1-own-pipeline"
     quit_tui
 }
 

@@ -156,7 +156,7 @@ release_0_1_database_opens() {
     [ "$(json "$T/s.json" 'j["title"]')" = mid ] || fail "title lost"
     [ "$(json "$T/s.json" '[r["id"] for r in j["roadblocks"]]')" = "['rb-firefighting']" ] ||
         fail "roadblock lost"
-    [ "$(sqlite3 "$DB" 'PRAGMA user_version')" = 4 ] || fail "not migrated"
+    [ "$(sqlite3 "$DB" 'PRAGMA user_version')" = 5 ] || fail "not migrated"
     climb evidence add p1-own-pipeline "A second entry" >/dev/null || fail "add after migration"
     climb evidence list p1-own-pipeline | grep -c "^  " | grep -qx 2 || fail "two entries now"
 }

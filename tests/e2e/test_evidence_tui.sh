@@ -44,7 +44,7 @@ three_dated_linked_entries() {
     wait_for "2026-03-05 ·"
     keys Escape
     wait_gone "Evidence · p1-own-pipeline"
-    wait_for "evidence 3, newest 2026-03-05: Entry 3 with a number: 3"
+    wait_for "✎ 3 · 2026-03-05: Entry 3 with a number: 3"
     climb evidence list --json >"$T/l.json" || fail "list"
     python3 - "$T/l.json" <<'PY' || fail "entries: $(cat "$T/l.json")"
 import json, sys
@@ -66,7 +66,7 @@ PY
     wait_gone "Evidence · p1-own-pipeline"
     keys u
     wait_for "undone: evidence removed"
-    wait_for "evidence 3, newest 2026-03-05"
+    wait_for "✎ 3 · 2026-03-05"
     keys c
     wait_for "Mid case: 1 of 3 met, 1 with fresh evidence"
     keys Escape

@@ -157,9 +157,9 @@ history_view_shows_outside_tick() {
     wait_for "Before moving up to Mid"
     keys H
     wait_for "Timeline, newest first"
-    screen | grep -qE 'ticked +You have handled' && fail "tick on screen before it was made"
+    screen | grep -qE 'ticked +p1-solo-incident +You have handled' && fail "tick on screen before it was made"
     expect_cli "p1-solo-incident: done (2026-03-14)" tick p1-solo-incident
-    wait_re 'ticked +You have handled' "$OUTSIDE_MS"
+    wait_re 'ticked +p1-solo-incident +You have handled' "$OUTSIDE_MS"
     keys Escape
     wait_gone "Timeline, newest first"
     wait_for "Before moving up to Mid · 1/3"

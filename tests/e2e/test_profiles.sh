@@ -7,7 +7,7 @@
 . "$(dirname "$0")/lib.sh"
 
 q() { sqlite3 "$DB" "$1"; }
-bob() { "$CLIMB_BIN" --db "$DB" --user bob "$@"; }
+bob() { "$CLIMB_BIN" --db "$DB" --user bob --create "$@"; }
 
 switch_keeps_data_apart() {
     climb tick p1-own-pipeline >/dev/null || fail "ana tick"

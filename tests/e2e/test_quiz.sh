@@ -11,7 +11,7 @@ q() { sqlite3 "$DB" "$1"; }
 # shows phase 2), which it does only after anything shown at launch (the quiz
 # offer) is on screen: after this, what is absent from the screen stays absent.
 settled() {
-    wait_for "Before moving up to Mid"
+    wait_for "Before moving up to" # on the phase last viewed, else the quiz's, else 1
     keys 2
     wait_for "Before moving up to Senior"
 }
@@ -135,11 +135,15 @@ title_marks_and_sentence() {
     climb title mid >/dev/null || fail "title mid"
     climb quiz --answers regularly,regularly,regularly,regularly,no >/dev/null || fail "quiz"
     start_tui 80 24
-    wait_for "Your title says Mid but the quiz puts you at Staff (Phase 4)."
+    wait_for "Your title says Mid" # in the Ladder pane, wrapped to its width
+    screen | python3 -c 'import sys
+text = " ".join(l[1:22].strip() for l in sys.stdin.read().splitlines()[2:])
+sys.exit("Your title says Mid but the quiz puts you at Staff (Phase 4)." not in text)' ||
+        fail "the Ladder pane lacks the whole sentence"
     wait_for "◆ title Mid"
     screen | grep -q "│  ◆ Mid" || fail "no title mark on the Mid row"
     screen | grep -q "│ [▸ ] ●Staff" || fail "no placement mark on the Staff row"
-    keys h j j j
+    keys h G k # the Ladder, its last level, then one up: Staff
     wait_for "Staff · 7-10 years"
     keys t
     wait_for "Your title is now Staff."

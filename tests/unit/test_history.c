@@ -19,7 +19,9 @@
 
 #include "climb/clock.h"
 #include "climb/content.h"
+#include "climb/event_kinds.h"
 #include "climb/history.h"
+#include "climb/history_text.h"
 #include "climb/model.h"
 #include "climb/ops.h"
 #include "climb/ops_events.h"
@@ -392,6 +394,114 @@ static void undo_refuses_a_change_back_to_the_same_value(void **state)
     assert_int_equal(ops_undo(&f->m, &r), UNDO_NOTHING);
 }
 
+/* A tick given the date the work was done (tick --date) counts from that date in
+ * the chart, its range and the first tick of its phase, though it was recorded
+ * later; an untick recorded after it still ends it. */
+static void dated_ticks_count_from_their_date(void **state)
+{
+    test_env *f = *state;
+    size_t p, i;
+    int changed;
+    setenv("CLIMB_NOW", "2026-03-14T10:00:00+01:00", 1);
+    assert_int_equal(model_find(&f->m, "p1-own-pipeline", &p, &i), 0);
+    ops_crit_change c = {1, STATE_DONE, NULL, NULL, NULL, 0, iso("2025-11-10T00:00:00+01:00")};
+    assert_int_equal(ops_criterion(&f->m, p, i, &c, &changed), 0);
+    /* recorded in order, with dates of their own: met in January only */
+    set_at(f, "p1-solo-incident", STATE_DONE, "2026-01-05T10:00:00+01:00", NULL);
+    set_at(f, "p1-solo-incident", STATE_TODO, "2026-02-01T10:00:00+01:00", NULL);
+    const char *ids[] = {"p1-own-pipeline", "p1-solo-incident"};
+    long long now = iso("2026-03-14T12:00:00+01:00");
+    size_t n;
+    long long first = history_chart_first(f->st, f->m.profile.id, HIST_MONTH, now, 100, &n);
+    assert_int_equal(first, iso("2025-11-01T00:00:00+01:00"));
+    assert_int_equal(n, 5);
+    hist_bucket b[5];
+    assert_int_equal(history_buckets(f->st, f->m.profile.id, HIST_MONTH, ids, 2, first, 5, now, b),
+                     0);
+    int met[] = {1, 1, 2, 1, 1};
+    for (int k = 0; k < 5; k++)
+        assert_int_equal(b[k].met, met[k]);
+    long long at;
+    assert_int_equal(history_first_done(f->st, f->m.profile.id, ids, 1, &at), 0);
+    assert_int_equal(at, iso("2025-11-10T00:00:00+01:00"));
+}
+
+/* The timeline's rows from a real log: a tick, a setting, a tick and a note
+ * undone (one change of two events), newest first and oldest first. */
+static void timeline_folds_undo_and_hides_internal(void **state)
+{
+    test_env *f = *state;
+    undo_result r;
+    set_at(f, "p1-dev-feedback", STATE_DONE, "2025-05-01T10:00:00Z", NULL);
+    setenv("CLIMB_NOW", "2025-05-02T10:00:00Z", 1);
+    assert_int_equal(ops_set_stale_months(&f->m, 6), 0);
+    ops_undo_track(1);
+    set_at(f, "p1-own-pipeline", STATE_DONE, "2025-05-03T10:00:00Z", "built it");
+    setenv("CLIMB_NOW", "2025-05-04T10:00:00Z", 1);
+    assert_int_equal(ops_undo(&f->m, &r), UNDO_DONE);
+    assert_true(event_kind_internal("setting"));
+    assert_false(event_kind_internal("state"));
+    assert_false(event_kind_internal("undo"));
+    assert_false(event_kind_internal(NULL));
+
+    hist_filter flt;
+    history_filter_init(&flt);
+    hist_event ev[32];
+    size_t n, used;
+    assert_int_equal(ops_history_page_older(&f->m, &flt, history_key_newest(), ev, 32, &n), 0);
+    /* undo, reverse state, undo, reverse note, note, state, setting, state, profile */
+    assert_int_equal(n, 9);
+    hist_row rows[16];
+    size_t k = history_rows(ev, n, 1, 0, 1, rows, 16, &used);
+    assert_int_equal(used, 9);
+    /* two undo rows, the note, the tick, the tick before, the profile: no setting */
+    assert_int_equal(k, 6);
+    assert_string_equal(ev[rows[0].ev].kind, "undo");
+    assert_int_equal(rows[0].rev, 1);
+    assert_int_equal(rows[1].ev, 2);
+    assert_int_equal(rows[1].rev, 3);
+    assert_string_equal(ev[rows[2].ev].kind, "note");
+    assert_int_equal(rows[2].rev, HIST_ROW_NONE);
+    assert_string_equal(ev[rows[4].ev].item, "p1-dev-feedback");
+    assert_string_equal(ev[rows[5].ev].kind, "profile");
+    hist_words w;
+    history_row_words(&f->ladder, &ev[rows[0].ev], &w);
+    assert_string_equal(w.what, "undid");
+    assert_string_equal(w.undone, "ticked");
+    assert_string_equal(w.crit_id, "p1-own-pipeline");
+    assert_non_null(strstr(w.crit_text, "CI/CD pipeline"));
+    history_row_words(&f->ladder, &ev[rows[2].ev], &w);
+    assert_string_equal(w.what, "note");
+    assert_string_equal(w.crit_id, "p1-own-pipeline");
+    assert_string_equal(w.quote, "built it");
+    /* shown: the setting is a row of its own */
+    assert_int_equal(history_rows(ev, n, 1, 1, 1, rows, 16, &used), 7);
+    assert_string_equal(ev[rows[4].ev].kind, "setting");
+    assert_true(history_row_internal(&ev[rows[4].ev]));
+    /* more may follow: an undo at the end of what was read waits for its partner */
+    assert_int_equal(history_rows(ev, 3, 1, 0, 0, rows, 16, &used), 1);
+    assert_int_equal(used, 2);
+    /* at most max rows */
+    assert_int_equal(history_rows(ev, n, 1, 0, 1, rows, 2, &used), 2);
+    assert_int_equal(used, 4);
+    /* oldest first: the reverse event comes before its undo, still one row */
+    hist_event asc[32];
+    for (size_t i = 0; i < n; i++)
+        asc[i] = ev[n - 1 - i];
+    k = history_rows(asc, n, 0, 0, 1, rows, 16, &used);
+    assert_int_equal(k, 6);
+    assert_string_equal(asc[rows[4].ev].kind, "undo");
+    assert_int_equal(rows[4].rev, rows[4].ev - 1);
+    assert_int_equal(rows[4].first, rows[4].rev);
+    /* a database from before undo named its reverse event: folded by its content */
+    free(ev[2].previous);
+    ev[2].previous = NULL;
+    assert_true(history_row_folds(&ev[2], &ev[3]));
+    assert_false(history_row_folds(&ev[2], &ev[5]));
+    for (size_t i = 0; i < n; i++)
+        history_event_free(&ev[i]);
+}
+
 int main(void)
 {
     setenv("TZ", "Europe/Berlin", 1);
@@ -407,6 +517,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(undo_refuses_what_changed_elsewhere, setup, teardown),
         cmocka_unit_test_setup_teardown(undo_refuses_a_change_back_to_the_same_value, setup,
                                         teardown),
+        cmocka_unit_test_setup_teardown(timeline_folds_undo_and_hides_internal, setup, teardown),
+        cmocka_unit_test_setup_teardown(dated_ticks_count_from_their_date, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

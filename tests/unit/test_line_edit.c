@@ -1,6 +1,7 @@
 /* test_line_edit.c - the one-line text input: UTF-8 insertion and deletion by
  * whole characters, cursor moves, the character limit, control characters
- * refused, Enter accepting and Esc cancelling. */
+ * refused, Enter accepting and Esc cancelling; the editor's word keys and
+ * Ctrl-W/U/K, and a paste inserted whole with its tab and line break as spaces. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -9,6 +10,7 @@
 
 #include "climb/line_edit.h"
 
+#include <locale.h>
 #include <string.h>
 
 static void type(line_edit *e, const unsigned *cps, size_t n)
@@ -64,9 +66,53 @@ static void test_refuses_controls_and_limits(void **state)
     assert_int_equal(e.cursor, 0);
 }
 
+static void test_word_keys_and_kills(void **state)
+{
+    (void)state;
+    line_edit e;
+    line_edit_init(&e, "~/climb-ana  2026.md tail", 0);
+    line_edit_key(&e, INPUT_META('b'), 0); /* Alt-b: to the start of "tail" */
+    assert_int_equal(e.cursor, strlen("~/climb-ana  2026.md "));
+    line_edit_key(&e, INPUT_KEY_WORD_LEFT, 0); /* Ctrl-Left: words are runs of non-blanks */
+    assert_int_equal(e.cursor, strlen("~/climb-ana  "));
+    line_edit_key(&e, INPUT_KEY_WORD_RIGHT, 0);
+    assert_int_equal(e.cursor, strlen("~/climb-ana  2026.md"));
+    line_edit_key(&e, 23, 1); /* Ctrl-W */
+    assert_string_equal(e.buf, "~/climb-ana   tail");
+    line_edit_key(&e, INPUT_META('d'), 0); /* Alt-d: the word after */
+    assert_string_equal(e.buf, "~/climb-ana  ");
+    line_edit_key(&e, KEY_HOME, 0);
+    line_edit_key(&e, INPUT_META('f'), 0);
+    line_edit_key(&e, 11, 1); /* Ctrl-K */
+    assert_string_equal(e.buf, "~/climb-ana");
+    line_edit_key(&e, 21, 1); /* Ctrl-U at the end clears, as in the search field */
+    assert_string_equal(e.buf, "");
+    assert_int_equal(e.cursor, 0);
+    assert_int_equal(line_edit_key(&e, INPUT_META('x'), 0), LINE_EDITING); /* unbound: nothing */
+}
+
+static void test_paste_whole(void **state)
+{
+    (void)state;
+    key_source in;
+    char err[64];
+    int is_char;
+    const char *keys = "<paste>a<Tab>b<Enter>c\xe4\xb8\xad</paste>";
+    assert_int_equal(input_open_buffer(&in, keys, strlen(keys), err, sizeof err), 0);
+    assert_int_equal(input_next(&in, &is_char), INPUT_PASTE);
+    line_edit e;
+    line_edit_init(&e, "x", 0);
+    assert_int_equal(line_edit_key(&e, INPUT_PASTE, 0), LINE_EDITING); /* Enter never accepts */
+    assert_string_equal(e.buf, "xa  b c\xe4\xb8\xad");
+    input_close(&in);
+}
+
 int main(void)
 {
+    setlocale(LC_ALL, "C.UTF-8");
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_word_keys_and_kills),
+        cmocka_unit_test(test_paste_whole),
         cmocka_unit_test(test_utf8_editing),
         cmocka_unit_test(test_refuses_controls_and_limits),
     };

@@ -52,6 +52,58 @@ static void test_width_counts_wide_characters(void **state)
     assert_int_equal(text_fit("\xe6\x97\xa5\xe6\x9c\xac", 6, 3), 3); /* one wide char fits */
 }
 
+/* Emoji sequences as climb draws them on a terminal: a ZWJ sequence is its first
+ * emoji, skin tones and variation selectors fold into what they follow, a flag
+ * is its two letters; measured the same way, and never cut in the middle. */
+#define WOMAN "\xf0\x9f\x91\xa9"          /* U+1F469 */
+#define ZWJ "\xe2\x80\x8d"                 /* U+200D */
+#define LAPTOP "\xf0\x9f\x92\xbb"         /* U+1F4BB */
+#define THUMBS "\xf0\x9f\x91\x8d"         /* U+1F44D */
+#define TONE "\xf0\x9f\x8f\xbd"           /* U+1F3FD */
+#define HEART "\xe2\x9d\xa4"               /* U+2764 */
+#define VS16 "\xef\xb8\x8f"                /* U+FE0F */
+#define RI_D "\xf0\x9f\x87\xa9"           /* U+1F1E9 */
+#define RI_E "\xf0\x9f\x87\xaa"           /* U+1F1EA */
+
+static char *form(const char *s)
+{
+    static char out[256];
+    out[text_terminal_form(s, strlen(s), out)] = '\0';
+    return out;
+}
+
+static void test_grapheme_clusters_drawn_as_measured(void **state)
+{
+    (void)state;
+    const char *coder = "a" WOMAN ZWJ LAPTOP "b";
+    assert_string_equal(form(coder), "a" WOMAN "b");
+    assert_int_equal(text_width(coder), 4);
+    assert_int_equal(text_width(form(coder)), 4);
+    /* never cut inside the sequence: it fits whole or not at all */
+    assert_int_equal(text_fit(coder, strlen(coder), 2), 1);
+    assert_int_equal(text_fit(coder, strlen(coder), 3), strlen("a" WOMAN ZWJ LAPTOP));
+    assert_int_equal(text_unit_len(WOMAN ZWJ LAPTOP "x", 12), 11);
+
+    assert_string_equal(form(THUMBS TONE "!"), THUMBS "!");
+    assert_int_equal(text_width(THUMBS TONE "!"), 3);
+    assert_string_equal(form(HEART VS16), HEART);
+    assert_int_equal(text_width(HEART VS16), 1);
+    assert_string_equal(form("x" RI_D RI_E "y"), "xDEy");
+    assert_int_equal(text_width("x" RI_D RI_E "y"), 4);
+    /* combining marks and other text are left alone */
+    assert_string_equal(form("e\xcc\x81 caf\xc3\xa9"), "e\xcc\x81 caf\xc3\xa9");
+    assert_int_equal(text_width("e\xcc\x81"), 1);
+    /* a joiner between letters (Indic scripts) joins nothing away */
+#define KA_SSA "\xe0\xa4\x95" ZWJ "\xe0\xa4\xb7"
+    assert_string_equal(form(KA_SSA), KA_SSA);
+    /* wrapping keeps a sequence on one line */
+    text_span l[4];
+    const char *s = WOMAN ZWJ LAPTOP WOMAN ZWJ LAPTOP;
+    assert_int_equal(text_wrap(s, 2, l, 4), 2);
+    assert_int_equal(l[0].len, 11);
+    assert_int_equal(l[1].start, 11);
+}
+
 static void test_wrap_breaks_at_spaces(void **state)
 {
     (void)state;
@@ -165,6 +217,7 @@ int main(void)
         cmocka_unit_test(test_utf8_validation),
         cmocka_unit_test(test_control_characters_made_visible),
         cmocka_unit_test(test_width_counts_wide_characters),
+        cmocka_unit_test(test_grapheme_clusters_drawn_as_measured),
         cmocka_unit_test(test_wrap_breaks_at_spaces),
         cmocka_unit_test(test_clock_parses_iso_8601),
         cmocka_unit_test(test_climb_now_replaces_the_clock),

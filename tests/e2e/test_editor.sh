@@ -1,0 +1,235 @@
+#!/bin/sh
+# test_editor.sh - the built-in editor keeps what is typed (issue 13, problems 1
+# and 2): Esc with changed text asks "Save, discard, or keep editing?" and each
+# answer does what it says; Home sent as ESC [ 1 ~ (tmux under xterm-256color) and
+# Alt-b move the cursor instead of closing the editor or switching the phase; a
+# long note wraps at words on several rows; Ctrl-W/U/K delete; a bracketed paste
+# with a line break and a tab arrives whole and does not save; a key file drives
+# the same decoding headless.
+. "$(dirname "$0")/lib.sh"
+
+# note ID: the stored note of criterion ID ("" when none).
+note() {
+    climb status --json >"$T/s.json" || fail "status --json"
+    python3 - "$T/s.json" "$1" <<'PY'
+import json, sys
+for p in json.load(open(sys.argv[1]))["phases"]:
+    for c in p["criteria"]:
+        if c["id"] == sys.argv[2]:
+            sys.stdout.write(c["note"] or "")
+PY
+}
+
+# open_editor: the note editor on the first criterion of the phase shown.
+open_editor() {
+    keys n
+    wait_for "Ctrl-X save"
+}
+
+esc_asks_before_discarding() {
+    climb status >/dev/null || fail "status"
+    start_tui 80 24
+    wait_for "Before moving up to Mid"
+    open_editor
+    keys Escape # nothing typed: closes at once
+    wait_gone "Ctrl-X save"
+    screen | grep -qF "Save, discard" && fail "asked although nothing changed"
+    open_editor
+    keys -l "Cut build time from 40 to 12 minutes"
+    wait_for "Cut build time from 40 to 12 minutes"
+    keys Escape
+    wait_for "Save, discard, or keep editing?"
+    keys e
+    wait_gone "Save, discard, or keep editing?"
+    wait_for "Cut build time from 40 to 12 minutes"
+    keys -l " for all"
+    wait_for "to 12 minutes for all"
+    keys Escape
+    wait_for "Save, discard, or keep editing?"
+    keys d
+    wait_gone "Ctrl-X save"
+    [ -z "$(note p1-own-pipeline)" ] || fail "discard saved: $(note p1-own-pipeline)"
+    open_editor
+    keys -l "Kept"
+    wait_for "Kept"
+    keys Escape
+    wait_for "Save, discard, or keep editing?"
+    keys s
+    wait_for "note saved"
+    [ "$(note p1-own-pipeline)" = "Kept" ] || fail "s did not save: $(note p1-own-pipeline)"
+    quit_tui
+}
+
+# A one-line prompt of the editor (the reason for n/a) asks the same way.
+one_line_prompt_asks() {
+    climb status >/dev/null || fail "status"
+    start_tui 80 24
+    wait_for "Before moving up to Mid"
+    keys x
+    wait_for "Why does this not apply to you?"
+    keys -l "another team owns it"
+    wait_for "another team owns it"
+    keys Escape
+    wait_for "Save, discard, or keep editing?"
+    keys d
+    wait_gone "Why does this not apply to you?"
+    [ "$(crit_state p1-own-pipeline)" = todo ] || fail "discard changed the state"
+    keys x
+    wait_for "Why does this not apply to you?"
+    keys -l "another team owns it"
+    wait_for "another team owns it"
+    keys Escape
+    wait_for "Save, discard, or keep editing?"
+    keys s
+    wait_gone "Why does this not apply to you?"
+    for _ in 1 2 3 4 5 6 7 8 9 10; do
+        [ "$(crit_state p1-own-pipeline)" = "n/a" ] && break
+        sleep 0.2
+    done
+    [ "$(crit_state p1-own-pipeline)" = "n/a" ] || fail "s did not save: $(crit_state p1-own-pipeline)"
+    quit_tui
+}
+
+home_sequence_and_alt_b_stay_in_the_editor() {
+    climb status >/dev/null || fail "status"
+    start_tui 80 24
+    wait_for "Before moving up to Mid"
+    keys 2
+    wait_for "phase 2: 0/"
+    open_editor
+    keys -l "alpha beta"
+    wait_for "alpha beta"
+    keys -H 1b 5b 31 7e # Home as tmux sends it under TERM=xterm-256color
+    sleep 0.2
+    keys -l "X"
+    wait_for "Xalpha beta"
+    screen | grep -qF "phase 2: 0/" || fail "the phase changed"
+    keys End
+    sleep 0.1
+    keys M-b # Alt-b: back a word
+    sleep 0.2
+    keys -l "Y"
+    wait_for "Xalpha Ybeta"
+    keys C-x
+    wait_for "note saved"
+    wait_for "phase 2: 0/"
+    [ "$(note p2-reduce-oncall)" = "Xalpha Ybeta" ] || fail "note: $(note p2-reduce-oncall)"
+    keys -H 1b 5b 31 7e # in the main view too: Home, never Esc then 1
+    keys F1 # keys are read in order: once help shows, the sequence has been read
+    wait_for "Help"
+    screen | grep -qF "phase 2: 0/" || fail "the phase changed from the main view"
+    keys Escape
+    wait_gone "Help"
+    quit_tui
+}
+
+# Every word of the note shows whole on the screen, on more than two rows: no row
+# of the box ends inside a word (the note has no word wider than the box).
+long_note_wraps_at_words() {
+    text="Designed and shipped the deploy pipeline used by four teams, cutting lead time from two days to forty minutes, documented in ADR-7 and the runbook."
+    climb note p1-own-pipeline "$text" >/dev/null || fail "note"
+    start_tui 60 20
+    wait_for "Before moving up to Mid"
+    open_editor
+    wait_for "Designed and shipped" # an existing note opens with its start visible
+    screen >"$T/screen"
+    python3 - "$T/screen" "$text" <<'PY' || fail "wrap: $(cat "$T/screen")"
+import re, sys
+screen = open(sys.argv[1]).read().splitlines()
+words = sys.argv[2].split()
+# the editor box: rows between its top border (the title) and the footer
+top = next(i for i, l in enumerate(screen) if "Evidence: p1-own-pipeline" in l)
+foot = next(i for i, l in enumerate(screen) if "Ctrl-X save" in l)
+start = screen[top].index("Evidence:") - 2  # the box's left border column
+rows = [l[start + 2:].split("\u2502")[0].rstrip() for l in screen[top + 1:foot]]
+text_rows = [r for r in rows if r.strip()]
+assert len(text_rows) >= 3, text_rows
+shown = " ".join(text_rows).split()
+# a word cut at a row's end would show as two pieces, neither of them the word
+for w in words:
+    assert w in shown, (w, text_rows)
+assert len(shown) == len(words), text_rows
+PY
+    keys Escape
+    wait_gone "Ctrl-X save"
+    quit_tui
+}
+
+# A note longer than the box opens at its start, with a mark saying there is more
+# below; Ctrl-End goes to its end, and the mark turns to say there is more above.
+long_existing_note_opens_at_its_start() {
+    climb note p1-own-pipeline "$(python3 -c "print(' '.join('word%d' % i for i in range(80)))")" >/dev/null || fail "note"
+    start_tui 40 12
+    wait_for "phase 1: 0/"
+    open_editor
+    wait_for "word0 word1"
+    screen | grep -qF "▼" || fail "no mark of more text below"
+    screen | grep -qF "▲" && fail "a mark of text above at the start"
+    keys C-End
+    wait_for "word79"
+    wait_gone "word0 word1"
+    screen | grep -qF "▲" || fail "no mark of more text above"
+    keys Escape
+    wait_gone "Ctrl-X save"
+    quit_tui
+}
+
+kill_keys() {
+    climb status >/dev/null || fail "status"
+    start_tui 80 24
+    wait_for "Before moving up to Mid"
+    open_editor
+    keys -l "alpha beta gamma"
+    wait_for "alpha beta gamma"
+    keys C-w # the word before the cursor
+    wait_gone "alpha beta gamma"
+    wait_for "alpha beta"
+    keys Left Left Left C-k # to the end of the line: "alpha be"
+    wait_gone "alpha bet"
+    wait_for "alpha be"
+    keys Left C-u # to the start of the line: "e"
+    wait_gone "alpha"
+    keys -l "Z"
+    wait_for "Ze"
+    keys C-x
+    wait_for "note saved"
+    [ "$(note p1-own-pipeline)" = "Ze" ] || fail "note: $(note p1-own-pipeline)"
+    quit_tui
+}
+
+bracketed_paste_arrives_whole() {
+    climb status >/dev/null || fail "status"
+    start_tui 80 24
+    wait_for "Before moving up to Mid"
+    open_editor
+    printf 'line one\tx\nline two' | tmux -L "$TMUX_SOCK" load-buffer - || fail "load-buffer"
+    tmux -L "$TMUX_SOCK" paste-buffer -p || fail "paste-buffer"
+    wait_for "line one    x"
+    wait_for "line two"
+    screen | grep -qF "Ctrl-X save" || fail "the paste's Enter closed the editor"
+    keys C-x
+    wait_for "note saved"
+    want=$(printf 'line one    x\nline two')
+    [ "$(note p1-own-pipeline)" = "$want" ] || fail "note: $(note p1-own-pipeline)"
+    quit_tui
+}
+
+# The same decoding from a key file: <Esc> then [1~ are separate presses (Esc
+# closes the unchanged editor, then the keys go to the main view), while <seq [1~>
+# and <M-b> arrive together; a swallowed sequence leaves nothing behind.
+key_file_decodes_headless() {
+    climb status >/dev/null || fail "status"
+    printf 'nalpha beta<seq [1~>X<End><M-b>Y<seq [99;9z>Z<paste>p<Tab>q<Enter>r</paste><C-x>q' >"$T/keys"
+    "$CLIMB_BIN" --db "$DB" --user ana --keys "$T/keys" >/dev/null 2>&1 || fail "keys run"
+    want=$(printf 'Xalpha YZp  q\nrbeta') # the paste goes in at the cursor, before beta
+    [ "$(note p1-own-pipeline)" = "$want" ] || fail "note: $(note p1-own-pipeline)"
+}
+
+run_test esc_asks_before_discarding
+run_test one_line_prompt_asks
+run_test home_sequence_and_alt_b_stay_in_the_editor
+run_test long_note_wraps_at_words
+run_test long_existing_note_opens_at_its_start
+run_test kill_keys
+run_test bracketed_paste_arrives_whole
+run_test key_file_decodes_headless
