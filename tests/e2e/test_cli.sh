@@ -109,7 +109,7 @@ stray_words_refused_with_usage() {
     done <<'EOF2'
 cadence 2w x;cadence \[EVERY\];x
 due x;due ;x
-keys x;keys ;x
+keys help x;keys \[VIEW\|--all\];x
 name a b;name \[NAME\|--clear\];b
 name -x;name \[NAME\|--clear\];-x
 target senior 2027-01-01 x;target \[LEVEL DATE\|--clear\];x

@@ -130,7 +130,7 @@ words() {
 # where the ladder and database are (with ~/ as the shell hands it over).
 protocol_offers_every_kind() {
     climb status >/dev/null || fail "ana"
-    "$CLIMB_BIN" --db "$DB" --user bob status >/dev/null || fail "bob"
+    "$CLIMB_BIN" --db "$DB" --user bob --create status >/dev/null || fail "bob"
     expect() { [ "$2" = "$3" ] || fail "$1: '$2', not '$3'"; }
     expect "roadblock ids" "$(words roadblock '')" \
         "rb-cert-stacking rb-firefighting rb-no-staff-track rb-passed-over rb-senior-stall "

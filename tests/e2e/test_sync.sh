@@ -214,7 +214,7 @@ clone_refusals_name_the_problem() {
 # own in the repository: '/' and a leading '.' become '-'.
 odd_profile_names_get_safe_directories() {
     "$CLIMB_BIN" --db "$DB" --user "team/ana" tick p1-own-pipeline >/dev/null || fail "tick"
-    "$CLIMB_BIN" --db "$DB" --user ".dot" tick p1-solo-incident >/dev/null || fail "tick"
+    "$CLIMB_BIN" --db "$DB" --user ".dot" --create tick p1-solo-incident >/dev/null || fail "tick"
     "$CLIMB_BIN" --db "$DB" --user "team/ana" sync init "$T/r.git" --machine desk >/dev/null ||
         fail "init"
     "$CLIMB_BIN" --db "$DB" --user "team/ana" sync >"$T/out" || fail "sync: $(cat "$T/out")"
