@@ -25,9 +25,11 @@ int cli_check_content(app *a, int argc, char **argv)
     for (size_t p = 0; p < a->ladder.n_phases; p++)
         crit += a->ladder.phases[p].n_criteria;
     char *safe = text_visible(argv[1], 0);
-    printf("%s: ok (%zu levels, %zu phases, %zu criteria, %zu questions)\n",
-           safe ? safe : "?", a->ladder.n_levels, a->ladder.n_phases, crit,
-           a->ladder.n_questions);
+    const climb_ladder *l = &a->ladder;
+    printf("%s: ok (%zu level%s, %zu phase%s, %zu criteri%s, %zu question%s)\n",
+           safe ? safe : "?", l->n_levels, l->n_levels == 1 ? "" : "s", l->n_phases,
+           l->n_phases == 1 ? "" : "s", crit, crit == 1 ? "on" : "a", l->n_questions,
+           l->n_questions == 1 ? "" : "s");
     char unknown[] = "?";
     shown_fields_check(shown_fields, n_shown_fields, warn, safe ? safe : unknown);
     free(safe);

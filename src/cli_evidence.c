@@ -101,9 +101,16 @@ static int add(app *a, const cli_command *cmd, int argc, char **argv)
     entry_args ea;
     const char *pos[2] = {NULL, NULL};
     memset(&ea, 0, sizeof ea);
-    if (parse_entry_args(cmd, argc, argv, 2, &ea, pos, 2) != 2 || ea.text || ea.clear_links)
-        return ea.text || ea.clear_links ? cli_usage_error(cmd, ea.text ? "--text" : "--no-links")
-                                         : cli_usage_error(cmd, NULL);
+    int got = parse_entry_args(cmd, argc, argv, 2, &ea, pos, 2);
+    if (got < 0) /* already said, with the usage */
+        return EXIT_USAGE;
+    if (ea.text || ea.clear_links) {
+        app_error("evidence add: %s is for evidence edit (the text of a new entry is its "
+                  "second word)", ea.text ? "--text" : "--no-links");
+        return cli_usage_error(cmd, NULL);
+    }
+    if (got != 2)
+        return cli_usage_error(cmd, NULL);
     ops_entry e = {NULL, ea.links, ea.n_links, 0};
     if (ea.date && cli_parse_date(ea.date, &e.happened_at))
         return EXIT_USAGE;
@@ -136,7 +143,10 @@ static int edit(app *a, const cli_command *cmd, int argc, char **argv)
     entry_args ea;
     const char *pos[1] = {NULL};
     memset(&ea, 0, sizeof ea);
-    if (parse_entry_args(cmd, argc, argv, 2, &ea, pos, 1) != 1)
+    int got = parse_entry_args(cmd, argc, argv, 2, &ea, pos, 1);
+    if (got < 0) /* already said, with the usage */
+        return EXIT_USAGE;
+    if (got != 1)
         return cli_usage_error(cmd, NULL);
     if (ea.clear_links && ea.n_links) {
         app_error("--no-links and --link do not go together");

@@ -184,8 +184,10 @@ int cli_quiz(app *a, int argc, char **argv)
         else
             return cli_usage_error(cmd, argv[i]);
     }
-    if (show_history && list)
-        return cli_usage_error(cmd, "--history");
+    if (show_history && list) {
+        app_error("quiz: --history and --answers do not go together");
+        return cli_usage_error(cmd, NULL);
+    }
     if (show_history)
         return history(a, json);
     int rc = app_open_store(a); /* the ladder and database, before any question */

@@ -254,13 +254,17 @@ static void parse_line(parse_ctx *p, climb_config *c, const char *line)
         error_at(p, w[0].col, "unknown command '%s' (set, bind or color)", w[0].text);
 }
 
-int config_parse(climb_config *c, const char *name, const char *text, FILE *errors)
+/* Parses the len bytes at text, which may hold NUL bytes (a file's do): each
+ * is an error on its line rather than the silent end of the file. */
+static int parse_text(climb_config *c, const char *name, const char *text, size_t size,
+                      FILE *errors)
 {
     parse_ctx p = {name, 0, errors, 0};
     int bad = 0;
-    const char *s = text;
-    while (*s) {
-        size_t len = strcspn(s, "\n");
+    const char *s = text, *end = text + size;
+    while (s < end) {
+        const char *nl = memchr(s, '\n', (size_t)(end - s));
+        size_t len = nl ? (size_t)(nl - s) : (size_t)(end - s);
         char line[1024];
         p.line++;
         p.failed = 0;
@@ -275,9 +279,14 @@ int config_parse(climb_config *c, const char *name, const char *text, FILE *erro
                 parse_line(&p, c, line);
         }
         bad += p.failed;
-        s += len + (s[len] == '\n');
+        s += len + (nl != NULL);
     }
     return bad;
+}
+
+int config_parse(climb_config *c, const char *name, const char *text, FILE *errors)
+{
+    return parse_text(c, name, text, strlen(text), errors);
 }
 
 int config_load(climb_config *c, const char *path, FILE *errors)
@@ -308,7 +317,7 @@ int config_load(climb_config *c, const char *path, FILE *errors)
         return 0;
     text[len] = '\0';
     snprintf(c->path, sizeof c->path, "%s", path);
-    int bad = config_parse(c, path, text, errors);
+    int bad = parse_text(c, path, text, len, errors);
     free(text);
     return bad;
 }

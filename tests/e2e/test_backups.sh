@@ -4,7 +4,8 @@
 # `climb backup` beside the database and to -o FILE (never over a file), the copy
 # before an import and before a schema upgrade (the newest three kept), a failed
 # upgrade that leaves the file as it was, `climb check`, damage met at run time,
-# and the full-screen view on a read-only database.
+# the full-screen view on a read-only database, a database named relative to the
+# working directory, and findings listed on one line.
 . "$(dirname "$0")/lib.sh"
 
 # backups: the rotated copies beside $DB, oldest first.
@@ -215,6 +216,33 @@ CMD
     return 0
 }
 
+# A database named relative to the working directory: its copies and the advice
+# on damage name files relative to it too; a copy to a missing directory is
+# refused with the reason and leaves nothing behind.
+test_relative_database_path() {
+    cd "$T" || fail "cd"
+    "$CLIMB_BIN" --db c.db --user ana tick p1-dev-feedback >/dev/null || fail "tick"
+    expect_exit 0 "^wrote c\.db\.backup-[0-9]{8}-[0-9]{6}$" -- "$CLIMB_BIN" --db c.db --user ana backup
+    [ "$(ls c.db.backup-*)" = "$(sed 's/^wrote //' "$T/expect.out")" ] || fail "not the copy named"
+    expect_exit 1 "^climb: backup: cannot write a copy of the database to nodir/x\.db: unable to open" \
+        -- "$CLIMB_BIN" --db c.db backup -o nodir/x.db
+    [ ! -e nodir ] || fail "a directory was made"
+    ls -a | grep -q "tmp-" && fail "a temporary file was left: $(ls -a)"
+    damage c.db
+    expect_exit 1 "restore the latest backup, c\.db\.backup-[0-9-]*: check it with 'climb --db c\.db\.backup-[0-9-]* check', then copy it over the database \(cp c\.db\.backup-[0-9-]* c\.db\)" \
+        -- "$CLIMB_BIN" --db c.db --user ana status
+}
+
+# climb check lists what integrity_check finds on one line, however many there are.
+test_check_lists_findings_on_one_line() {
+    climb tick p1-dev-feedback >/dev/null || fail "tick"
+    sqlite3 "$DB" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null || fail "checkpoint"
+    sqlite3 "$DB" "PRAGMA writable_schema=ON; DELETE FROM sqlite_schema;" || fail "sqlite3"
+    expect_exit 1 "is damaged \(SQLite found: \*\*\* in database main \*\*\* Page 2 is never used Page 3 is never used" \
+        -- climb check
+    [ "$(wc -l <"$T/expect.out")" = 1 ] || fail "more than one line: $(cat "$T/expect.out")"
+}
+
 run_test test_backup_on_demand
 run_test test_backup_to_file_never_overwrites
 run_test test_import_backs_up_keeping_three
@@ -224,3 +252,5 @@ run_test test_failed_migration_leaves_db
 run_test test_check_says_what_to_do
 run_test test_damage_at_run_time_gives_advice
 run_test test_read_only_tui
+run_test test_relative_database_path
+run_test test_check_lists_findings_on_one_line

@@ -1,6 +1,7 @@
 #!/bin/sh
 # test_cli.sh - the command line on real database files: status, tick and untick,
-# exit codes, and refusing files that are not climb's without touching them.
+# exit codes, refusing files that are not climb's without touching them, and every
+# command refusing stray words with its own usage line.
 . "$(dirname "$0")/lib.sh"
 
 status_json_shape() {
@@ -94,6 +95,97 @@ check_content_reports_position() {
     [ ! -e "$DB" ] || fail "database opened despite a content error"
 }
 
+# Each command refuses stray words with exit 2, naming the word and printing its
+# own usage line; the refusals that are not about shape say what is wrong.
+stray_words_refused_with_usage() {
+    tab=$(printf 'a\tb')
+    climb status >/dev/null || fail "status"
+    events=$(sqlite3 "$DB" "SELECT count(*) FROM events")
+    while IFS=';' read -r cmd usage bad; do
+        # shellcheck disable=SC2086 # the words of cmd are separate arguments
+        expect_exit 2 "^usage: climb $usage" -- climb $cmd
+        [ -z "$bad" ] || grep -qF "unexpected argument '$bad'" "$T/expect.out" ||
+            fail "$cmd: the stray word is not named: $(cat "$T/expect.out")"
+    done <<'EOF2'
+cadence 2w x;cadence \[EVERY\];x
+due x;due ;x
+keys help x;keys \[VIEW\|--all\];x
+name a b;name \[NAME\|--clear\];b
+name -x;name \[NAME\|--clear\];-x
+target senior 2027-01-01 x;target \[LEVEL DATE\|--clear\];x
+ids --bogus;ids \[--phase N\];--bogus
+set a b c;set ID todo\|doing\|done\|n/a;c
+set p1-own-pipeline;set ID;
+note p1-own-pipeline text x;note ID TEXT\|- \[--date DATE\];x
+stale-after 3 4;stale-after MONTHS;4
+roadblock a b c;roadblock \[ID on\|off\];c
+roadblock --on off;roadblock \[ID on\|off\];--on
+users add a b;users \[--json\];b
+users add;users \[--json\];
+completions bash x;completions bash\|zsh\|fish;x
+check-content;check-content FILE;
+import --user=bo;import FILE \[--user NAME\];
+import a b;import FILE;b
+config x;config ;x
+export --bogus;export \[--format;--bogus
+history --bogus;history \[--json\];--bogus
+status --bogus;status \[--json;--bogus
+title a b;title \[LEVEL\];b
+users --bogus;users \[--json\];--bogus
+__complete;__complete \[--describe\] -- WORD;
+__complete -- climb;__complete \[--describe\];
+EOF2
+    expect_exit 2 "^climb: --reason goes with n/a only$" -- climb set p1-own-pipeline done --reason x
+    expect_exit 2 "^climb: the reason contains a control character .*; nothing was changed$" -- \
+        climb set p1-own-pipeline n/a --reason "$(printf 'a\033b')"
+    expect_exit 2 "^climb: users: a profile name cannot contain control characters$" -- \
+        climb users add "$tab"
+    expect_exit 1 "^climb: users rm: no profile named 'nobody' \(see: climb users\)$" -- \
+        climb users rm nobody
+    expect_exit 2 "^climb: completions: no script for 'tcsh' \(bash, zsh or fish\)$" -- \
+        climb completions tcsh
+    long=$(printf '%0201d' 0)
+    expect_exit 2 "^climb: a name is at most 200 bytes$" -- climb name "$long"
+    [ "$(sqlite3 "$DB" "SELECT count(*) FROM events")" = "$events" ] ||
+        fail "a refusal wrote an event"
+    # the same value twice: the second says nothing changed
+    expect_exit 0 "^name: Ana$" -- climb name Ana
+    expect_exit 0 "^name: already so, nothing changed" -- climb name Ana
+    expect_exit 0 "^Target Senior by 2027-01-01" -- climb target senior 2027-01-01
+    expect_exit 0 "^target: already so, nothing changed" -- climb target senior 2027-01-01
+    expect_exit 0 "^p1-own-pipeline: done" -- climb tick p1-own-pipeline
+    expect_exit 0 "^p1-own-pipeline: already done, nothing changed$" -- climb tick p1-own-pipeline
+    expect_exit 0 "^Placement: Phase 1 \(Junior\)$" -- climb quiz --answers=no,no,no,no,no
+    expect_exit 0 "^p2-reduce-oncall$" -- climb ids --phase=2
+    [ "$(wc -l <"$T/expect.out")" = 3 ] || fail "ids --phase=2: $(cat "$T/expect.out")"
+}
+
+# check-content on a small ladder counts in words that agree with the numbers,
+# and names values of the wrong type by what they are.
+check_content_counts_and_types() {
+    fx="$(cd "$(dirname "$0")/../fixtures/content" && pwd)"
+    expect_exit 0 "^$fx/minimal.yaml: ok \(2 levels, 1 phase, 2 criteria, 1 question\)$" -- \
+        "$CLIMB_BIN" check-content "$fx/minimal.yaml"
+    for v in "1.5;a number" "2.5e3;a number" ".5;a number" "-.inf;a number" "true;a boolean"; do
+        sed "s/^name: Minimal test ladder/name: ${v%%;*}/" "$fx/minimal.yaml" >"$T/m.yaml"
+        expect_exit 2 "^$T/m.yaml:4:7: wrong type for 'name' in the ladder: expected a string, found ${v#*;}$" \
+            -- "$CLIMB_BIN" check-content "$T/m.yaml"
+    done
+    # 1e is not a number: it is the text "1e"
+    sed "s/^name: Minimal test ladder/name: 1e/" "$fx/minimal.yaml" >"$T/m.yaml"
+    expect_exit 0 ": ok " -- "$CLIMB_BIN" check-content "$T/m.yaml"
+    printf '? [a]\n: b\n' >"$T/k.yaml" && sed 1,2d "$fx/minimal.yaml" >>"$T/k.yaml"
+    expect_exit 2 "^$T/k.yaml:1:3: a key in the ladder is a list; keys must be plain text$" -- \
+        "$CLIMB_BIN" check-content "$T/k.yaml"
+    # a key with a tab in it is shown with the tab as '?'
+    printf 'a\tb: 1\n' >"$T/t.yaml" && sed 1,2d "$fx/minimal.yaml" >>"$T/t.yaml"
+    expect_exit 2 "^$T/t.yaml:1:1: unknown key 'a\?b' in the ladder$" -- \
+        "$CLIMB_BIN" check-content "$T/t.yaml"
+    expect_exit 2 "^/dev/zero: file is too large$" -- "$CLIMB_BIN" check-content /dev/zero
+    expect_exit 2 "^$T: cannot read: Is a directory$" -- \
+        "$CLIMB_BIN" check-content "$T"
+}
+
 run_test status_json_shape
 run_test unknown_id_names_closest
 run_test usage_errors
@@ -103,3 +195,5 @@ run_test newer_schema_refused
 run_test unwritable_path_named
 run_test default_location_private
 run_test check_content_reports_position
+run_test stray_words_refused_with_usage
+run_test check_content_counts_and_types

@@ -2,7 +2,8 @@
 # test_completions.sh - `climb completions bash|zsh|fish` in the real shells: fish
 # through `complete -C`, bash through its completion function with COMP_WORDS and
 # COMP_CWORD, zsh by typing Tab at a real zsh prompt in a private tmux server. The
-# candidates come from the command table and the ladder and database on the line.
+# candidates come from the command table and the ladder and database on the line;
+# the protocol under the scripts offers every kind of value.
 . "$(dirname "$0")/lib.sh"
 
 bindir=$(cd "$(dirname "$CLIMB_BIN")" && pwd)
@@ -119,7 +120,37 @@ RC
     wait_for "bob"
 }
 
+# words WORDS...: what `climb __complete -- climb WORDS...` offers, one a line,
+# sorted and joined by spaces (the protocol under every shell's script).
+words() {
+    "$CLIMB_BIN" __complete -- climb "$@" | cut -f1 | sort | tr '\n' ' '
+}
+
+# The values each kind of argument offers, and the options on the line that say
+# where the ladder and database are (with ~/ as the shell hands it over).
+protocol_offers_every_kind() {
+    climb status >/dev/null || fail "ana"
+    "$CLIMB_BIN" --db "$DB" --user bob --create status >/dev/null || fail "bob"
+    expect() { [ "$2" = "$3" ] || fail "$1: '$2', not '$3'"; }
+    expect "roadblock ids" "$(words roadblock '')" \
+        "rb-cert-stacking rb-firefighting rb-no-staff-track rb-passed-over rb-senior-stall "
+    expect "on/off" "$(words roadblock rb-firefighting '')" "off on "
+    expect "users" "$(words users '')" "add rename rm "
+    expect "evidence" "$(words evidence '')" "add check edit list rm "
+    expect "sync" "$(words sync '')" "init "
+    cp "$DB" "$HOME/c.db" || fail "cp"
+    expect "--db=~/" "$(words '--db=~/c.db' users rm '')" "ana bob "
+    expect "--db ~/" "$(words --db '~/c.db' --user ana users rm '')" "ana bob "
+    expect "no database" "$(words --db "$T/none/x.db" users rm '')" ""
+    mini="$(cd "$(dirname "$0")/../fixtures/content" && pwd)/minimal.yaml"
+    expect "--ladder" "$(words --ladder "$mini" tick --date 2026-01-01 '')" \
+        "p1-own-pipeline p1-solo-incident "
+    expect "--ladder=" "$(words "--ladder=$mini" tick --json '')" \
+        "p1-own-pipeline p1-solo-incident "
+}
+
 run_test fish_completes
 run_test bash_completes
 run_test bash_follows_the_table
 run_test zsh_completes
+run_test protocol_offers_every_kind

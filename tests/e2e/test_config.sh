@@ -3,7 +3,8 @@
 # test's): errors named FILE:LINE:COL with the rest still applied, key bindings
 # that dispatch and show in help, the key line and `climb keys`, themes and
 # colour lines in the real terminal's colours, the start phase, the stale period
-# of new profiles, `climb config`, and the shipped example parsing clean.
+# of new profiles, `climb config`, the shipped example parsing clean, every kind
+# of mistake (a NUL byte included) named, and where the file is looked for.
 . "$(dirname "$0")/lib.sh"
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 
@@ -106,9 +107,57 @@ example_parses_clean() {
     grep -q "^bind main n down" "$T/out" || fail "example's bind"
 }
 
+# Every kind of mistake in the file is named at its line and column, and the lines
+# around it still count; a NUL byte is one more mistake, not the end of the file.
+every_mistake_named() {
+    f="$HOME/.config/climb/config"
+    config "set theme" "set editor = vi -x" "set start-phase = first" "bind main J" \
+        "bind main Hyper-Q down" "color mark red" "color mark red mauve" \
+        "color mark red blue blink" "set a = b c d e f g h i j k l" \
+        "color done color200 0 bold" "bind main q none"
+    printf 'set theme = light\0junk\nset stale-months = 7\n' >>"$f"
+    printf 'set editor = %02000d\n' 0 >>"$f"
+    expect_exit 1 "^$f:1:5: expected: set NAME = VALUE$" -- "$CLIMB_BIN" config
+    for want in "2:17: unexpected '-x' (quote a value with blanks)" \
+        "3:19: start-phase is a phase number, not 'first'" \
+        "4:11: expected: bind VIEW KEY ACTION" "5:11: unknown key 'Hyper-Q'" \
+        "6:12: expected: color AREA FG BG [ATTR...]" "7:16: unknown colour 'mauve'" \
+        "8:21: unknown attribute 'blink' (bold, underline, reverse, dim, standout, normal)" \
+        "9:27: too many words on this line" "12:18: a NUL byte" "14:1024: line too long"; do
+        grep -qxF "$f:$want" "$T/expect.out" || fail "no '$want' in: $(cat "$T/expect.out")"
+    done
+    grep -q "^set stale-months = 7  *# $f:13$" "$T/expect.out" ||
+        fail "the line after the NUL byte was dropped: $(cat "$T/expect.out")"
+    grep -q "^color done color200 black bold  *# $f:10$" "$T/expect.out" ||
+        fail "colour 200: $(grep '^color done' "$T/expect.out")"
+    grep -q "^bind main q none  *# $f:11$" "$T/expect.out" || fail "q unbound not shown"
+    # more bind lines than the table holds
+    i=0 lines=""
+    while [ $i -lt 65 ]; do lines="$lines bind main F$((i % 12 + 1)) down" i=$((i + 1)); done
+    : >"$f"
+    for w in $lines; do printf '%s ' "$w"; done | sed 's/ bind/\nbind/g' >"$f"
+    expect_exit 1 "^$f:65:1: too many bind lines$" -- "$CLIMB_BIN" config
+}
+
+# Where the file is looked for: XDG_CONFIG_HOME when absolute, else HOME; with
+# neither, climb says so and runs on its defaults. A file it cannot read is named.
+where_the_file_is() {
+    mkdir -p "$T/xdg/climb" && echo "set theme = mono" >"$T/xdg/climb/config"
+    expect_exit 0 "^# climb's settings, from $T/xdg/climb/config, else the defaults$" -- \
+        env XDG_CONFIG_HOME="$T/xdg" "$CLIMB_BIN" config
+    grep -q "^set theme = mono  *# $T/xdg/climb/config:1$" "$T/expect.out" || fail "xdg not read"
+    expect_exit 0 "^# climb's settings, from \(none: set HOME or XDG_CONFIG_HOME\) \(not there\)" \
+        -- env -u HOME XDG_CONFIG_HOME=relative "$CLIMB_BIN" --db "$DB" config
+    mkdir -p "$HOME/.config/climb" && ln -s config "$HOME/.config/climb/config" || fail "ln"
+    expect_exit 1 "^$HOME/.config/climb/config: Too many levels of symbolic links$" -- \
+        "$CLIMB_BIN" config
+}
+
 run_test errors_named_and_the_rest_applied
 run_test bindings_change_keys_and_help
 run_test theme_and_colours_on_screen
 run_test start_phase_and_stale_period
 run_test editor_setting_wins
 run_test example_parses_clean
+run_test every_mistake_named
+run_test where_the_file_is

@@ -3,7 +3,8 @@
 # paths and files that must be refused untouched (empty name, empty file, damaged,
 # not climb's: no -wal/-shm created beside them), read-only databases, a locked
 # database waited for, stdout write errors, hostile text never reaching a terminal or
-# an export, one rule for text coming in, and exports that only replace regular files.
+# an export, one rule for text coming in, exports that only replace regular files,
+# and odd paths and emptied schemas.
 . "$(dirname "$0")/lib.sh"
 
 # sidecars_absent FILE: fails when SQLite left a -wal, -shm or -journal beside FILE.
@@ -330,6 +331,26 @@ test_export_dash_is_stdout() {
     return 0
 }
 
+# Paths SQLite must be handed with care, and damage that leaves no table: each
+# refused with its reason, the file untouched.
+test_odd_paths_and_empty_schemas_refused() {
+    echo "my notes" >"$T/my notes 100%.db"
+    refused_untouched "$T/my notes 100%.db" "notes 100%.db is not a SQLite database"
+    expect_exit 1 "^climb: $T is a directory, not a database file$" -- \
+        "$CLIMB_BIN" --db "$T" --user ana status
+    # the prompt line reads through its own door, and refuses the same files
+    expect_exit 1 "is not a climb database this climb can read: file is not a database" -- \
+        "$CLIMB_BIN" --db "$T/my notes 100%.db" --user ana status --line
+    # a climb file whose schema was emptied (pages still in use, no table left)
+    climb tick p1-dev-feedback >/dev/null || fail "tick"
+    sqlite3 "$DB" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null || fail "checkpoint"
+    sqlite3 "$DB" "PRAGMA writable_schema=ON; DELETE FROM sqlite_schema;" || fail "sqlite3"
+    before=$(cksum <"$DB")
+    expect_exit 1 "is damaged \(SQLite found: Page [0-9]+ is never used\) and has no backup" -- \
+        climb status
+    [ "$(cksum <"$DB")" = "$before" ] || fail "the damaged file was changed"
+}
+
 run_test test_empty_db_path_refused
 run_test test_empty_file_refused
 run_test test_damaged_db_refused
@@ -342,3 +363,4 @@ run_test test_note_input_gate
 run_test test_import_input_gate
 run_test test_export_replaces_only_regular_files
 run_test test_export_dash_is_stdout
+run_test test_odd_paths_and_empty_schemas_refused

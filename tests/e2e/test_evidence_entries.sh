@@ -3,7 +3,8 @@
 # shell: add, list, edit, remove (with --date and stdin), refusals with their exit
 # codes, the evidence check, a target and whether the pace reaches it, the packet's
 # name, entries carried through a JSON snapshot into another database, and a
-# database made by release 0.1 opening with its note as the first entry.
+# database made by release 0.1 opening with its note as the first entry, and each
+# wrong shape of an evidence command said once, with one usage line.
 . "$(dirname "$0")/lib.sh"
 fixtures="$(cd "$(dirname "$0")/../fixtures" && pwd)"
 
@@ -160,6 +161,63 @@ release_0_1_database_opens() {
     climb evidence list p1-own-pipeline | grep -c "^  " | grep -qx 2 || fail "two entries now"
 }
 
+# Each wrong shape of an evidence command says what is wrong once, with one usage
+# line (the options of edit named as edit's, not as a missing value), and changes
+# nothing; list and help with nothing to show still answer.
+wrong_shapes_said_once() {
+    expect_exit 0 "^no evidence yet: climb evidence add ID TEXT" -- climb evidence list
+    events=$(sqlite3 "$DB" "SELECT count(*) FROM events")
+    links=""
+    for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21; do links="$links --link x$i"; done
+    # shellcheck disable=SC2086 # one --link word and its value each
+    expect_exit 2 "^climb: an entry takes at most 20 links$" -- \
+        climb evidence add p1-own-pipeline "text" $links
+    for cmd in "add p1-own-pipeline text --bogus" "edit abc --bogus" "list --bogus" \
+        "check --bogus" "rm a b"; do
+        # shellcheck disable=SC2086
+        expect_exit 2 "^climb: evidence: unexpected argument '(--bogus|b)'$" -- climb evidence $cmd
+        [ "$(grep -c '^usage: ' "$T/expect.out")" = 1 ] ||
+            fail "$cmd: not one usage line: $(cat "$T/expect.out")"
+    done
+    expect_exit 2 "^climb: evidence add: --text is for evidence edit" -- \
+        climb evidence add p1-own-pipeline text --text other
+    grep -q "needs a value" "$T/expect.out" && fail "a value is said to be missing"
+    expect_exit 2 "^climb: evidence add: --no-links is for evidence edit" -- \
+        climb evidence add p1-own-pipeline text --no-links
+    expect_exit 2 "^usage: climb evidence" -- climb evidence edit
+    expect_exit 2 "^climb: --no-links and --link do not go together$" -- \
+        climb evidence edit abc --no-links --link x
+    expect_exit 2 "^climb: quiz: --history and --answers do not go together$" -- \
+        climb quiz --history --answers no,no,no,no,no
+    [ "$(sqlite3 "$DB" "SELECT count(*) FROM events")" = "$events" ] || fail "a refusal wrote"
+    expect_exit 0 "^usage: climb evidence add ID TEXT\|- \[--link URL\]\.\.\. \[--date DATE\]$" -- \
+        climb evidence help
+    grep -q "^       climb evidence edit ENTRY \[--text TEXT\]" "$T/expect.out" || fail "help lacks edit"
+    # edit --text changes the text, and says so
+    climb evidence add p1-own-pipeline "first" >"$T/out" || fail "add"
+    entry=$(sed -n 's/.*evidence \([0-9a-f]*\) added.*/\1/p' "$T/out")
+    expect_exit 0 "^evidence $entry: changed$" -- climb evidence edit "$entry" --text "second"
+    [ "$(climb evidence list --json | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["text"])')" = second ] ||
+        fail "the text did not change"
+}
+
+# The sentences a person reads at the far ends: a daily cadence, a target whose
+# criteria are all met, a title the quiz disagrees with, a link with a control
+# character refused.
+far_ends_in_words() {
+    expect_exit 0 "^check-in cadence: every day " -- climb cadence 1d
+    for i in p1-own-pipeline p1-solo-incident p1-dev-feedback; do
+        climb tick "$i" >/dev/null || fail "tick $i"
+    done
+    expect_exit 0 "^Target Mid by 2027-01-01: every criterion leading there is met\.$" -- \
+        climb target mid 2027-01-01
+    climb title staff >/dev/null && climb quiz --answers no,no,no,no,no >/dev/null || fail "quiz"
+    expect_exit 0 "^Your title says Staff but the quiz puts you at Junior \(Phase 1\)\.$" -- \
+        climb status
+    expect_exit 2 "^climb: link 1 contains a control character" -- \
+        climb evidence add p1-own-pipeline text --link "$(printf 'a\033b')"
+}
+
 run_test add_list_edit_remove
 run_test refusals_change_nothing
 run_test evidence_check_judges_the_case
@@ -167,3 +225,5 @@ run_test target_says_on_track_or_behind
 run_test name_for_the_packet
 run_test entries_travel_in_snapshots
 run_test release_0_1_database_opens
+run_test wrong_shapes_said_once
+run_test far_ends_in_words

@@ -4,7 +4,8 @@
 # twice changing nothing, a two-machine merge, every refused import leaving the
 # database byte for byte unchanged, Markdown parsed by cmark, CSV parsed by
 # Python's csv module, awkward notes surviving all three, files never overwritten
-# without --force, and the TUI's e view.
+# without --force, the TUI's e view, and a history edited into bytes that are not
+# UTF-8.
 . "$(dirname "$0")/lib.sh"
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 
@@ -374,6 +375,26 @@ tui_export_markdown() {
     quit_tui
 }
 
+# A database whose history was edited by hand into bytes that are not UTF-8: the
+# JSON snapshot (which must be UTF-8) is refused with the reason and no file is
+# left; the CSV shows the bad byte visibly, and Python's csv module reads it.
+history_not_utf8() {
+    climb note p1-own-pipeline "hello" >/dev/null || fail "note"
+    sqlite3 "$DB" "UPDATE events SET value=CAST(X'68ff69' AS TEXT) WHERE kind='note'" ||
+        fail "sqlite3"
+    expect_exit 1 "^climb: export: the history holds text that is not valid UTF-8$" -- \
+        climb export --format json -o "$T/s.json"
+    [ ! -e "$T/s.json" ] || fail "a refused export left a file"
+    ls -a "$T" | grep -q "s.json" && fail "a temporary file was left: $(ls -a "$T")"
+    climb export --format csv -o "$T/h.csv" >/dev/null || fail "csv"
+    python3 - "$T/h.csv" <<'PY' || fail "csv content"
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8")))
+notes = [r for r in rows if r[2] == "note"]
+assert len(notes) == 1 and notes[0][4] == "h\\xFFi", notes
+PY
+}
+
 run_test json_round_trip
 run_test import_twice_changes_nothing
 run_test two_machine_merge
@@ -383,3 +404,4 @@ run_test csv_parses
 run_test csv_neutralises_every_trigger
 run_test no_overwrite_without_force
 run_test tui_export_markdown
+run_test history_not_utf8

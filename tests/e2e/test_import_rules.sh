@@ -4,8 +4,8 @@
 # or more than a day ahead refused at every entry (CLIMB_NOW, --date, every time of a
 # snapshot), exported times in full form and every export importing back, canonical
 # UUIDs, undo events only for events of the same snapshot, evidence entries and quiz
-# placements checked by the shared rules, and a "nothing new" import that leaves the
-# database byte for byte as it was.
+# placements checked by the shared rules, every wrong shape named by its JSON path,
+# and a "nothing new" import that leaves the database byte for byte as it was.
 . "$(dirname "$0")/lib.sh"
 
 # A profile with something in every kind of record, exported to $T/base.json; each
@@ -242,6 +242,94 @@ s['events'].append(dict(ev('note'), uuid='00000000-0000-4000-8000-000000000001',
     grep -q '"created_at":"2025-01-01T00:00:00Z"' "$T/after.json" || fail "created_at kept"
 }
 
+# Every shape a hand-edited snapshot can get wrong is refused with the JSON path
+# and what is wrong there, and the database is left as it was.
+test_import_shapes_checked() {
+    rich_profile
+    refused "del s['profile']" '^climb: import refused, nothing was written: .*/bad.json: profile: missing$' ''
+    refused "s['profile']['name'] = ''" 'profile\.name: empty' ''
+    refused "s['profile']['name'] = True" 'profile\.name' 'found true/false'
+    refused "del s['ladder']" 'ladder: missing' ''
+    refused "s['phases'] = {}" 'phases: expected a list, found an object' ''
+    refused "s['phases'][0]['id'] = 'p9'" 'phases\[0\]\.id' "unknown phase id 'p9'"
+    refused "s['quiz_attempts'] = None" 'quiz_attempts' 'found null'
+    refused "s['quiz_attempts'][0]['yes'] = 1001" 'quiz_attempts\[0\]\.yes' \
+        '1001 is out of range \(0 to 1000\)'
+    refused "s['quiz_attempts'][0]['answers'] = ['no'] * 41" 'quiz_attempts\[0\]\.answers' \
+        'more than [0-9]+ answers'
+    refused "s['quiz_attempts'][0]['answers'][0] = 3" 'quiz_attempts\[0\]\.answers\[0\]' \
+        'expected a string, found a number'
+    refused "s['quiz_attempts'][0]['answers'][0] = 'often'" 'quiz_attempts\[0\]\.answers\[0\]' \
+        "unknown answer 'often' \(no, once or regularly\)"
+    refused "del s['quiz_attempts'][0]['placement']" 'quiz_attempts\[0\]\.placement: missing' ''
+    refused "ev('quiz')['uuid'] = '00000000-0000-4000-8000-0000000000aa'" \
+        'quiz_attempts\[0\]\.event_uuid' "no 'quiz' event with UUID"
+    refused "del ev('evidence')['item']" 'events\[[0-9]+\]\.item' \
+        "an evidence event needs the entry's UUID"
+    refused "detail(ev('evidence'), criterion=None)" 'events\[[0-9]+\]\.detail\.criterion' \
+        'expected a criterion id'
+    refused "del ev('state')['item']" 'events\[[0-9]+\]\.item' \
+        'a state event needs the criterion id'
+    refused "ev('state')['value'] = 'finished'" 'events\[[0-9]+\]\.value' \
+        "unknown state 'finished' \(todo, doing, done or n/a\)"
+    refused "ev('roadblock')['item'] = 'rb-none'" 'events\[[0-9]+\]\.item' \
+        "unknown roadblock id 'rb-none'"
+    refused "ev('roadblock')['value'] = 'maybe'" 'events\[[0-9]+\]\.value' \
+        'a roadblock event is "on" or "off"'
+    refused "s['events'].append(dict(ev('note'), uuid='00000000-0000-4000-8000-0000000000bb',
+        kind='setting', item='stale_months', value='twelve'))" 'events\[[0-9]+\]\.value' \
+        'the setting stale_months needs a whole number'
+    refused "s['events'].append(dict(ev('note'), uuid='00000000-0000-4000-8000-0000000000cc',
+        kind='setting', item='stale_months', value='0'))" 'events\[[0-9]+\]\.value' 'stale'
+    refused "ev('note')['kind'] = ''" 'events\[[0-9]+\]\.kind: empty' ''
+    refused "ev('note')['kind'] = 'Note!'" 'events\[[0-9]+\]\.kind' "'Note!' is not an event kind"
+    refused "ev('undo')['previous'] = 'nope'" 'events\[[0-9]+\]\.previous' "'nope' is not a UUID"
+    refused "ev('undo')['value'] = 'note'" 'events\[[0-9]+\]\.value' \
+        "the undone event .* is a 'state' event, not 'note'"
+    refused "ev('undo')['detail'] = 'p2-reduce-oncall'" 'events\[[0-9]+\]\.detail' \
+        "the undone event .* is about 'p1-own-pipeline', not 'p2-reduce-oncall'"
+    refused "del ev('undo')['item']" 'events\[[0-9]+\]\.item' \
+        'an undo event needs the UUID of the event it took back'
+    refused "ev('undo')['item'] = 'x'" 'events\[[0-9]+\]\.item' "'x' is not a UUID"
+    refused "s['ladder'] = 'devops'" 'ladder' 'expected an object, found a string'
+    refused "s['levels'][0] = []" 'levels\[0\]' 'expected an object, found a list'
+    refused "s['phases'][0] = 7" 'phases\[0\]' 'expected an object, found a number'
+    refused "detail(ev('evidence'), links='x')" 'events\[[0-9]+\]\.detail\.links' \
+        'expected a list, found a string'
+    refused "del ev('evidence')['detail']" 'events\[[0-9]+\]\.detail' \
+        'expected the entry as a JSON object'
+    refused "s['quiz_attempts'][0]['placement'] = 'phase 2'" 'quiz_attempts\[0\]\.placement' \
+        'expected an object, found a string'
+    refused "s['events'].append(dict(ev('note'), uuid='00000000-0000-4000-8000-0000000000dd',
+        kind='setting', item='checkin_days', value='-1'))" 'events\[[0-9]+\]\.value' \
+        'the setting checkin_days needs a whole number'
+    # a phase listed without its criteria, and a setting climb does not know, are fine
+    accepted "del s['phases'][0]['criteria']
+s['events'].append(dict(ev('note'), uuid='00000000-0000-4000-8000-0000000000ee',
+    kind='setting', item='future_setting', value='x'))"
+}
+
+# Snapshots that are odd but sound import, and say what was odd about them.
+test_import_odd_snapshots() {
+    rich_profile
+    expect_exit 2 "^climb: import refused, nothing was written: cannot read $T/none\.json: No such file or directory$" \
+        -- climb import "$T/none.json"
+    # a sound snapshot into a file that is not a database: refused, the file untouched
+    echo "my notes" >"$T/notes.db"
+    expect_exit 1 "^climb: $T/notes\.db is not a SQLite database; climb left it untouched$" -- \
+        "$CLIMB_BIN" --db "$T/notes.db" --user ana import "$T/base.json"
+    [ "$(cat "$T/notes.db")" = "my notes" ] || fail "the file was changed"
+    # taken with other ladder content whose ids all match: imported, with a note
+    accepted "s['ladder']['hash'] = '0' * 64"
+    grep -q "^note: the snapshot was taken with other ladder content; every id matched$" "$T/out" ||
+        fail "no note on the ladder content: $(cat "$T/out")"
+    # no profile event (written by hand): the new profile gets one of its own
+    accepted "s['events'] = [e for e in s['events'] if e['kind'] != 'profile']"
+    grep -q "into new profile 'ana'" "$T/out" || fail "import said: $(cat "$T/out")"
+    "$CLIMB_BIN" --db "$T/fresh.db" --user ana history >"$T/out" || fail "history"
+    grep -q "created  *ana$" "$T/out" || fail "no creation in the history: $(cat "$T/out")"
+}
+
 run_test test_import_times_in_range
 run_test test_cli_dates_in_range
 run_test test_export_round_trip
@@ -250,3 +338,5 @@ run_test test_import_undo_only_of_its_own_events
 run_test test_import_quiz_matches_answers
 run_test test_import_evidence_entries_checked
 run_test test_nothing_new_changes_nothing
+run_test test_import_shapes_checked
+run_test test_import_odd_snapshots

@@ -5,7 +5,8 @@
 # evidence and stale entries marked, what remains in words, the sections and
 # phases chosen with --sections and --phases, the net change per month with a
 # tick and its untick cancelled, and awkward evidence rendering as exactly what
-# was typed (escaping only where Markdown would change the meaning).
+# was typed (escaping only where Markdown would change the meaning), and sections
+# with nothing to show saying so, and a link destination with <, > and \ in it.
 . "$(dirname "$0")/lib.sh"
 
 # at TIME CMD...: runs climb with the clock at TIME.
@@ -149,6 +150,7 @@ build 14m -> 6m, C++ and C#, 50% of a - b, x < y
 `not code` and a lone ` tick, ``double``
 [not](a link) and [x]: y, ![no](image.png)
 <b>not html</b> &amp; &#35; <http://not.an.autolink> a <- b
+hex references &#x41; and &#X42; stay as typed
 ~~not struck~~ ~one~ a | b\n--- | ---
 back\\slash\\ and \\*escaped\\* text\\
 Café 日本語 ✓ ### trailing hashes ##
@@ -175,6 +177,39 @@ for e in ev:
     grep -qF -- 'snake_case_name, a lone * star' "$T/p.md" || fail "needless escapes"
 }
 
+# Sections with nothing to show say so in words rather than vanish.
+empty_sections_say_so() {
+    at 2026-03-01T09:00:00Z tick p1-own-pipeline
+    climb export --format md --sections roadblocks,remaining -o "$T/a.md" >/dev/null ||
+        fail "export"
+    cmark_py "$T/a.md" '
+assert [h for _, h in heads()][1:] == ["What remains for Mid", "Roadblocks flagged"], heads()
+paras = [text(n) for n in top if tag(n) == "paragraph"]
+assert "None flagged." in paras, paras
+'
+    for i in p1-solo-incident p1-dev-feedback; do at 2026-03-02T09:00:00Z tick "$i"; done
+    at 2026-03-02T09:00:00Z target mid 2027-01-01
+    climb export --format md --sections remaining -o "$T/b.md" >/dev/null || fail "export"
+    cmark_py "$T/b.md" '
+paras = [text(n) for n in top if tag(n) == "paragraph"]
+assert "Every criterion for this level is met." in paras, paras
+'
+}
+
+# A link with the characters a Markdown link destination must escape ('<', '>'
+# and '\') points exactly where it was typed (cmark reads the destination).
+awkward_link_destination() {
+    at 2026-01-05T09:00:00Z tick p1-own-pipeline
+    at 2026-01-06T09:00:00Z evidence add p1-own-pipeline "odd link" --link 'https://x.test/a<b>\c'
+    climb export --format md -o "$T/p.md" >/dev/null || fail "export md"
+    cmark_py "$T/p.md" '
+links = [e.get("destination") for e in doc.iter(ns + "link")]
+assert links == ["https://x.test/a<b>\\c"], links
+'
+}
+
 run_test packet_reads_as_a_case
 run_test sections_and_phases
 run_test escaping_keeps_the_text
+run_test empty_sections_say_so
+run_test awkward_link_destination

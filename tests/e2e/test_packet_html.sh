@@ -5,6 +5,7 @@
 # escaped, and in a real browser: Debian's headless Chromium prints it to PDF, in
 # which pdftotext finds every claim and evidence entry, and a screenshot shows the
 # chart's bars. A browser that cannot start fails the test with its stderr.
+# The sections a person picks render in each form their content calls for.
 . "$(dirname "$0")/lib.sh"
 
 # Evidence with markup look-alikes: it must arrive as text, not as HTML.
@@ -136,6 +137,44 @@ assert right < left, (left, right)
 PY
 }
 
+# The sections a person picks, each in the form its content calls for: stale
+# evidence marked, a flagged roadblock with what unlocks it (and none flagged),
+# and a level whose criteria are all met. Parsed by html5lib's strict parser.
+sections_in_each_form() {
+    at 2026-01-05T09:00:00Z tick p1-own-pipeline
+    at 2026-01-05T09:00:00Z evidence add p1-own-pipeline "Pipeline rebuilt" --date 2025-09-01
+    at 2026-01-06T09:00:00Z stale-after 3
+    climb export --format html --sections evidence,roadblocks -o "$T/a.html" >/dev/null ||
+        fail "export a"
+    for i in p1-solo-incident p1-dev-feedback; do at 2026-02-01T09:00:00Z tick "$i"; done
+    at 2026-02-02T09:00:00Z roadblock rb-firefighting on
+    at 2026-02-02T09:00:00Z target mid 2027-01-01
+    climb export --format html --sections remaining,roadblocks -o "$T/b.html" >/dev/null ||
+        fail "export b"
+    debian_python
+    /usr/bin/python3 - "$T/a.html" "$T/b.html" <<'PY' || fail "HTML content"
+import sys, html5lib
+def parse(path):
+    return html5lib.HTMLParser(strict=True, namespaceHTMLElements=False).parse(open(path, "rb").read())
+def text(e):
+    return " ".join("".join(e.itertext()).split())
+def section(doc, id):
+    found = [e for e in doc.iter("section") if e.get("id") == id]
+    assert len(found) == 1, (id, [e.get("id") for e in doc.iter("section")])
+    return found[0]
+a, b = parse(sys.argv[1]), parse(sys.argv[2])
+assert [e.get("id") or e.get("class") for e in a.iter("section")] == ["phase", "roadblocks"], [e.get("id") for e in a.iter("section")]
+stale = [li for li in a.iter("li") if li.get("class") == "stale"]
+assert len(stale) == 1 and "stale: older than 3 months" in text(stale[0]) and "Pipeline rebuilt" in text(stale[0]), [text(li) for li in stale]
+assert text(section(a, "roadblocks")) == "Roadblocks flagged None flagged.", text(section(a, "roadblocks"))
+assert [e.get("id") for e in b.iter("section")] == ["remaining", "roadblocks"]
+assert text(section(b, "remaining")) == "What remains for Mid Every criterion for this level is met.", text(section(b, "remaining"))
+flags = [text(li) for li in section(b, "roadblocks").iter("li")]
+assert len(flags) == 1 and flags[0].startswith("Stuck in the on-call firefighting loop (flagged 2026-02-02)") and "What unlocks it: Set aside" in flags[0], flags
+PY
+}
+
 run_test html_is_valid_and_self_contained
 run_test prints_in_a_real_browser
 run_test chart_is_drawn
+run_test sections_in_each_form

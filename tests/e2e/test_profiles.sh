@@ -2,7 +2,8 @@
 # test_profiles.sh - one profile per person: switching in the P switcher without
 # mixing ticks or quiz answers, creating (with its first-launch offer), renaming,
 # deleting only after the name is typed again (only that profile's data goes),
-# names refused with a clear message, and `climb users`.
+# names refused with a clear message, and `climb users` (with no profile left, and
+# a placement on the edge of the next phase).
 . "$(dirname "$0")/lib.sh"
 
 q() { sqlite3 "$DB" "$1"; }
@@ -130,7 +131,25 @@ assert u[0]["applicable"] == 14 and u[0]["done"] == 0
 PY
 }
 
+# With every profile deleted, users says how one comes about; a placement on the
+# edge of the next phase is in --json as that phase's number.
+no_profiles_and_an_edge_placement() {
+    "$CLIMB_BIN" --db "$DB" users add bo >/dev/null || fail "add"
+    "$CLIMB_BIN" --db "$DB" users rm bo --yes >/dev/null || fail "rm"
+    expect_exit 0 "^no profiles yet: climb creates yours \(--user NAME\) on first use$" -- \
+        "$CLIMB_BIN" --db "$DB" users
+    climb quiz --answers no,once,regularly,regularly,regularly >/dev/null || fail "quiz"
+    "$CLIMB_BIN" --db "$DB" users --json >"$T/u.json" || fail "users --json"
+    python3 - "$T/u.json" <<'PY' || fail "users --json: $(cat "$T/u.json")"
+import json, sys
+u = json.load(open(sys.argv[1]))
+assert [p["name"] for p in u] == ["ana"], u
+assert u[0]["placement"]["phase"] == 3 and u[0]["placement"]["on_edge_of"] == 4, u[0]["placement"]
+PY
+}
+
 run_test switch_keeps_data_apart
 run_test create_rename_delete
 run_test names_refused
 run_test users_json
+run_test no_profiles_and_an_edge_placement

@@ -196,9 +196,14 @@ cli_plain_lines() {
     grep -q "Placement: Phase 3 (Senior), on the edge of Phase 4" "$T/out" || fail "placement: $(cat "$T/out")"
     grep -q "Where to start:" "$T/out" || fail "no advice"
     [ "$(q "SELECT answers FROM quiz_attempts")" = "no,once,regularly,regularly,regularly" ] || fail "stored answers"
+    # blanks around an answer, and a Windows line end, are not part of it
+    printf ' no \r\n\tonce\t\n 3\nr  \nn\n' | climb quiz >"$T/out" || fail "padded answers"
+    grep -q "Please answer" "$T/out" && fail "a padded answer was refused: $(cat "$T/out")"
+    [ "$(q "SELECT answers FROM quiz_attempts ORDER BY rowid DESC LIMIT 1")" = \
+        "no,once,regularly,regularly,no" ] || fail "padded answers stored wrong"
     printf '1\n2\n' >"$T/short"
     expect_exit 1 "nothing saved" -- climb quiz <"$T/short"
-    [ "$(q "SELECT count(*) FROM quiz_attempts")" = 1 ] || fail "an unfinished quiz was stored"
+    [ "$(q "SELECT count(*) FROM quiz_attempts")" = 2 ] || fail "an unfinished quiz was stored"
 }
 
 # The quiz, title, users and the P switcher under valgrind: no invalid access, no

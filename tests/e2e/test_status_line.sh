@@ -1,7 +1,8 @@
 #!/bin/sh
 # test_status_line.sh - `climb status --line`: the one line a shell prompt or a
 # tmux status bar shows, its --format directives, and that it only reads (a
-# read-only database file still answers; an older schema is migrated once).
+# read-only database file still answers; an older schema is migrated once), and a
+# format expanding past the line's size cut there.
 . "$(dirname "$0")/lib.sh"
 
 line_shows_the_phase_being_worked_on() {
@@ -60,8 +61,20 @@ older_schema_is_migrated_once() {
     [ "$(sqlite3 "$DB" 'PRAGMA user_version')" -ge 4 ] || fail "not migrated"
 }
 
+# A format that expands past the line's 1023 bytes is cut there, not overrun.
+long_format_cut() {
+    climb status >/dev/null || fail "status"
+    fmt=$(printf '%%P%.0s' $(seq 50))
+    climb status --line --format "$fmt" >"$T/out" || fail "status --line"
+    [ "$(head -c 1023 "$T/out" | tr -d '\n' | wc -c)" = 1023 ] || fail "not 1023 bytes: $(wc -c <"$T/out")"
+    [ "$(wc -c <"$T/out")" = 1024 ] || fail "not cut at 1023 bytes and a newline: $(wc -c <"$T/out")"
+    want=$(printf 'Stepping off the ticket queue%.0s' $(seq 50) | head -c 1023)
+    [ "$(cat "$T/out")" = "$want" ] || fail "not the start of the expansion"
+}
+
 run_test line_shows_the_phase_being_worked_on
 run_test format_directives
 run_test no_profile_prints_nothing
 run_test line_only_reads
 run_test older_schema_is_migrated_once
+run_test long_format_cut

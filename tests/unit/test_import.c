@@ -224,10 +224,25 @@ static void test_failed_import_writes_nothing(void **state)
     free(json);
 }
 
+/* A snapshot names the profile it was taken from. */
+static void test_snapshot_names_its_profile(void **state)
+{
+    fixture *f = *state;
+    char *json = snapshot(&f->a.m), err[256];
+    import_snapshot *s;
+    assert_int_equal(import_load_buffer(json, strlen(json), "s.json", &f->a.ladder, &s, err,
+                                        sizeof err),
+                     0);
+    assert_string_equal(import_profile_name(s), "ana");
+    import_free(s);
+    free(json);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_refusals_name_the_problem, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_snapshot_names_its_profile, setup, teardown),
         cmocka_unit_test_setup_teardown(test_round_trip_and_idempotent, setup, teardown),
         cmocka_unit_test_setup_teardown(test_merge_takes_the_latest_event, setup, teardown),
         cmocka_unit_test_setup_teardown(test_derive_ties_and_undo, setup, teardown),

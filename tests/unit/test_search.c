@@ -211,6 +211,35 @@ static void test_excerpt(void **state)
     assert_int_equal(len, 2);
 }
 
+/* The lead walks back by characters, never into the middle of one; blanks before
+ * the match are not shown; a buffer that ends inside the match marks what fits. */
+static void test_excerpt_edges(void **state)
+{
+    char buf[64], small[9];
+    size_t at, len;
+    (void)state;
+    const char *utf = "a\xc3\xa9\xc3\xa9\xc3\xa9match";
+    search_hit h = {HIT_NOTE, 0, 0, "Note", utf, 0, 0};
+    h.match_at = (size_t)search_find(utf, "match", &h.match_len);
+    search_excerpt(&h, 2, buf, sizeof buf, &at, &len);
+    assert_string_equal(buf, "...\xc3\xa9\xc3\xa9match");
+    assert_int_equal(at, 7);
+    assert_int_equal(len, 5);
+    const char *blanks = "word    match";
+    search_hit b = {HIT_NOTE, 0, 0, "Note", blanks, 0, 0};
+    b.match_at = (size_t)search_find(blanks, "match", &b.match_len);
+    search_excerpt(&b, 2, buf, sizeof buf, &at, &len);
+    assert_string_equal(buf, "...match");
+    assert_int_equal(at, 3);
+    const char *cut = "a long matching word";
+    search_hit c = {HIT_NOTE, 0, 0, "Note", cut, 0, 0};
+    c.match_at = (size_t)search_find(cut, "matching", &c.match_len);
+    search_excerpt(&c, 0, small, sizeof small, &at, &len);
+    assert_string_equal(small, "...match");
+    assert_int_equal(at, 3);
+    assert_int_equal(len, 5);
+}
+
 int main(void)
 {
     /* non-ASCII case folding needs a UTF-8 character type, as climb sets one */
@@ -223,6 +252,7 @@ int main(void)
         cmocka_unit_test(test_comparison_table_hits),
         test_with_env(test_note_hits),
         cmocka_unit_test(test_excerpt),
+        cmocka_unit_test(test_excerpt_edges),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
