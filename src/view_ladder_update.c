@@ -38,12 +38,7 @@ static const view_key SUMMARY_KEYS[] = {
     {' ', 0, VIEW_CMD_CLOSE, "Space", NULL},
     {27, 0, VIEW_CMD_CLOSE, "Esc", NULL},
     {'q', 0, VIEW_CMD_CLOSE, "q", NULL},
-    {'k', KEY_UP, VIEW_CMD_UP, "Up k", "scroll up"},
-    {'j', KEY_DOWN, VIEW_CMD_DOWN, "Down j", "scroll down"},
-    {0, KEY_PPAGE, VIEW_CMD_PAGE_UP, "PgUp", "scroll up a page"},
-    {0, KEY_NPAGE, VIEW_CMD_PAGE_DOWN, "PgDn", "scroll down a page"},
-    {'g', KEY_HOME, VIEW_CMD_FIRST, "Home g", "go to the top"},
-    {'G', KEY_END, VIEW_CMD_LAST, "End G", "go to the end"},
+    VIEW_SCROLL_KEY_ROWS,
     {0, 0, 0, NULL, NULL},
 };
 

@@ -59,6 +59,16 @@ enum {
     VIEW_CMD_REDRAW,    /* Ctrl-L; the loop runs it for every view */
 };
 
+/* The grammar's rows of a screen that scrolls as a whole (no cursor): a view
+ * puts them after its own rows. */
+#define VIEW_SCROLL_KEY_ROWS                                                                 \
+    {'k', KEY_UP, VIEW_CMD_UP, "Up k", "scroll up"},                                         \
+    {'j', KEY_DOWN, VIEW_CMD_DOWN, "Down j", "scroll down"},                                 \
+    {0, KEY_PPAGE, VIEW_CMD_PAGE_UP, "PgUp", "scroll up a page"},                            \
+    {0, KEY_NPAGE, VIEW_CMD_PAGE_DOWN, "PgDn", "scroll down a page"},                        \
+    {'g', KEY_HOME, VIEW_CMD_FIRST, "Home g", "go to the top"},                              \
+    {'G', KEY_END, VIEW_CMD_LAST, "End G", "go to the end"}
+
 /* The command a key runs in a table, or 0. */
 int view_key_cmd(const view_key *table, int key, int is_char);
 /* 1 when the table has the "takes typed text" row. */
