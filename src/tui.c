@@ -392,6 +392,9 @@ static int dispatch(tui *t, action a)
         return r;
     switch (a) {
     case ACT_QUIT: t->quit = 1; return DIRTY_NONE;
+    case ACT_SUSPEND: /* curses's own SIGTSTP handler leaves and restores the screen */
+        raise(SIGTSTP);
+        return DIRTY_LAYOUT;
     case ACT_HELP: help_open(t); return DIRTY_ALL;
     case ACT_QUIZ: quiz_view_open(t); return DIRTY_ALL;
     case ACT_OVERVIEW: overview_view_open(t); return DIRTY_ALL;
@@ -480,6 +483,8 @@ static int key_for_view(tui *t, int key, int is_char, action a)
         clearok(curscr, TRUE);
         return DIRTY_LAYOUT;
     }
+    if (is_char && (key == 3 || key == 26) && cmd == 0) /* Ctrl-C, Ctrl-Z: as in the main view */
+        return dispatch(t, a);
     int help = !is_char && key == KEY_F(1) && !view_key_cmd(table, key, is_char);
     if (is_char && key == '?' && !view_key_cmd(table, key, is_char) && !view_keys_take_text(table))
         help = 1;
@@ -624,7 +629,7 @@ static SCREEN *open_screen(const app *a, int headless)
     }
     (void)a;
     set_term(s);
-    cbreak();
+    raw(); /* Ctrl-C and Ctrl-Z arrive as keys: an editor holding text asks first */
     noecho();
     keypad(stdscr, TRUE);
     curs_set(0);

@@ -127,6 +127,7 @@ static const view_key ASK_KEYS[] = {
     {27, 0, ASK_CMD_KEEP, "Esc", "keep editing"},
     {'q', 0, ASK_CMD_KEEP, "q", NULL},
     {'e', 0, ASK_CMD_KEEP, "e", NULL},
+    {3, 0, ASK_CMD_KEEP, "Ctrl-C", NULL},
     {0, 0, 0, NULL, NULL},
 };
 

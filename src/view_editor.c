@@ -79,6 +79,7 @@ enum {
 static const view_key MULTI_KEYS[] = {
     {24, 0, CMD_SAVE, "Ctrl-X", "save the text and close"},
     {27, 0, CMD_CANCEL, "Esc", "close; asks first if the text changed"},
+    {3, 0, CMD_CANCEL, "Ctrl-C", NULL},
     {'\n', KEY_ENTER, CMD_NEWLINE, "Enter", "start a new line"},
     {'\r', 0, CMD_NEWLINE, "Ctrl-M", NULL},
     EDITOR_EDIT_ROWS,
@@ -90,6 +91,7 @@ static const view_key LINE_KEYS[] = {
     {'\n', KEY_ENTER, CMD_SAVE, "Enter", "save the text and close"},
     {'\r', 0, CMD_SAVE, "Ctrl-M", NULL},
     {27, 0, CMD_CANCEL, "Esc", "close; asks first if the text changed"},
+    {3, 0, CMD_CANCEL, "Ctrl-C", NULL},
     EDITOR_EDIT_ROWS,
     {0, 0, 0, NULL, NULL},
 };

@@ -47,6 +47,7 @@
     A(STALE, "set after how many months evidence is flagged as stale")            \
     A(REDRAW, "redraw the screen")                                                 \
     A(HELP, "show or hide this help")                                              \
+    A(SUSPEND, "suspend climb to the shell (fg brings it back)")                  \
     A(QUIT, "quit (every change is already saved)")
 
 typedef enum {
@@ -110,7 +111,9 @@ typedef enum {
     K(REDRAW, 12, "Ctrl-L")                                                        \
     K(HELP, '?', "?")                                                              \
     K(HELP, KEY_F(1), "F1")                                                        \
-    K(QUIT, 'q', "q")
+    K(SUSPEND, 26, "Ctrl-Z")                                                       \
+    K(QUIT, 'q', "q")                                                              \
+    K(QUIT, 3, "Ctrl-C")
 
 /* The action bound to a key, or ACT_NONE. is_char tells a typed character from a
  * function key (KEY_*), whose codes can overlap. */

@@ -26,6 +26,30 @@ open_editor() {
     wait_for "Ctrl-X save"
 }
 
+# Ctrl-C in the editor is a key, not the end of the program: with typed text it
+# asks like Esc; in the main view (and in a view that does not bind it) it quits.
+ctrl_c_asks_then_quits() {
+    climb status >/dev/null || fail "status"
+    start_tui 80 24
+    wait_for "Before moving up to Mid"
+    open_editor
+    keys -l "Led the Kafka migration"
+    wait_for "Led the Kafka migration"
+    keys C-c
+    wait_for "Save, discard, or keep editing?"
+    screen | grep -q "EXITED" && fail "Ctrl-C ended climb with text in the editor"
+    keys C-c # again: still only the question, answered "keep editing"
+    wait_gone "Save, discard, or keep editing?"
+    wait_for "Led the Kafka migration"
+    keys C-x
+    wait_gone "Ctrl-X save"
+    climb status --json | grep -qF '"note": "Led the Kafka migration"' || fail "the note was not saved"
+    keys F
+    wait_for "Frequently asked questions"
+    keys C-c
+    wait_for "EXITED:0"
+}
+
 esc_asks_before_discarding() {
     climb status >/dev/null || fail "status"
     start_tui 80 24
@@ -226,6 +250,7 @@ key_file_decodes_headless() {
 }
 
 run_test esc_asks_before_discarding
+run_test ctrl_c_asks_then_quits
 run_test one_line_prompt_asks
 run_test home_sequence_and_alt_b_stay_in_the_editor
 run_test long_note_wraps_at_words

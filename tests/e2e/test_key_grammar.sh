@@ -124,8 +124,30 @@ unknown_keys() {
     quit_tui
 }
 
+# Ctrl-Z suspends climb to the shell (the terminal is raw, so it arrives as a
+# key) and fg brings the screen back; Ctrl-C quits from the main view.
+ctrl_z_suspends_and_fg_resumes() {
+    climb status >/dev/null || fail "status"
+    tmux -u -L "$TMUX_SOCK" -f /dev/null new-session -d -x 80 -y 24 \
+        "env PS1='PROMPT$ ' TZ=$TZ LANG=$LANG LC_ALL=$LC_ALL TERM=$TERM HOME=$HOME CLIMB_NOW=$CLIMB_NOW bash --norc --noprofile -i" ||
+        fail "tmux did not start"
+    TMUX_STARTED=1
+    wait_for 'PROMPT$'
+    keys "'$CLIMB_BIN' --db '$DB' --user ana" Enter
+    wait_for "Before moving up to Mid"
+    keys C-z
+    wait_for "Stopped"
+    keys "fg" Enter
+    wait_for "Before moving up to Mid"
+    keys C-c
+    wait_gone "Before moving up to Mid"
+    keys 'echo "QUIT:$?"' Enter
+    wait_for "QUIT:0"
+}
+
 run_test reading_views
 run_test dialogs
 run_test search_view
 run_test export_path
 run_test unknown_keys
+run_test ctrl_z_suspends_and_fg_resumes
