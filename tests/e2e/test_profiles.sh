@@ -25,7 +25,7 @@ switch_keeps_data_apart() {
     wait_for "Now using profile bob."
     wait_for "climb · bob"
     wait_for "quiz Phase 4 ·"
-    wait_for "Before moving up to Mid · 0/3"
+    wait_for "What operating at Staff level takes · 0/4" # bob opens on his quiz phase
     keys 2
     wait_for "Before moving up to Senior · 1/3"
     keys 1 Space
