@@ -154,22 +154,25 @@ e2e: $(BUILD)/climb
 	$(Q)tests/run.sh --e2e-only $(BUILD)
 
 asan:
-	$(Q)$(MAKE) --no-print-directory BUILD=build/asan OPT="-O1 -g -fno-omit-frame-pointer" \
-		SAN="-fsanitize=address,undefined -fno-sanitize-recover=all" build/asan/climb
+	+$(Q)$(ASAN_MAKE) -j$(JOBS) build/asan/climb
 
 # coverage: the whole suite against a --coverage build in build/coverage (counters
 # reset first), then gcovr's summary per file of src/ and build/coverage/html.
 # coverage-check: the same, failing when lines or branches fall below the two
 # figures in tests/coverage-floor (raise them as coverage rises; never lower them).
 COVERAGE_MAKE = $(MAKE) --no-print-directory BUILD=build/coverage SAN=--coverage
+# Builds for the suites use every core (the suites themselves pace their own jobs).
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+ASAN_MAKE = $(MAKE) --no-print-directory BUILD=build/asan OPT="-O1 -g -fno-omit-frame-pointer" \
+	SAN="-fsanitize=address,undefined -fno-sanitize-recover=all"
 
 coverage:
-	+$(Q)$(COVERAGE_MAKE) build/coverage/climb $(UNIT_BINS:$(BUILD)/%=build/coverage/%)
+	+$(Q)$(COVERAGE_MAKE) -j$(JOBS) build/coverage/climb $(UNIT_BINS:$(BUILD)/%=build/coverage/%)
 	$(Q)find build/coverage -name '*.gcda' -delete
 	$(Q)tests/run.sh build/coverage; rc=$$?; tools/coverage.sh build/coverage && exit $$rc
 
 coverage-check:
-	+$(Q)$(COVERAGE_MAKE) build/coverage/climb $(UNIT_BINS:$(BUILD)/%=build/coverage/%)
+	+$(Q)$(COVERAGE_MAKE) -j$(JOBS) build/coverage/climb $(UNIT_BINS:$(BUILD)/%=build/coverage/%)
 	$(Q)find build/coverage -name '*.gcda' -delete
 	$(Q)tests/run.sh build/coverage
 	$(Q)tools/coverage.sh build/coverage --check tests/coverage-floor
@@ -178,8 +181,8 @@ coverage-check:
 # the plain, unsanitised pass), then the same suites under AddressSanitizer + UBSan.
 test: deps
 	$(Q)$(MAKE) --no-print-directory coverage-check
-	$(Q)$(MAKE) --no-print-directory BUILD=build/asan OPT="-O1 -g -fno-omit-frame-pointer" \
-		SAN="-fsanitize=address,undefined -fno-sanitize-recover=all" check
+	+$(Q)$(ASAN_MAKE) -j$(JOBS) build/asan/climb $(UNIT_BINS:$(BUILD)/%=build/asan/%)
+	$(Q)$(ASAN_MAKE) check
 
 run: deps all
 	$(Q)./$(BUILD)/climb $(ARGS)
