@@ -96,7 +96,7 @@ test_import_refused_when_no_backup_can_be_made() {
 # old_schema FILE: turns a current database back into schema version 3 (before
 # check-in cadences), as an older climb left it.
 old_schema() {
-    sqlite3 "$1" "DROP TABLE view_state; ALTER TABLE profiles DROP COLUMN checkin_days; PRAGMA user_version=3;" ||
+    sqlite3 "$1" "DROP TABLE view_state; DROP INDEX events_dated; ALTER TABLE profiles DROP COLUMN checkin_days; PRAGMA user_version=3;" ||
         fail "could not make an old schema"
 }
 

@@ -55,7 +55,7 @@ line_only_reads() {
 
 older_schema_is_migrated_once() {
     climb tick p1-own-pipeline >/dev/null || fail "tick"
-    sqlite3 "$DB" 'DROP TABLE view_state; ALTER TABLE profiles DROP COLUMN checkin_days; PRAGMA user_version = 3' ||
+    sqlite3 "$DB" 'DROP TABLE view_state; DROP INDEX events_dated; ALTER TABLE profiles DROP COLUMN checkin_days; PRAGMA user_version = 3' ||
         fail "downgrade"
     [ "$(climb status --line)" = "climb: P1 1/3" ] || fail "got: $(climb status --line)"
     [ "$(sqlite3 "$DB" 'PRAGMA user_version')" -ge 4 ] || fail "not migrated"
