@@ -164,13 +164,20 @@ undo_keeps_both() {
     wait_for "redone: "
     keys u
     wait_for "undone: "
-    close_history
+    # and Ctrl-R and u in the main view do the same
+    keys q
+    wait_gone "Timeline, newest first"
+    keys C-r
+    wait_for "redone: "
+    keys u
+    wait_for "undone: "
+    quit_tui
     climb status --json | python3 -c '
 import json, sys
 d = json.load(sys.stdin)
 c = [c for p in d["phases"] for c in p["criteria"] if c["id"] == "p3-mentored-decision"][0]
 assert c["state"] == "todo", c' || fail "undo did not reach the database"
-    [ "$(sqlite3 "$DB" "SELECT count(*) FROM events WHERE kind = 'undo'")" = 3 ] || fail "undo events"
+    [ "$(sqlite3 "$DB" "SELECT count(*) FROM events WHERE kind = 'undo'")" = 5 ] || fail "undo events"
 }
 
 cli_history() {
@@ -312,6 +319,8 @@ summary_and_event_details() {
     CLIMB_NOW=2026-01-11T10:00:00Z climb target staff 2027-06-30 >/dev/null || fail "target"
     CLIMB_NOW=2026-01-12T10:00:00Z climb tick p1-own-pipeline --date 2025-12-01 >/dev/null ||
         fail "dated tick"
+    printf 'first line\nsecond\tline\n' | CLIMB_NOW=2026-01-12T12:00:00Z climb note p1-own-pipeline - \
+        >/dev/null || fail "note of two lines"
     CLIMB_NOW=2026-01-13T10:00:00Z climb set p1-solo-incident n/a --reason "no on-call here" \
         >/dev/null || fail "n/a"
     start_tui 100 30
@@ -320,12 +329,14 @@ summary_and_event_details() {
     wait_for "Timeline, newest first"
     wait_for "Title Senior since 2026-01-10, 2 mo ago; typical tenure"
     wait_for "Target Staff by 2027-06-30"
+    # a note of two lines is one row
+    wait_for '"first line second line"'
     keys Enter
     wait_for "Reason"
     wait_for "no on-call here"
     keys q
     wait_gone "Reason"
-    keys Down Enter
+    keys Down Down Enter
     wait_for "the work was done 2025-12-01"
     keys q
     wait_gone "the work was done"
