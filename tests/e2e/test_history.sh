@@ -368,6 +368,11 @@ timeline_scrolls() {
     wait_for "created"
     wait_for "newest first, before"
     screen | grep -q "2026-01-14 10:00  ticked" && fail "End kept the newest event"
+    # on the last page PgDn puts the cursor on the oldest row
+    keys Up PgDn Enter
+    wait_for "(a profile event)"
+    keys q
+    wait_gone "(a profile event)"
     keys Home
     wait_for "2026-01-14 10:00  ticked"
     wait_gone "newest first, before"
