@@ -40,8 +40,8 @@ static int read_event(sqlite3_stmt *s, hist_event *e)
     e->undone_kind = store_column_dup(s, 8, &oom);
     e->undone_value = store_column_dup(s, 9, &oom);
     e->undone_previous = store_column_dup(s, 10, &oom);
-    if (oom)
-        history_event_free(e);
+    if (oom) /* GCOVR_EXCL_BR_LINE: store_column_dup fails only when out of memory */
+        history_event_free(e); /* GCOVR_EXCL_LINE: out of memory */
     return oom ? -1 : 0;
 }
 
@@ -83,11 +83,11 @@ static sqlite3_stmt *prepare_page(climb_store *st, long long profile_id, const h
             ok = json_array_append_new(a, json_string(f->items[i])) == 0;
         char *text = ok ? json_dumps_whole(a, JSON_COMPACT) : NULL;
         json_decref(a);
-        if (!text) {
+        if (!text) { /* GCOVR_EXCL_START: json_array/json_dumps fail only when out of memory */
             sqlite3_finalize(s);
             store_fail(st, "out of memory");
             return NULL;
-        }
+        } /* GCOVR_EXCL_STOP */
         sqlite3_bind_text(s, 5, text, -1, SQLITE_TRANSIENT);
         free(text);
     }
@@ -110,8 +110,8 @@ static int page(climb_store *st, long long profile_id, const hist_filter *f, int
     while (*n < max && (rc = sqlite3_step(s)) == SQLITE_ROW && !(oom = read_event(s, &out[*n])))
         (*n)++;
     if (oom || (*n < max && rc != SQLITE_DONE)) {
-        if (oom)
-            store_fail(st, "out of memory");
+        if (oom) /* GCOVR_EXCL_BR_LINE: read_event fails only when out of memory */
+            store_fail(st, "out of memory"); /* GCOVR_EXCL_LINE: out of memory */
         else
             store_fail(st, "cannot read the history: %s", sqlite3_errmsg(store_db(st)));
         sqlite3_finalize(s);
@@ -144,10 +144,10 @@ int history_each(climb_store *st, long long profile_id, const hist_filter *f, hi
     int rc, stop = 0;
     while (!stop && (rc = sqlite3_step(s)) == SQLITE_ROW) {
         hist_event e;
-        if (read_event(s, &e)) {
+        if (read_event(s, &e)) { /* GCOVR_EXCL_START: read_event fails only when out of memory */
             stop = store_fail(st, "out of memory");
             break;
-        }
+        } /* GCOVR_EXCL_STOP */
         stop = fn(ctx, &e);
         history_event_free(&e);
     }
@@ -282,8 +282,8 @@ int history_buckets(climb_store *st, long long profile_id, hist_period p,
     if (n == 0)
         return 0;
     long long *bound = malloc((n + 1) * sizeof *bound);
-    if (!bound)
-        return store_fail(st, "out of memory");
+    if (!bound) /* GCOVR_EXCL_BR_LINE: malloc fails only when out of memory */
+        return store_fail(st, "out of memory"); /* GCOVR_EXCL_LINE: out of memory */
     for (size_t i = 0; i <= n; i++)
         bound[i] = i == 0 ? first : history_period_add(p, first, (int)i);
     for (size_t i = 0; i < n; i++) {

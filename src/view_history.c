@@ -149,10 +149,10 @@ static int read_rows(tui *t, hist_view *v, hist_key from, int newer, size_t want
     while (!p->ended) {
         if (p->n + CHUNK > p->cap) {
             hist_event *grown = realloc(p->ev, (p->cap + CHUNK * 4) * sizeof *grown);
-            if (!grown) {
+            if (!grown) { /* GCOVR_EXCL_START: realloc fails only when out of memory */
                 set_status(v, 1, "out of memory");
                 return -1;
-            }
+            } /* GCOVR_EXCL_STOP */
             p->ev = grown;
             p->cap += CHUNK * 4;
         }
@@ -268,10 +268,10 @@ static void load_chart(tui *t, hist_view *v)
     v->bar_w = bw;
     v->chart_for = t->cols;
     hist_bucket *b = realloc(v->buckets, n * sizeof *b);
-    if (!b) {
+    if (!b) { /* GCOVR_EXCL_START: realloc fails only when out of memory */
         set_status(v, 1, "out of memory");
         return;
-    }
+    } /* GCOVR_EXCL_STOP */
     v->buckets = b;
     long long first = history_period_add(v->period, history_period_start(v->period, now),
                                          -(int)(v->chart_back + n - 1));
@@ -670,8 +670,8 @@ static void hv_draw(tui *t, void *state)
     int chart_h, summary, visible;
     bring_up_to_date(t, v, &chart_h, &summary, &visible);
     WINDOW *w = newwin(t->rows, t->cols, 0, 0);
-    if (!w)
-        return;
+    if (!w) /* GCOVR_EXCL_BR_LINE: newwin fails only when out of memory */
+        return; /* GCOVR_EXCL_LINE: out of memory */
     draw_title(t, v, w);
     char heading[256];
     chart_heading(v, heading, sizeof heading);
@@ -877,6 +877,7 @@ void history_view_open(tui *t)
 {
     hist_view *v = calloc(1, sizeof *v);
     const climb_ladder *l = t->ladder;
+    /* GCOVR_EXCL_START: calloc and malloc fail only when out of memory */
     if (v)
         v->ids = malloc((t->model->n_crit ? t->model->n_crit : 1) * sizeof *v->ids);
     if (!v || !v->ids) {
@@ -884,6 +885,7 @@ void history_view_open(tui *t)
         tui_message(t, 1, "out of memory");
         return;
     }
+    /* GCOVR_EXCL_STOP */
     size_t k = 0;
     for (size_t p = 0; p < l->n_phases; p++)
         for (size_t i = 0; i < l->phases[p].n_criteria; i++)

@@ -159,13 +159,25 @@ undo_keeps_both() {
     wait_gone "After the undo"
     keys u
     wait_for "nothing to undo in this run"
-    close_history
+    # Ctrl-R here redoes the undo, u takes that back again; each writes an undo event
+    keys C-r
+    wait_for "redone: "
+    keys u
+    wait_for "undone: "
+    # and Ctrl-R and u in the main view do the same
+    keys q
+    wait_gone "Timeline, newest first"
+    keys C-r
+    wait_for "redone: "
+    keys u
+    wait_for "undone: "
+    quit_tui
     climb status --json | python3 -c '
 import json, sys
 d = json.load(sys.stdin)
 c = [c for p in d["phases"] for c in p["criteria"] if c["id"] == "p3-mentored-decision"][0]
 assert c["state"] == "todo", c' || fail "undo did not reach the database"
-    [ "$(sqlite3 "$DB" "SELECT count(*) FROM events WHERE kind = 'undo'")" = 1 ] || fail "undo events"
+    [ "$(sqlite3 "$DB" "SELECT count(*) FROM events WHERE kind = 'undo'")" = 5 ] || fail "undo events"
 }
 
 cli_history() {
@@ -299,6 +311,96 @@ open_note_event() {
     close_history
 }
 
+# The summary names the title, since when, and the target's pace; Enter on an
+# n/a shows its reason, on a dated tick the day the work was done, on a target
+# what it is about and its detail.
+summary_and_event_details() {
+    CLIMB_NOW=2026-01-10T10:00:00Z climb title senior >/dev/null || fail "title"
+    CLIMB_NOW=2026-01-11T10:00:00Z climb target staff 2027-06-30 >/dev/null || fail "target"
+    CLIMB_NOW=2026-01-12T10:00:00Z climb tick p1-own-pipeline --date 2025-12-01 >/dev/null ||
+        fail "dated tick"
+    printf 'first line\nsecond\tline\n' | CLIMB_NOW=2026-01-12T12:00:00Z climb note p1-own-pipeline - \
+        >/dev/null || fail "note of two lines"
+    CLIMB_NOW=2026-01-13T10:00:00Z climb set p1-solo-incident n/a --reason "no on-call here" \
+        >/dev/null || fail "n/a"
+    start_tui 100 30
+    wait_for "Before moving up"
+    keys H
+    wait_for "Timeline, newest first"
+    wait_for "Title Senior since 2026-01-10, 2 mo ago; typical tenure"
+    wait_for "Target Staff by 2027-06-30"
+    # a note of two lines is one row
+    wait_for '"first line second line"'
+    keys Enter
+    wait_for "Reason"
+    wait_for "no on-call here"
+    keys q
+    wait_gone "Reason"
+    keys Down Down Enter
+    wait_for "the work was done 2025-12-01"
+    keys q
+    wait_gone "the work was done"
+    keys Down Enter
+    wait_for "Staff by 2027-06-30"
+    wait_for "Detail"
+    keys q
+    wait_gone "Detail"
+    wait_for "Timeline, newest first"
+    close_history
+}
+
+# A timeline longer than the screen: End shows the oldest (the profile made),
+# Home the newest; PgDn and PgUp go a page older and newer, Down past the last
+# row and Up past the first scroll by one row.
+timeline_scrolls() {
+    d=1
+    for id in $(climb ids | cut -d' ' -f1); do
+        tick_at "2026-01-$(printf %02d $d)T10:00:00Z" "$id"
+        d=$((d + 1))
+    done
+    start_tui 100 24
+    wait_for "Before moving up"
+    keys H
+    wait_for "Timeline, newest first"
+    wait_for "2026-01-14 10:00  ticked"
+    screen | grep -q "created" && fail "the oldest event is on the first page"
+    keys End
+    wait_for "created"
+    wait_for "newest first, before"
+    screen | grep -q "2026-01-14 10:00  ticked" && fail "End kept the newest event"
+    # on the last page PgDn puts the cursor on the oldest row
+    keys Up PgDn Enter
+    wait_for "(a profile event)"
+    keys q
+    wait_gone "(a profile event)"
+    keys Home
+    wait_for "2026-01-14 10:00  ticked"
+    wait_gone "newest first, before"
+    keys PgDn
+    wait_for "newest first, before"
+    wait_gone "2026-01-14 10:00  ticked"
+    keys PgUp
+    wait_for "2026-01-14 10:00  ticked"
+    wait_gone "newest first, before"
+    # at the newest PgUp stays
+    keys PgUp
+    wait_for "Timeline, newest first"
+    screen | grep -q "newest first, before" && fail "PgUp went past the newest"
+    screen >"$T/screen"
+    rows=$(grep -c "  ticked  " "$T/screen")
+    i=1
+    while [ "$i" -le "$rows" ]; do keys Down; i=$((i + 1)); done
+    wait_gone "2026-01-14 10:00  ticked"
+    # back to the first row, then one more Up scrolls to the newest again
+    i=1
+    while [ "$i" -le "$rows" ]; do keys Up; i=$((i + 1)); done
+    wait_for "2026-01-14 10:00  ticked"
+    wait_gone "newest first, before"
+    close_history
+}
+
+run_test timeline_scrolls
+run_test summary_and_event_details
 run_test timeline_and_chart
 run_test months_and_years
 run_test chart_scrolls

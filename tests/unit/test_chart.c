@@ -23,6 +23,14 @@ static void fill_scales_to_eighths(void **state)
     /* a tiny value still shows */
     assert_int_equal(chart_fill(1, 1000, 1, 0), 1);
     assert_int_equal(chart_fill(-3, 4, 2, 0), 0);
+    /* no scale or no rows: nothing to fill */
+    assert_int_equal(chart_fill(1, 0, 2, 0), 0);
+    assert_int_equal(chart_fill(1, 4, 0, 0), 0);
+    /* an empty chart frees cleanly */
+    chart_text empty;
+    memset(&empty, 0, sizeof empty);
+    chart_free(&empty);
+    assert_null(empty.lines);
     assert_int_equal(chart_max((int[]){0, 0}, 2), 1);
 }
 
@@ -148,6 +156,28 @@ static void year_row_gives_way(void **state)
     chart_free(&c);
 }
 
+/* The marks row under a tall axis: a short name is right-aligned in the label
+ * column, a mark wider than its bar is left out, a missing mark is blank; with no
+ * name the column is blank. */
+static void marks_row_fits_the_bars(void **state)
+{
+    (void)state;
+    int values[] = {1000, 0, 500};
+    const char *lp[] = {"a", "b", "c"}, *marks[] = {"3+x", NULL, "2"};
+    chart_spec s = {values, 3, lp, 1, 2, 0, NULL, marks, "q"};
+    chart_text c;
+    assert_int_equal(chart_render(&s, &c), 0);
+    assert_int_equal(c.axis_width, 5);
+    assert_int_equal(c.marks_line, 3);
+    assert_string_equal(c.lines[3], "   q     2");
+    chart_free(&c);
+    s.marks_label = NULL;
+    assert_int_equal(chart_render(&s, &c), 0);
+    assert_int_equal(c.axis_width, 5);
+    assert_string_equal(c.lines[c.marks_line], "         2");
+    chart_free(&c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -158,6 +188,7 @@ int main(void)
         cmocka_unit_test(labels_never_overlap),
         cmocka_unit_test(month_and_year_axis),
         cmocka_unit_test(year_row_gives_way),
+        cmocka_unit_test(marks_row_fits_the_bars),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -57,6 +57,25 @@ static void enough_data_is_not_rough(void **state)
     assert_string_equal(f.basis, "rests on 5 ticks over 7 mo");
 }
 
+/* Five ticks are enough only over 90 days or more: 89 days is still rough. */
+static void many_ticks_over_a_short_span_are_rough(void **state)
+{
+    (void)state;
+    forecast f;
+    long long ticks[] = {NOW - 89 * DAY, NOW - 60 * DAY, NOW - 40 * DAY, NOW - 20 * DAY,
+                         NOW - 1 * DAY};
+    forecast_compute(ticks, 5, 1, NOW, &f);
+    assert_int_equal(f.kind, FORECAST_DATE);
+    assert_int_equal(f.span, 89 * DAY);
+    assert_int_equal(f.rough, 1);
+    assert_non_null(strstr(f.basis, ", a rough guess"));
+    ticks[0] = NOW - 90 * DAY;
+    forecast_compute(ticks, 5, 1, NOW, &f);
+    assert_int_equal(f.span, 90 * DAY);
+    assert_int_equal(f.rough, 0);
+    assert_null(strstr(f.basis, "rough"));
+}
+
 static void same_day_ticks_count_as_one_day(void **state)
 {
     (void)state;
@@ -103,6 +122,7 @@ int main(void)
         cmocka_unit_test(no_forecast_from_fewer_than_two_ticks),
         cmocka_unit_test(pace_from_first_tick_to_now),
         cmocka_unit_test(enough_data_is_not_rough),
+        cmocka_unit_test(many_ticks_over_a_short_span_are_rough),
         cmocka_unit_test(same_day_ticks_count_as_one_day),
         cmocka_unit_test(all_met),
         cmocka_unit_test(spans_in_words),
