@@ -111,6 +111,7 @@ static undo_outcome take_back(climb_model *m, const ops_group *g, ops_group *rev
     size_t n = 0;
     undo_outcome out = UNDO_DONE;
     char why[440] = "";
+    int redo = strcmp(verb, "redone") == 0;
     memset(reverse, 0, sizeof *reverse);
     if (store_begin(m->store)) {
         snprintf(r->message, sizeof r->message, "not %s: %s", verb, ops_error(m));
@@ -152,11 +153,20 @@ static undo_outcome take_back(climb_model *m, const ops_group *g, ops_group *rev
         out = UNDO_NOTHING;
         snprintf(r->message, sizeof r->message, "nothing to %s: that profile is gone", verb);
     } else {
+        /* An undo is worded by the change it took back ("undone: ticked ..."); a
+         * redo takes back an undo's reverse, so it is worded by the change it
+         * wrote again ("redone: ticked ...", not the reverse's "unticked"). */
+        store_event again;
+        int fresh = redo && reverse->n &&
+                    store_event_get(m->store, reverse->ids[reverse->n - 1], &again) == 0;
+        const store_event *said = fresh ? &again : last;
         char words[400];
-        ops_event_words(last, item_words(m, last), words, sizeof words);
+        ops_event_words(said, item_words(m, said), words, sizeof words);
         snprintf(r->message, sizeof r->message, "%s: %s", verb, words);
-        snprintf(r->kind, sizeof r->kind, "%s", last->kind);
-        snprintf(r->item, sizeof r->item, "%s", last->item ? last->item : "");
+        snprintf(r->kind, sizeof r->kind, "%s", said->kind);
+        snprintf(r->item, sizeof r->item, "%s", said->item ? said->item : "");
+        if (fresh)
+            store_event_free(&again);
     }
     for (size_t k = 0; k < n; k++)
         store_event_free(&ev[k]);

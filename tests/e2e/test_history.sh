@@ -161,14 +161,14 @@ undo_keeps_both() {
     wait_for "nothing to undo in this run"
     # Ctrl-R here redoes the undo, u takes that back again; each writes an undo event
     keys C-r
-    wait_for "redone: "
+    wait_for "redone: tick of"
     keys u
     wait_for "undone: "
     # and Ctrl-R and u in the main view do the same
     keys q
     wait_gone "Timeline, newest first"
     keys C-r
-    wait_for "redone: "
+    wait_for "redone: tick of"
     keys u
     wait_for "undone: "
     quit_tui
