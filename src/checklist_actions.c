@@ -187,11 +187,17 @@ static void note_done(tui *t, void *ctx, const char *text)
             return;
         again->phase = r->phase;
         again->index = r->index;
-        char title[256];
+        char title[256], why_not[512];
+        snprintf(why_not, sizeof why_not, "%s", ops_error(t->model));
+        /* the model still holds the note as it was: read the other change, so the
+         * editor's base is that note and Ctrl-X then saves over it knowingly */
+        int fresh = ops_refresh(t->model);
+        if (fresh != 0 && fresh != 1)
+            snprintf(why_not, sizeof why_not, "%s", ops_error(t->model));
         snprintf(title, sizeof title, "Note %s elsewhere: Ctrl-X keeps yours, Esc theirs",
                  model_crit_at(t->model, r->phase, r->index)->note ? "changed" : "removed");
         open_note_editor(t, again, text, title);
-        tui_message(t, 1, "not saved yet: %s", ops_error(t->model));
+        tui_message(t, 1, "not saved yet: %s", why_not);
     } else if (rc != 0) {
         tui_message(t, 1, "note not saved: %s", ops_error(t->model));
     } else {

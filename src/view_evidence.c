@@ -169,9 +169,11 @@ static void links_done(tui *t, void *ctx, const char *text)
          w = strtok_r(NULL, " \t\n", &save))
         links[n++] = w;
     ops_entry e = {NULL, links, n, 0};
-    said(t, n > EVIDENCE_LINKS_MAX ? (tui_message(t, 1, "at most 20 links"), 0)
-            : ops_evidence_edit(t->model, c->entry, &e, NULL),
-         n ? "links changed" : "links removed");
+    if (n > EVIDENCE_LINKS_MAX) /* said alone: nothing was saved */
+        tui_message(t, 1, "at most %d links; nothing changed", EVIDENCE_LINKS_MAX);
+    else
+        said(t, ops_evidence_edit(t->model, c->entry, &e, NULL),
+             n ? "links changed" : "links removed");
     free(copy);
 }
 
