@@ -69,6 +69,16 @@ PY
     wait_for "✎ 3 · 2026-03-05"
     keys c
     wait_for "Mid case: 1 of 3 met, 1 with fresh evidence"
+    keys Z
+    wait_for "no action on that key"
+    keys G Enter # the last claim's evidence, over the check
+    wait_for "Evidence · p1-dev-feedback · 0"
+    keys Escape
+    wait_for "Mid case: 1 of 3 met"
+    keys k NPage PPage g k Enter
+    wait_for "Evidence · p1-own-pipeline · 3"
+    keys Escape
+    wait_for "Mid case: 1 of 3 met"
     keys Escape
     wait_gone "Evidence check"
     quit_tui
