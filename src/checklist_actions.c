@@ -209,10 +209,10 @@ static void open_note_editor(tui *t, crit_ref *r, const char *text, const char *
 {
     const char *stored = model_crit_at(t->model, r->phase, r->index)->note;
     r->base = strdup(stored ? stored : "");
-    if (!r->base) {
+    if (!r->base) { /* GCOVR_EXCL_START: strdup fails only when out of memory */
         ref_free(r);
         return;
-    }
+    } /* GCOVR_EXCL_STOP */
     /* Esc asks unless the text is the stored note (after a refused save, it is not) */
     editor_request req = {title, text, 1, 1, NOTE_MAX, r->base};
     editor_open(t, &req, note_done, r, ref_free);
