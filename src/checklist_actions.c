@@ -22,7 +22,7 @@ typedef struct {
 static crit_ref *selected(tui *t)
 {
     crit_ref *r = calloc(1, sizeof *r);
-    if (r) {
+    if (r) { /* GCOVR_EXCL_BR_LINE: calloc fails only when out of memory */
         r->phase = (size_t)t->phase;
         r->index = (size_t)t->crit_cursor;
     }
@@ -69,8 +69,8 @@ static void untick_confirmed(tui *t, void *ctx)
         return;
     }
     crit_ref *again = selected(t);
-    if (!again)
-        return;
+    if (!again) /* GCOVR_EXCL_BR_LINE: selected fails only when out of memory */
+        return; /* GCOVR_EXCL_LINE: out of memory */
     again->phase = r->phase;
     again->index = r->index;
     open_reason_editor(t, again);
@@ -85,8 +85,8 @@ static int ask_before_unticking(tui *t, crit_state to)
     if (mc->state != STATE_DONE || (!mc->note && !mc->n_entries))
         return 0;
     crit_ref *r = selected(t);
-    if (!r)
-        return 1;
+    if (!r) /* GCOVR_EXCL_BR_LINE: selected fails only when out of memory */
+        return 1; /* GCOVR_EXCL_LINE: out of memory */
     r->to = to;
     static const char *const into[] = {"not started", "in progress", "met", "not applicable"};
     char question[256];
@@ -148,7 +148,7 @@ int checklist_not_applicable(tui *t)
     if (ask_before_unticking(t, STATE_NA))
         return DIRTY_ALL;
     crit_ref *copy = selected(t);
-    if (copy)
+    if (copy) /* GCOVR_EXCL_BR_LINE: selected fails only when out of memory */
         open_reason_editor(t, copy);
     return DIRTY_ALL;
 }
@@ -175,16 +175,16 @@ static void note_done(tui *t, void *ctx, const char *text)
     int rc = why ? OPS_INVALID : ops_criterion(t->model, r->phase, r->index, &c, &changed);
     if (why) { /* the editor opens again on the text, so nothing typed is lost */
         crit_ref *again = selected(t);
-        if (!again)
-            return;
+        if (!again) /* GCOVR_EXCL_BR_LINE: selected fails only when out of memory */
+            return; /* GCOVR_EXCL_LINE: out of memory */
         again->phase = r->phase;
         again->index = r->index;
         open_note_editor(t, again, text, "Not saved: fix the note, or Esc to leave it");
         tui_message(t, 1, "the note %s", why);
     } else if (rc == OPS_CONFLICT) {
         crit_ref *again = selected(t);
-        if (!again)
-            return;
+        if (!again) /* GCOVR_EXCL_BR_LINE: selected fails only when out of memory */
+            return; /* GCOVR_EXCL_LINE: out of memory */
         again->phase = r->phase;
         again->index = r->index;
         char title[256], why_not[512];
@@ -223,8 +223,8 @@ int checklist_note(tui *t)
     if (!has_criteria(t))
         return DIRTY_NONE;
     crit_ref *r = selected(t);
-    if (!r)
-        return DIRTY_NONE;
+    if (!r) /* GCOVR_EXCL_BR_LINE: selected fails only when out of memory */
+        return DIRTY_NONE; /* GCOVR_EXCL_LINE: out of memory */
     char title[256];
     snprintf(title, sizeof title, "Evidence: %s", criterion(t, r)->id);
     open_note_editor(t, r, model_crit_at(t->model, r->phase, r->index)->note, title);
