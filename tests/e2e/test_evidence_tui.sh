@@ -3,7 +3,9 @@
 # its evidence, where three dated and linked entries are recorded with a, d and l;
 # the Checklist row then shows the count and the newest; x removes one after
 # asking and u takes the removal back; c shows the evidence check's verdict; T in
-# the Ladder pane sets a target.
+# the Ladder pane sets a target; the note row, edits, refusals (a bad date, 21
+# links) and a URL opened with $BROWSER; x asking before n/a, and a note changed
+# by another climb while it was edited.
 . "$(dirname "$0")/lib.sh"
 
 prepare() {
