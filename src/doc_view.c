@@ -40,10 +40,10 @@ static void item_free(doc_item *it)
 int doc_add(doc *d, doc_item item)
 {
     doc_item *grown = item.heading ? realloc(d->items, (d->n + 1) * sizeof *grown) : NULL;
-    if (!grown) {
+    if (!grown) { /* GCOVR_EXCL_START: realloc or doc_strf failed: out of memory */
         item_free(&item);
         return -1;
-    }
+    } /* GCOVR_EXCL_STOP */
     d->items = grown;
     d->items[d->n++] = item;
     return 0;

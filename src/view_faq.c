@@ -56,11 +56,11 @@ void faq_view_open(tui *t, int index)
             failed = doc_add(d, it) != 0;
         }
     }
-    if (failed) {
+    if (failed) { /* GCOVR_EXCL_START: failed only when out of memory */
         if (d)
             faq_close(d);
         tui_message(t, 1, "out of memory");
-        return;
+        return; /* GCOVR_EXCL_STOP */
     }
     if (index >= 0 && (size_t)index < d->n)
         doc_select(d, index);

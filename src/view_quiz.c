@@ -461,10 +461,10 @@ static void open_at(tui *t, quiz_stage stage)
         return;
     }
     quiz_state *qs = calloc(1, sizeof *qs);
-    if (!qs) {
+    if (!qs) { /* GCOVR_EXCL_START: calloc fails only when out of memory */
         tui_message(t, 1, "out of memory");
         return;
-    }
+    } /* GCOVR_EXCL_STOP */
     start_questions(qs);
     qs->stage = stage;
     tui_push_view(t, &quiz_view, qs);

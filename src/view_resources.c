@@ -41,8 +41,8 @@ static int build(tui *t, res_state *s)
                          : doc_strf("for phases %d-%d", r->phase_min, r->phase_max);
         doc_item it = {doc_strf("%s", r->name), meta, {doc_strf("%s", r->what), NULL, NULL}, 0};
         s->resource[s->d.n] = (int)i;
-        if (doc_add(&s->d, it))
-            return -1;
+        if (doc_add(&s->d, it)) /* GCOVR_EXCL_BR_LINE: doc_add fails only when out of memory */
+            return -1; /* GCOVR_EXCL_LINE: out of memory */
     }
     return 0;
 }
@@ -90,10 +90,10 @@ static int res_handle(tui *t, void *state, int key, int is_char, action a)
         if (p >= (int)t->ladder->n_phases)
             return DIRTY_NONE;
         tui_select_phase(t, p);
-        if (build(t, s)) {
+        if (build(t, s)) { /* GCOVR_EXCL_START: build fails only when out of memory */
             tui_message(t, 1, "out of memory");
             tui_pop_view(t);
-        }
+        } /* GCOVR_EXCL_STOP */
         return DIRTY_ALL;
     }
     int r = doc_command(t, &s->d, cmd);
@@ -133,11 +133,11 @@ void resources_view_open(tui *t, int resource)
             tui_select_phase(t, p);
     }
     res_state *s = calloc(1, sizeof *s);
-    if (!s || build(t, s)) {
-        if (s)
+    if (!s || build(t, s)) { /* GCOVR_EXCL_BR_LINE: both fail only out of memory */
+        if (s) /* GCOVR_EXCL_START: out of memory */
             res_close(s);
         tui_message(t, 1, "out of memory");
-        return;
+        return; /* GCOVR_EXCL_STOP */
     }
     for (size_t i = 0; i < s->d.n; i++)
         if (s->resource[i] == resource)

@@ -98,11 +98,19 @@ tui_does_not_offer_before_due() {
 
 leaving_a_checkin_records_none() {
     climb cadence 1w >/dev/null || fail "cadence"
+    climb set p1-solo-incident n/a --reason "no on-call here" >/dev/null || fail "n/a"
     CLIMB_NOW=$LATER start_tui 80 24
     wait_for "A check-in is due"
     keys Escape
     wait_for "Check-in later; press C"
     keys C
+    wait_for "criterion 1 of 3"
+    keys BSpace
+    wait_for "This is the first criterion; Esc leaves the check-in."
+    keys Enter # an n/a criterion shows its reason; Backspace goes back
+    wait_for "criterion 2 of 3"
+    wait_for "Reason: no on-call here"
+    keys BSpace
     wait_for "criterion 1 of 3"
     keys 3
     wait_for "Now: [x] met"

@@ -29,6 +29,22 @@ phase_explanation() {
     keys G
     wait_for "yardstick"
     wait_gone "For most people this is the phase"
+    row=$(screen | grep -n 'Explanation (i)' | head -n 1 | cut -d: -f1)
+    keys -l "$(printf '\033[<0;30;%dM' $((row - 2)))" # a click focuses the Phase pane
+    keys -l "$(printf '\033[<0;30;%dm' $((row - 2)))"
+    keys Space
+    wait_for "Tab to the Checklist pane to tick a criterion"
+    keys g
+    wait_for "For most people this is the phase"
+    keys NPage
+    wait_gone "For most people this is the phase"
+    keys PPage
+    wait_for "For most people this is the phase"
+    at=$(screen | grep -o ' [0-9]*/3[0-9] ┘' | head -n 1 | cut -d/ -f1) # last row shown
+    keys j
+    wait_for " $((at + 1))/3"
+    keys k
+    wait_for " $((at))/3"
     keys 2
     wait_for "Table [Explanation] (i)"
     wait_for "At Mid level, technical skill"
@@ -58,6 +74,8 @@ overview() {
     wait_for "Senior to Staff: typically 3-5 years"
     wait_for "Why it takes that long"
     wait_for "The gap widens"
+    keys Z
+    wait_for "Up/Down move between the points; Esc closes"
     keys Escape
     wait_gone "Overview"
     wait_for "o overview"
@@ -131,8 +149,16 @@ roadblocks_intro() {
     wait_for "Read these as a diagnosis."
     wait_for "remedy"
     wait_for "Flag the ones that describe you"
+    keys Z
+    wait_for "Space flags the selected roadblock; Esc closes"
     keys Escape
     wait_gone "Roadblocks ·"
+    keys r
+    wait_for "Resources"
+    keys Z
+    wait_for "1-4 show another phase's resources; Esc closes"
+    keys Escape
+    wait_gone "1-4 show another"
     quit_tui
 }
 

@@ -201,6 +201,25 @@ ladder_update_keeps_progress() {
     start_tui 80 24 --ladder "$fixtures/ladder_update/v2.yaml"
     wait_for "1 reworded, 1 added, 1 retired"
     wait_for "Owned a pipeline end to end."
+    resize 40 12 # the entries no longer fit: the grammar's keys scroll them
+    wait_for "retired, phase 1,"
+    keys j
+    wait_gone "reworded, phase 1,"
+    keys G
+    wait_for "Wrote the runbook others use."
+    wait_gone "p1-own-pipeline:"
+    keys k
+    wait_for "retired, phase 1,"
+    keys g
+    wait_for "reworded, phase 1,"
+    keys NPage
+    wait_gone "reworded, phase 1,"
+    keys PPage
+    wait_for "reworded, phase 1,"
+    keys x
+    wait_for "Enter continues to the ladder"
+    wait_for "Ladder update"
+    resize 80 24
     keys Space
     wait_for "Before moving up to Mid · 1/2"
     wait_for "worded when ticked: Owned a pipeline end to end."

@@ -99,6 +99,26 @@ esc_abandons_nothing_saved() {
     wait_for "Before moving up to Mid"
     keys Q
     wait_for "Question 1 of 5"
+    keys BSpace
+    wait_for "This is the first question; Esc abandons the quiz."
+    keys Z
+    wait_for "Choose with Up/Down or 1 2 3, then Enter"
+    keys G k
+    wait_for "▸ 2  Yes, once"
+    keys g
+    wait_for "▸ 1  No"
+    keys i
+    wait_for "About this quiz"
+    keys j # the introduction scrolls; answering waits
+    wait_gone "About this quiz"
+    keys i
+    wait_for "Question 1 of 5"
+    resize 40 12 # no room: the title counts, the hint stands in for the keys
+    wait_for "Placement quiz · question 1 of 5"
+    keys BSpace
+    wait_for "This is the first question; Esc aba"
+    resize 80 24
+    wait_for "Question 1 of 5"
     keys 3 Enter 3 Enter
     wait_for "Question 3 of 5"
     keys Escape
@@ -119,7 +139,29 @@ retake_keeps_both() {
         keys 3 Enter
     done
     wait_for "Your placement: Phase 4 (Staff)"
-    keys Enter
+    resize 60 14 # the result scrolls, saying there is more below
+    wait_for "… more"
+    keys j
+    wait_gone "Your placement: Phase 4"
+    keys G
+    wait_for "marks it in the Ladder pane."
+    wait_gone "… more"
+    keys k g
+    wait_for "Your placement: Phase 4 (Staff)"
+    keys NPage
+    wait_gone "Your placement: Phase 4"
+    wait_for "Saved 2026-03-14 09:30"
+    keys PPage
+    wait_for "Your placement: Phase 4 (Staff)"
+    keys i
+    wait_for "About this quiz"
+    keys i
+    wait_for "Your placement: Phase 4 (Staff)"
+    keys Q # a retake starts over; Esc abandons it and keeps the placement
+    wait_for "Question 1 of 5"
+    resize 80 24
+    keys Escape
+    wait_for "Quiz abandoned; nothing was saved."
     wait_for "quiz Phase 4 ·"
     screen | grep -q "│ [▸ ] ●Staff" || fail "no placement mark on the Staff row"
     quit_tui
