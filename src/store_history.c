@@ -169,14 +169,16 @@ static int step_row(climb_store *st, sqlite3_stmt *s)
     return store_fail(st, "cannot read the history: %s", sqlite3_errmsg(store_db(st)));
 }
 
-enum { Q_FIRST, Q_LAST, Q_BEFORE, Q_COUNT };
+enum { Q_FIRST, Q_FIRST_DATED, Q_LAST, Q_BEFORE, Q_COUNT };
 
 /* When a state event took effect: a tick given a date (tick --date: its detail
  * is the ISO time the work was done, never after the event) counts from that
  * date; any other event from when it was recorded. Dated ticks are few and have
- * their own partial index (events_dated, schema.sql), so each query below asks
- * the time index and that one separately rather than computing a date for every
- * event of a criterion (which made the chart 300 times slower on 100k events).
+ * their own partial index (events_dated, schema.sql), so each question below is
+ * asked of the time index and of that one separately, in two statements (a
+ * MIN() inside a compound query loses SQLite's min/max shortcut), rather than
+ * computing a date for every event of a criterion (which made the chart 300
+ * times slower on 100k events).
  * DATED must stay word for word the index's WHERE, and the dated halves name
  * the index (INDEXED BY): the planner would otherwise walk the criterion's time
  * index and read every later event's row to test its detail. */
@@ -185,12 +187,14 @@ enum { Q_FIRST, Q_LAST, Q_BEFORE, Q_COUNT };
     " AND detail GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T*'"
 #define DATED_AT "CAST(strftime('%s', detail) AS INTEGER)"
 
-/* The first time a criterion's state changed, by when the change took effect. */
+/* The first state change of a criterion (?2) as recorded, then the first of its
+ * dated ticks by the date given: the earlier of the two is when it first took
+ * effect. MIN() gives NULL when there is none. */
 #define FIRST_SQL(more)                                                                       \
-    "SELECT MIN(x) FROM (SELECT MIN(at) AS x FROM events WHERE profile_id = ?1"             \
-    " AND kind = 'state' AND item = ?2" more " UNION ALL SELECT MIN(" DATED_AT ") FROM events" \
-    " INDEXED BY events_dated WHERE profile_id = ?1 AND item = ?2 AND " DATED ") WHERE x IS NOT NULL"                \
-    " HAVING COUNT(*) > 0"
+    "SELECT MIN(at) FROM events WHERE profile_id = ?1 AND kind = 'state' AND item = ?2" more
+#define FIRST_DATED_SQL                                                                       \
+    "SELECT MIN(" DATED_AT ") FROM events INDEXED BY events_dated WHERE profile_id = ?1"     \
+    " AND item = ?2 AND " DATED
 
 /* Met at time e (?3): the latest state event recorded (time, then order) among
  * those in effect before e says done. A dated tick recorded at or after e but
@@ -198,6 +202,7 @@ enum { Q_FIRST, Q_LAST, Q_BEFORE, Q_COUNT };
  * event recorded before e does. */
 static const char *const BUCKET_SQL[Q_COUNT] = {
     [Q_FIRST] = FIRST_SQL(""),
+    [Q_FIRST_DATED] = FIRST_DATED_SQL,
     [Q_LAST] = "SELECT at, value = 'done' FROM events WHERE profile_id = ?1 AND kind = 'state'"
                " AND item = ?2 ORDER BY at DESC, id DESC LIMIT 1",
     [Q_BEFORE] = "SELECT v FROM (SELECT 1 AS v, 0 AS o FROM events INDEXED BY events_dated"
@@ -223,6 +228,26 @@ static int met_before(climb_store *st, sqlite3_stmt *before, long long e, long l
     return r < 0 ? -1 : r == 1 && sqlite3_column_int(before, 0);
 }
 
+/* Steps the two bound statements of FIRST_SQL and FIRST_DATED_SQL: 1 with *at
+ * the earlier of their times, 0 when neither has one, -1 on an error. */
+static int first_effect(climb_store *st, sqlite3_stmt *plain, sqlite3_stmt *dated, long long *at)
+{
+    int found = 0;
+    sqlite3_stmt *both[2] = {plain, dated};
+    for (int i = 0; i < 2; i++) {
+        int r = step_row(st, both[i]);
+        if (r < 0)
+            return -1;
+        if (r == 1 && sqlite3_column_type(both[i], 0) != SQLITE_NULL) {
+            long long t = sqlite3_column_int64(both[i], 0);
+            if (!found || t < *at)
+                *at = t;
+            found = 1;
+        }
+    }
+    return found;
+}
+
 /* Adds one criterion's met/newly counts to the buckets. */
 static int count_criterion(climb_store *st, sqlite3_stmt **q, const char *id, size_t n,
                            const long long *bound, hist_bucket *out)
@@ -231,10 +256,10 @@ static int count_criterion(climb_store *st, sqlite3_stmt **q, const char *id, si
         sqlite3_reset(q[i]);
         sqlite3_bind_text(q[i], 2, id, -1, SQLITE_TRANSIENT);
     }
-    int r = step_row(st, q[Q_FIRST]);
+    long long first_at = 0;
+    int r = first_effect(st, q[Q_FIRST], q[Q_FIRST_DATED], &first_at);
     if (r <= 0)
         return r; /* never changed: never met */
-    long long first_at = sqlite3_column_int64(q[Q_FIRST], 0);
     if (step_row(st, q[Q_LAST]) != 1)
         return -1;
     long long last_at = sqlite3_column_int64(q[Q_LAST], 0);
@@ -333,15 +358,17 @@ static int single_value(climb_store *st, const char *sql, long long profile_id, 
 long long history_chart_first(climb_store *st, long long profile_id, hist_period p,
                               long long now, size_t max_periods, size_t *n_periods)
 {
-    long long ev = 0, quiz = 0, earliest = now;
-    single_value(st, "SELECT MIN(x) FROM (SELECT MIN(at) AS x FROM events WHERE"
-                     " profile_id = ?1 AND kind = 'state' UNION ALL SELECT MIN(" DATED_AT ")"
-                     " FROM events INDEXED BY events_dated WHERE profile_id = ?1 AND " DATED ")",
+    long long ev = 0, dated = 0, quiz = 0, earliest = now;
+    single_value(st, "SELECT MIN(at) FROM events WHERE profile_id = ?1 AND kind = 'state'",
                  profile_id, &ev);
+    single_value(st, "SELECT MIN(" DATED_AT ") FROM events INDEXED BY events_dated"
+                     " WHERE profile_id = ?1 AND " DATED, profile_id, &dated);
     single_value(st, "SELECT MIN(taken_at) FROM quiz_attempts WHERE profile_id = ?1",
                  profile_id, &quiz);
     if (ev && ev < earliest)
         earliest = ev;
+    if (dated && dated < earliest)
+        earliest = dated;
     if (quiz && quiz < earliest)
         earliest = quiz;
     long long first = history_period_start(p, now), floor = history_period_start(p, earliest);
@@ -358,22 +385,23 @@ int history_first_done(climb_store *st, long long profile_id, const char *const 
                        size_t n_criteria, long long *at)
 {
     *at = 0;
-    sqlite3_stmt *s = store_prepare(st, FIRST_SQL(" AND value = 'done'"));
-    if (!s)
-        return -1;
-    int r = 0;
+    sqlite3_stmt *plain = store_prepare(st, FIRST_SQL(" AND value = 'done'"));
+    sqlite3_stmt *dated = plain ? store_prepare(st, FIRST_DATED_SQL) : NULL;
+    int r = plain && dated ? 0 : -1;
     for (size_t i = 0; i < n_criteria && r >= 0; i++) {
-        sqlite3_reset(s);
-        sqlite3_bind_int64(s, 1, profile_id);
-        sqlite3_bind_text(s, 2, criteria[i], -1, SQLITE_TRANSIENT);
-        r = step_row(st, s);
-        if (r == 1) {
-            long long t = sqlite3_column_int64(s, 0);
-            if (!*at || t < *at)
-                *at = t;
+        sqlite3_stmt *both[2] = {plain, dated};
+        for (int k = 0; k < 2; k++) {
+            sqlite3_reset(both[k]);
+            sqlite3_bind_int64(both[k], 1, profile_id);
+            sqlite3_bind_text(both[k], 2, criteria[i], -1, SQLITE_TRANSIENT);
         }
+        long long t = 0;
+        r = first_effect(st, plain, dated, &t);
+        if (r == 1 && (!*at || t < *at))
+            *at = t;
     }
-    sqlite3_finalize(s);
+    sqlite3_finalize(plain);
+    sqlite3_finalize(dated);
     return r < 0 ? -1 : 0;
 }
 
