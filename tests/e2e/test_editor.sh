@@ -249,6 +249,19 @@ key_file_decodes_headless() {
     [ "$(note p1-own-pipeline)" = "$want" ] || fail "note: $(note p1-own-pipeline)"
 }
 
+# Every editing key of the note editor, headless, each leaving its mark on the
+# saved note: Left/Del/Right/Tab, Up and Down keeping the column, Ctrl-Home and
+# Ctrl-End (rxvt sequences), Alt-f and Alt-d, PgDn past the last row and PgUp
+# past the first.
+editing_keys_headless() {
+    climb status >/dev/null || fail "status"
+    printf '%s' '<resize 80x24>nabc<Left><Left><Del><Right><Tab>d<Enter>xyz<Up>U<Down>D' \
+        '<seq [7^>S<seq [8^>E<seq [7^><M-f><M-d>W<PgDn>P<PgUp>Q<C-x>q' >"$T/keys"
+    "$CLIMB_BIN" --db "$DB" --user ana --keys "$T/keys" >/dev/null 2>&1 || fail "keys run"
+    want=$(printf 'QSacW d\nxyzDEP')
+    [ "$(note p1-own-pipeline)" = "$want" ] || fail "note: $(note p1-own-pipeline)"
+}
+
 run_test esc_asks_before_discarding
 run_test ctrl_c_asks_then_quits
 run_test one_line_prompt_asks
@@ -258,3 +271,4 @@ run_test long_existing_note_opens_at_its_start
 run_test kill_keys
 run_test bracketed_paste_arrives_whole
 run_test key_file_decodes_headless
+run_test editing_keys_headless
