@@ -246,6 +246,68 @@ search_no_match_and_utf8() {
     quit_tui
 }
 
+# The search's other keys and jumps: Up/Down/PgDn/PgUp while typing, Tab to the
+# list, j/k/g/G/PgDn/PgUp and an unknown key there; Ctrl-U and Enter on an empty
+# query; a hit in a level, a timeline, an FAQ, a quiz question and a phase's
+# table each go to their place.
+search_keys_and_jumps() {
+    prepare
+    start 100 30
+    keys /
+    keys -l "e"
+    wait_for "match 1 of "
+    n=$(screen | sed -n 's/.*match 1 of \([0-9]*\).*/\1/p')
+    [ "${n:-0}" -ge 40 ] || fail "expected many matches, got '$n'"
+    keys Down Down
+    wait_for "match 3 of $n"
+    keys Up
+    wait_for "match 2 of $n"
+    keys PgDn
+    wait_for "match 24 of $n"
+    keys PgUp
+    wait_for "match 2 of $n"
+    keys Tab
+    wait_for "Enter go to it"
+    keys G
+    wait_for "match $n of $n"
+    keys k
+    wait_for "match $((n - 1)) of $n"
+    keys g
+    wait_for "match 1 of $n"
+    keys j PgDn
+    wait_for "match 24 of $n"
+    keys PgUp
+    wait_for "match 2 of $n"
+    keys x
+    wait_for "n/N move between matches"
+    screen | grep -qF "Search:" || fail "an unknown key closed the search"
+    keys / C-u
+    wait_for "type a word: levels"
+    keys Tab Enter
+    wait_for "type something to search for"
+    jump_to outlasts "found in: Level, Plateau"
+    jump_to widens "found in: Timeline, Why it takes this long"
+    jump_to verifiable "found in: FAQ, Answer"
+    wait_for "Frequently asked questions"
+    keys Escape
+    wait_gone "Frequently asked questions"
+    jump_to recurring "of the placement quiz:"
+    jump_to "escalates the edge" "found in: Phase"
+    quit_tui
+}
+
+# jump_to QUERY MESSAGE: searches for QUERY, goes to its first match, waits for MESSAGE.
+jump_to() {
+    keys /
+    wait_for "Search:"
+    keys C-u
+    keys -l "$1"
+    wait_for "match 1 of 1"
+    keys Enter Enter
+    wait_gone "Search:"
+    wait_for "$2"
+}
+
 run_test roadblock_flag_survives_restart
 run_test roadblock_unflag_in_tui
 run_test roadblock_cli
@@ -255,3 +317,4 @@ run_test ladder_timelines
 run_test search_note_and_criterion
 run_test search_next_previous
 run_test search_no_match_and_utf8
+run_test search_keys_and_jumps
