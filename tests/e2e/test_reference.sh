@@ -247,13 +247,21 @@ search_no_match_and_utf8() {
 }
 
 # The search's other keys and jumps: Up/Down/PgDn/PgUp while typing, Tab to the
-# list, j/k/g/G/PgDn/PgUp and an unknown key there; Ctrl-U and Enter on an empty
+# list, j/k/g/G/PgDn/PgUp and an unknown key there; a note written outside found
+# after the reload; Ctrl-U and Enter on an empty
 # query; a hit in a level, a timeline, an FAQ, a quiz question and a phase's
 # table each go to their place.
 search_keys_and_jumps() {
     prepare
     start 100 30
     keys /
+    keys -l "zebra"
+    wait_for "no match"
+    # a note written outside while the search is open is found once climb reloads
+    climb tick p1-own-pipeline --note "zebra crossing" >/dev/null || fail "tick"
+    wait_for "match 1 of 1"
+    wait_for "Note P1"
+    keys C-u
     keys -l "e"
     wait_for "match 1 of "
     n=$(screen | sed -n 's/.*match 1 of \([0-9]*\).*/\1/p')
