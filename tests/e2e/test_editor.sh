@@ -262,6 +262,46 @@ editing_keys_headless() {
     [ "$(note p1-own-pipeline)" = "$want" ] || fail "note: $(note p1-own-pipeline)"
 }
 
+# Home and End on a wrapped line: once to the edge of the row, again to the edge
+# of the line; Backspace deletes before the cursor. A key file that ends inside
+# the editor saves nothing and ends cleanly.
+row_edges_headless() {
+    climb status >/dev/null || fail "status"
+    printf '%s' '<resize 40x12>naaaa bbbb cccc dddd eeee ffff gggg hhhZ<Backspace>h' \
+        '<Home><Home>X<End><End>Y<C-x>q' >"$T/keys"
+    "$CLIMB_BIN" --db "$DB" --user ana --keys "$T/keys" >/dev/null 2>&1 || fail "keys run"
+    want="Xaaaa bbbb cccc dddd eeee ffff gggg hhhhY"
+    [ "$(note p1-own-pipeline)" = "$want" ] || fail "note: $(note p1-own-pipeline)"
+    printf 'nunsaved words' >"$T/keys"
+    "$CLIMB_BIN" --db "$DB" --user ana --keys "$T/keys" >/dev/null 2>&1 || fail "keys run ending in the editor"
+    [ "$(note p1-own-pipeline)" = "$want" ] || fail "note changed: $(note p1-own-pipeline)"
+}
+
+# $EDITOR that fails, that writes bytes that are not UTF-8 or more than a note
+# holds, or no directory for its temporary file: the note stays as it was and the
+# message says why.
+external_editor_failures_headless() {
+    climb tick p1-own-pipeline --note "kept" >/dev/null || fail "tick"
+    printf 'nq' >"$T/keys"
+    try_editor() { # ENV... : runs the key file with ENV, then checks the note and message
+        env "$@" "$CLIMB_BIN" --db "$DB" --user ana --keys "$T/keys" >"$T/out" 2>&1 ||
+            fail "keys run with $*"
+        [ "$(note p1-own-pipeline)" = "kept" ] || fail "note changed with $*: $(note p1-own-pipeline)"
+    }
+    try_editor EDITOR=false
+    grep -aqF "the editor (false) failed; the note was not changed" "$T/out" || fail "no failure message"
+    printf '#!/bin/sh\nprintf "\\377\\376" >"$1"\n' >"$T/bad-utf8"
+    printf '#!/bin/sh\nhead -c 70000 /dev/zero | tr "\\0" a >"$1"\n' >"$T/too-long"
+    chmod +x "$T/bad-utf8" "$T/too-long"
+    for ed in bad-utf8 too-long; do
+        try_editor EDITOR="$T/$ed"
+        grep -aqF "the edited note is too long or not UTF-8; not changed" "$T/out" ||
+            fail "no message for $ed"
+    done
+    try_editor EDITOR="$T/too-long" TMPDIR="$T/missing"
+    grep -aqF "cannot make a temporary file for the editor" "$T/out" || fail "no message for TMPDIR"
+}
+
 run_test esc_asks_before_discarding
 run_test ctrl_c_asks_then_quits
 run_test one_line_prompt_asks
@@ -272,3 +312,5 @@ run_test kill_keys
 run_test bracketed_paste_arrives_whole
 run_test key_file_decodes_headless
 run_test editing_keys_headless
+run_test row_edges_headless
+run_test external_editor_failures_headless
