@@ -374,17 +374,23 @@ static int write_all(int fd, const char *s)
     return 0;
 }
 
-/* Reads the edited file back, dropping trailing newlines. NULL on error. */
-static char *read_back(const char *path, size_t max)
+/* Reads the edited file back, dropping trailing newlines. NULL on error, with
+ * *why saying what went wrong (an editor that removed the file is not an empty
+ * note: nothing is changed then). */
+static char *read_back(const char *path, size_t max, const char **why)
 {
     FILE *f = fopen(path, "rb");
+    if (!f) {
+        *why = "the editor left no file; the note was not changed";
+        return NULL;
+    }
     char *buf = malloc(max + 2);
     size_t n = 0;
-    if (f && buf)
+    if (buf)
         n = fread(buf, 1, max + 1, f);
-    if (f)
-        fclose(f);
+    fclose(f);
     if (!buf || n > max || !text_utf8_valid(buf, n, NULL)) {
+        *why = "the edited note is too long or not UTF-8; not changed";
         free(buf);
         return NULL;
     }
@@ -438,8 +444,9 @@ static int edit_external(tui *t, const char *command, const editor_request *req,
     argv[argc++] = path;
     argv[argc] = NULL;
     int status = ok && argc > 1 ? run_editor(argv) : -1;
+    const char *why = NULL;
     if (status == 0)
-        *out = read_back(path, req->max);
+        *out = read_back(path, req->max, &why);
     unlink(path);
     free(cmd);
     if (status != 0) {
@@ -447,7 +454,7 @@ static int edit_external(tui *t, const char *command, const editor_request *req,
         return -1;
     }
     if (!*out)
-        tui_message(t, 1, "the edited note is too long or not UTF-8; not changed");
+        tui_message(t, 1, "%s", why);
     return *out ? 0 : -1;
 }
 

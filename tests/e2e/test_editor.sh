@@ -278,7 +278,7 @@ row_edges_headless() {
 }
 
 # $EDITOR that fails, that writes bytes that are not UTF-8 or more than a note
-# holds, or no directory for its temporary file: the note stays as it was and the
+# holds, that removes its file, or no directory for its temporary file: the note stays as it was and the
 # message says why.
 external_editor_failures_headless() {
     climb tick p1-own-pipeline --note "kept" >/dev/null || fail "tick"
@@ -298,6 +298,11 @@ external_editor_failures_headless() {
         grep -aqF "the edited note is too long or not UTF-8; not changed" "$T/out" ||
             fail "no message for $ed"
     done
+    # an editor that removes the file leaves the note as it was (it used to empty it)
+    printf '#!/bin/sh\nrm -f "$1"\n' >"$T/remover"
+    chmod +x "$T/remover"
+    try_editor EDITOR="$T/remover"
+    grep -aqF "the editor left no file; the note was not changed" "$T/out" || fail "no message for a removed file"
     try_editor EDITOR="$T/too-long" TMPDIR="$T/missing"
     grep -aqF "cannot make a temporary file for the editor" "$T/out" || fail "no message for TMPDIR"
 }
