@@ -250,7 +250,7 @@ search_no_match_and_utf8() {
 # list, j/k/g/G/PgDn/PgUp and an unknown key there; a note written outside found
 # after the reload; Ctrl-U and Enter on an empty
 # query; a hit in a level, a timeline, an FAQ, a quiz question and a phase's
-# table each go to their place.
+# table each go to their place; at 40 columns a long field is cut.
 search_keys_and_jumps() {
     prepare
     start 100 30
@@ -301,6 +301,20 @@ search_keys_and_jumps() {
     wait_gone "Frequently asked questions"
     jump_to recurring "of the placement quiz:"
     jump_to "escalates the edge" "found in: Phase"
+    jump_to "not getting promoted" "found in: Roadblock"
+    wait_for "Roadblocks · 0 flagged"
+    keys Escape
+    wait_gone "Roadblocks ·"
+    # at 40 columns a long field name leaves no room for the excerpt: cut with …
+    resize 40 12
+    keys /
+    wait_for "Search:"
+    keys C-u
+    keys -l "widens"
+    wait_for "match 1 of 1"
+    screen | grep -qE "Timeline +Why it takes this lo…" || fail "the field was not cut"
+    keys Escape
+    wait_gone "Search:"
     quit_tui
 }
 
