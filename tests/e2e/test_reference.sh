@@ -313,6 +313,14 @@ search_keys_and_jumps() {
     keys -l "widens"
     wait_for "match 1 of 1"
     screen | grep -qE "Timeline +Why it takes this lo…" || fail "the field was not cut"
+    # a query longer than its field scrolls to keep the cursor in sight, and back
+    keys C-u
+    keys -l "abcdefghijklmnopqrstuvwxyz0123456789XYZ"
+    wait_for "Search: nopqrstuvwxyz0123456789XYZ"
+    screen | grep -qF "Search: abc" && fail "the query did not scroll to its end"
+    keys Home
+    wait_for "Search: abcdefghijklmnopqrstuvwxyz"
+    screen | grep -qF "XYZ" && fail "the query did not scroll back to its start"
     keys Escape
     wait_gone "Search:"
     quit_tui
