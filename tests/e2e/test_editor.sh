@@ -193,7 +193,15 @@ long_existing_note_opens_at_its_start() {
     wait_for "word79"
     wait_gone "word0 word1"
     screen | grep -qF "▲" || fail "no mark of more text above"
-    keys Escape
+    # PgUp puts the cursor on the top row; Up past it scrolls the text down a row
+    keys PPage Up
+    wait_gone "word79"
+    # a word wider than the box breaks inside it, with a mark at the row's end
+    keys C-End
+    wait_for "word79"
+    keys -l " yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy"
+    wait_for "yyyyyyyyyyyyyyy↪"
+    keys C-x
     wait_gone "Ctrl-X save"
     quit_tui
 }
@@ -307,6 +315,21 @@ external_editor_failures_headless() {
     grep -aqF "cannot make a temporary file for the editor" "$T/out" || fail "no message for TMPDIR"
 }
 
+# A one-line prompt at its limit (the stale period holds 8 bytes): a typed
+# character past it is refused with a beep, a paste is cut with a message, and
+# what fits is saved.
+prompt_at_its_limit_headless() {
+    climb status >/dev/null || fail "status"
+    stale() { climb status --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["profile"]["stale_months"])'; }
+    printf 'S<C-u>24      5<Enter>q' >"$T/keys"
+    "$CLIMB_BIN" --db "$DB" --user ana --keys "$T/keys" >/dev/null 2>&1 || fail "keys run"
+    [ "$(stale)" = 24 ] || fail "stale months: $(stale)"
+    printf 'S<C-u><paste>36      7</paste><Enter>q' >"$T/keys"
+    "$CLIMB_BIN" --db "$DB" --user ana --keys "$T/keys" >"$T/out" 2>&1 || fail "keys run with a paste"
+    [ "$(stale)" = 36 ] || fail "stale months after the paste: $(stale)"
+    grep -aqF "the paste did not all fit" "$T/out" || fail "no message for the cut paste"
+}
+
 run_test esc_asks_before_discarding
 run_test ctrl_c_asks_then_quits
 run_test one_line_prompt_asks
@@ -319,3 +342,4 @@ run_test key_file_decodes_headless
 run_test editing_keys_headless
 run_test row_edges_headless
 run_test external_editor_failures_headless
+run_test prompt_at_its_limit_headless
