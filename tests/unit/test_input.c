@@ -170,8 +170,9 @@ static void test_key_file_sequences_and_paste(void **state)
     assert_string_equal(input_paste_text(), "");
 }
 
-/* Inside a paste, function keys and other sequences are dropped, and a paste
- * longer than 64 KiB keeps its first 64 KiB less one byte. */
+/* Inside a paste, function keys and other sequences are dropped, CRLF and CR
+ * become one line break, and a paste longer than 64 KiB keeps its first 64 KiB
+ * less one byte. */
 static void test_paste_drops_keys_and_stops_at_its_cap(void **state)
 {
     (void)state;
@@ -182,6 +183,11 @@ static void test_paste_drops_keys_and_stops_at_its_cap(void **state)
     assert_int_equal(input_open_buffer(&in, text, strlen(text), err, sizeof err), 0);
     assert_int_equal(input_next(&in, &is_char), INPUT_PASTE);
     assert_string_equal(input_paste_text(), "abc");
+    input_close(&in);
+    text = "<paste>a<C-m><C-j>b<C-m>c</paste>"; /* CRLF and a lone CR: one line break each */
+    assert_int_equal(input_open_buffer(&in, text, strlen(text), err, sizeof err), 0);
+    assert_int_equal(input_next(&in, &is_char), INPUT_PASTE);
+    assert_string_equal(input_paste_text(), "a\nb\nc");
     input_close(&in);
     enum { LONG = 70000 };
     size_t len = 7 + LONG + 8;
