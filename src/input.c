@@ -36,8 +36,8 @@ static int push(key_source *in, size_t *cap, int key)
     if (in->n == *cap) {
         size_t ncap = *cap ? *cap * 2 : 64;
         int *k = realloc(in->keys, ncap * sizeof *k);
-        if (!k)
-            return -1;
+        if (!k) /* GCOVR_EXCL_BR_LINE: realloc fails only out of memory */
+            return -1; /* GCOVR_EXCL_LINE: out of memory */
         in->keys = k;
         *cap = ncap;
     }
@@ -126,10 +126,10 @@ int input_open_buffer(key_source *in, const char *data, size_t len, char *err, s
 {
     memset(in, 0, sizeof *in);
     char *text = malloc(len + 1);
-    if (!text) {
+    if (!text) { /* GCOVR_EXCL_START: malloc fails only out of memory */
         snprintf(err, errlen, "out of memory reading keys");
         return -1;
-    }
+    } /* GCOVR_EXCL_STOP */
     if (len)
         memcpy(text, data, len);
     text[len] = '\0';
@@ -153,8 +153,8 @@ int input_open_file(key_source *in, const char *path, char *err, size_t errlen)
         if (len + got + 1 > cap) {
             cap = (len + got + 1) * 2;
             char *nt = realloc(text, cap);
-            if (!nt)
-                break;
+            if (!nt) /* GCOVR_EXCL_BR_LINE: realloc fails only out of memory */
+                break; /* GCOVR_EXCL_LINE: out of memory */
             text = nt;
         }
         memcpy(text + len, chunk, got);
@@ -163,10 +163,10 @@ int input_open_file(key_source *in, const char *path, char *err, size_t errlen)
     fclose(f);
     if (!text && len == 0)
         text = calloc(1, 1);
-    if (!text) {
+    if (!text) { /* GCOVR_EXCL_START: (c)alloc failed: only out of memory */
         snprintf(err, errlen, "out of memory reading %s", path);
         return -1;
-    }
+    } /* GCOVR_EXCL_STOP */
     text[len] = '\0';
     int rc = open_text(in, text, err, errlen);
     free(text);
@@ -331,8 +331,8 @@ static void paste_add(key_source *in, int cp)
     if (in->paste_len + n + 1 > in->paste_cap) {
         size_t cap = (in->paste_len + n + 1) * 2;
         char *p = realloc(in->paste, cap);
-        if (!p)
-            return;
+        if (!p) /* GCOVR_EXCL_BR_LINE: realloc fails only out of memory */
+            return; /* GCOVR_EXCL_LINE: out of memory */
         in->paste = p;
         in->paste_cap = cap;
     }

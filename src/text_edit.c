@@ -50,8 +50,8 @@ int text_edit_insert(text_edit *e, unsigned cp)
     if (e->len + n + 1 > e->cap) {
         size_t cap = (e->len + n + 1) * 2;
         char *b = realloc(e->buf, cap);
-        if (!b)
-            return -1;
+        if (!b) /* GCOVR_EXCL_BR_LINE: realloc fails only out of memory */
+            return -1; /* GCOVR_EXCL_LINE: out of memory */
         e->buf = b;
         e->cap = cap;
     }

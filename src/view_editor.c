@@ -167,8 +167,8 @@ static void draw_rows(WINDOW *win, editor_state *es, const text_row *rows, size_
     for (int y = 0; y < es->visible && (size_t)(es->top + y) < n; y++) {
         const text_row *r = &rows[es->top + y];
         char *line = strndup(es->ed.buf + r->start, r->end - r->start);
-        if (!line)
-            return;
+        if (!line) /* GCOVR_EXCL_BR_LINE: strndup fails only out of memory */
+            return; /* GCOVR_EXCL_LINE: out of memory */
         draw_text(win, 1 + y, 2, es->wrap + 1, line, A_NORMAL);
         free(line);
         if (r->hard)
@@ -197,21 +197,21 @@ static void editor_draw(tui *t, void *state)
     es->wrap = w - 5; /* inside the border and a margin, with a column for the cursor */
     size_t n;
     text_row *rows = wrap_rows(es, &n);
-    if (!rows)
-        return;
+    if (!rows) /* GCOVR_EXCL_BR_LINE: wrap_rows fails only out of memory */
+        return; /* GCOVR_EXCL_LINE: out of memory */
     int most = es->multiline ? (t->rows - 5 < 20 ? t->rows - 5 : 20) : 3;
     es->visible = es->multiline ? most : (int)n < most ? (int)n : most;
-    if (es->visible < 1)
-        es->visible = 1;
+    if (es->visible < 1) /* GCOVR_EXCL_BR_LINE: views are drawn from 12 rows up (tui.c MIN_ROWS) */
+        es->visible = 1; /* GCOVR_EXCL_LINE: a guard, see above */
     if (!es->drawn && n > (size_t)es->visible)
         es->ed.cursor = 0; /* a text longer than the box opens at its start */
     es->drawn = 1;
     int h = es->visible + 3;
     WINDOW *win = newwin(h, w, (t->rows - h) / 2, (t->cols - w) / 2);
-    if (!win) {
+    if (!win) { /* GCOVR_EXCL_START: newwin fails only out of memory */
         free(rows);
         return;
-    }
+    } /* GCOVR_EXCL_STOP */
     werase(win);
     draw_box(win, es->title, 1);
     draw_rows(win, es, rows, n);
@@ -232,8 +232,8 @@ static void finish(tui *t, editor_state *es, int save)
     void (*free_ctx)(void *) = es->free_ctx;
     es->free_ctx = NULL;
     tui_pop_view(t);
-    if (save && !text)
-        tui_message(t, 1, "out of memory; nothing saved");
+    if (save && !text) /* GCOVR_EXCL_BR_LINE: strdup fails only out of memory */
+        tui_message(t, 1, "out of memory; nothing saved"); /* GCOVR_EXCL_LINE: out of memory */
     done(t, ctx, text);
     free(text);
     if (free_ctx)
@@ -246,10 +246,10 @@ static void move_rows(editor_state *es, int delta)
 {
     size_t n;
     text_row *rows = wrap_rows(es, &n);
-    if (!rows || n == 0) {
+    if (!rows || n == 0) { /* GCOVR_EXCL_START: only out of memory; every text has a row */
         free(rows);
         return;
-    }
+    } /* GCOVR_EXCL_STOP */
     int col;
     long r = (long)text_row_of(es->ed.buf, rows, n, es->ed.cursor, &col);
     if (es->goal < 0)
@@ -270,10 +270,10 @@ static void row_edge(editor_state *es, int end)
 {
     size_t n, before = es->ed.cursor;
     text_row *rows = wrap_rows(es, &n);
-    if (!rows || n == 0) {
+    if (!rows || n == 0) { /* GCOVR_EXCL_START: only out of memory; every text has a row */
         free(rows);
         return;
-    }
+    } /* GCOVR_EXCL_STOP */
     int col;
     size_t r = text_row_of(es->ed.buf, rows, n, es->ed.cursor, &col);
     es->ed.cursor = end ? text_row_offset(es->ed.buf, rows, n, r, 1 << 30) : rows[r].start;
@@ -330,8 +330,10 @@ static int editor_handle(tui *t, void *state, int key, int is_char, action a)
     }
     int cmd = view_key_cmd(editor_keys(es), key, is_char);
     if (cmd == CMD_CANCEL && strcmp(es->ed.buf, es->baseline) != 0) {
+        /* GCOVR_EXCL_START: ask_save_open fails only out of memory */
         if (ask_save_open(t, "Save, discard, or keep editing?", on_answer, es) != 0)
             tui_message(t, 1, "cannot ask now; still editing (Ctrl-X or Enter saves)");
+        /* GCOVR_EXCL_STOP */
         return DIRTY_ALL;
     }
     if (cmd == CMD_SAVE || cmd == CMD_CANCEL) {
@@ -365,8 +367,8 @@ static int write_all(int fd, const char *s)
     size_t len = strlen(s), off = 0;
     while (off < len) {
         ssize_t n = write(fd, s + off, len - off);
-        if (n < 0 && errno == EINTR)
-            continue;
+        if (n < 0 && errno == EINTR) /* GCOVR_EXCL_BR_LINE: a file's write is not interrupted */
+            continue; /* GCOVR_EXCL_LINE: see above */
         if (n <= 0)
             return -1;
         off += (size_t)n;
@@ -374,17 +376,23 @@ static int write_all(int fd, const char *s)
     return 0;
 }
 
-/* Reads the edited file back, dropping trailing newlines. NULL on error. */
-static char *read_back(const char *path, size_t max)
+/* Reads the edited file back, dropping trailing newlines. NULL on error, with
+ * *why saying what went wrong (an editor that removed the file is not an empty
+ * note: nothing is changed then). */
+static char *read_back(const char *path, size_t max, const char **why)
 {
     FILE *f = fopen(path, "rb");
+    if (!f) {
+        *why = "the editor left no file; the note was not changed";
+        return NULL;
+    }
     char *buf = malloc(max + 2);
     size_t n = 0;
-    if (f && buf)
+    if (buf)
         n = fread(buf, 1, max + 1, f);
-    if (f)
-        fclose(f);
+    fclose(f);
     if (!buf || n > max || !text_utf8_valid(buf, n, NULL)) {
+        *why = "the edited note is too long or not UTF-8; not changed";
         free(buf);
         return NULL;
     }
@@ -401,10 +409,10 @@ static int run_editor(char **argv)
     int terminal_set = input_terminal_end();
     endwin();
     pid_t pid = fork();
-    if (pid == 0) {
+    if (pid == 0) { /* GCOVR_EXCL_START: the child execs or _exits: its counts are never written */
         execvp(argv[0], argv);
         _exit(127);
-    }
+    } /* GCOVR_EXCL_STOP */
     int status = -1;
     if (pid > 0)
         while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
@@ -427,8 +435,8 @@ static int edit_external(tui *t, const char *command, const editor_request *req,
     *out = NULL;
     if (!cmd || fd < 0) {
         free(cmd);
-        if (fd >= 0)
-            close(fd);
+        if (fd >= 0) /* GCOVR_EXCL_BR_LINE: open with cmd NULL: strdup ran out of memory */
+            close(fd); /* GCOVR_EXCL_LINE: out of memory */
         tui_message(t, 1, "cannot make a temporary file for the editor");
         return -1;
     }
@@ -438,8 +446,9 @@ static int edit_external(tui *t, const char *command, const editor_request *req,
     argv[argc++] = path;
     argv[argc] = NULL;
     int status = ok && argc > 1 ? run_editor(argv) : -1;
+    const char *why = NULL;
     if (status == 0)
-        *out = read_back(path, req->max);
+        *out = read_back(path, req->max, &why);
     unlink(path);
     free(cmd);
     if (status != 0) {
@@ -447,7 +456,7 @@ static int edit_external(tui *t, const char *command, const editor_request *req,
         return -1;
     }
     if (!*out)
-        tui_message(t, 1, "the edited note is too long or not UTF-8; not changed");
+        tui_message(t, 1, "%s", why);
     return *out ? 0 : -1;
 }
 
@@ -469,6 +478,7 @@ void editor_open(tui *t, const editor_request *req, editor_done_fn done, void *c
         return;
     }
     editor_state *es = calloc(1, sizeof *es);
+    /* GCOVR_EXCL_START: calloc and text_edit_init fail only out of memory */
     if (!es || text_edit_init(&es->ed, req->initial, req->max)) {
         free(es);
         tui_message(t, 1, "out of memory");
@@ -476,10 +486,10 @@ void editor_open(tui *t, const editor_request *req, editor_done_fn done, void *c
         if (free_ctx)
             free_ctx(ctx);
         return;
-    }
+    } /* GCOVR_EXCL_STOP */
     const char *base = req->baseline ? req->baseline : req->initial ? req->initial : "";
     es->baseline = strdup(base);
-    if (!es->baseline) {
+    if (!es->baseline) { /* GCOVR_EXCL_START: strdup fails only out of memory */
         es->free_ctx = NULL;
         editor_close(es);
         tui_message(t, 1, "out of memory");
@@ -487,7 +497,7 @@ void editor_open(tui *t, const editor_request *req, editor_done_fn done, void *c
         if (free_ctx)
             free_ctx(ctx);
         return;
-    }
+    } /* GCOVR_EXCL_STOP */
     snprintf(es->title, sizeof es->title, "%s", req->title);
     es->multiline = req->multiline;
     es->goal = -1;

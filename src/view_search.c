@@ -32,8 +32,10 @@ static int last_cursor;
 static void run(tui *t, search_state *s)
 {
     search_results_free(&s->res);
+    /* GCOVR_EXCL_START: search_run fails only out of memory */
     if (search_run(t->ladder, t->model, s->q.buf, &s->res))
         tui_message(t, 1, "out of memory");
+    /* GCOVR_EXCL_STOP */
     s->cursor = s->scroll = 0;
     s->generation = t->model->generation;
 }
@@ -152,11 +154,11 @@ static void search_draw(tui *t, void *state)
     search_state *s = state;
     keep_fresh(t, s);
     int h = t->rows - 2, wd = t->cols;
-    if (h < 6 || wd < 30)
-        return;
+    if (h < 6 || wd < 30) /* GCOVR_EXCL_BR_LINE: views are drawn from 40x12 up (tui.c) */
+        return; /* GCOVR_EXCL_LINE: a guard, see above */
     WINDOW *w = newwin(h, wd, 1, 0);
-    if (!w)
-        return;
+    if (!w) /* GCOVR_EXCL_BR_LINE: newwin fails only out of memory */
+        return; /* GCOVR_EXCL_LINE: out of memory */
     draw_box(w, "Search the ladder and your notes", 1);
     draw_text(w, 1, 2, 8, "Search:", draw_style(ST_HEADING));
     if (s->typing)
@@ -346,10 +348,10 @@ static const view_ops search_view = {"search", search_draw, search_handle, searc
 void search_view_open(tui *t)
 {
     search_state *s = calloc(1, sizeof *s);
-    if (!s) {
+    if (!s) { /* GCOVR_EXCL_START: calloc fails only out of memory */
         tui_message(t, 1, "out of memory");
         return;
-    }
+    } /* GCOVR_EXCL_STOP */
     line_edit_init(&s->q, last_query, QUERY_CHARS);
     s->typing = 1;
     run(t, s);

@@ -20,6 +20,12 @@ for p in json.load(open(sys.argv[1]))["phases"]:
 PY
 }
 
+# db_note ID: the note of criterion ID as the database holds it (quicker than
+# note when a test checks it many times).
+db_note() {
+    sqlite3 "$DB" "SELECT note FROM criterion_state WHERE criterion_id = '$1'"
+}
+
 # open_editor: the note editor on the first criterion of the phase shown.
 open_editor() {
     keys n
@@ -193,7 +199,15 @@ long_existing_note_opens_at_its_start() {
     wait_for "word79"
     wait_gone "word0 word1"
     screen | grep -qF "▲" || fail "no mark of more text above"
-    keys Escape
+    # PgUp puts the cursor on the top row; Up past it scrolls the text down a row
+    keys PPage Up
+    wait_gone "word79"
+    # a word wider than the box breaks inside it, with a mark at the row's end
+    keys C-End
+    wait_for "word79"
+    keys -l " yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy"
+    wait_for "yyyyyyyyyyyyyyy↪"
+    keys C-x
     wait_gone "Ctrl-X save"
     quit_tui
 }
@@ -249,6 +263,80 @@ key_file_decodes_headless() {
     [ "$(note p1-own-pipeline)" = "$want" ] || fail "note: $(note p1-own-pipeline)"
 }
 
+# Every editing key of the note editor, headless, each leaving its mark on the
+# saved note: Left/Del/Right/Tab, Up and Down keeping the column, Ctrl-Home and
+# Ctrl-End (rxvt sequences), Alt-f and Alt-d, PgDn past the last row and PgUp
+# past the first.
+editing_keys_headless() {
+    climb status >/dev/null || fail "status"
+    printf '%s' '<resize 80x24>nabc<Left><Left><Del><Right><Tab>d<Enter>xyz<Up>U<Down>D' \
+        '<seq [7^>S<seq [8^>E<seq [7^><M-f><M-d>W<PgDn>P<PgUp>Q<C-x>q' >"$T/keys"
+    "$CLIMB_BIN" --db "$DB" --user ana --keys "$T/keys" >/dev/null 2>&1 || fail "keys run"
+    want=$(printf 'QSacW d\nxyzDEP')
+    [ "$(note p1-own-pipeline)" = "$want" ] || fail "note: $(note p1-own-pipeline)"
+}
+
+# Home and End on a wrapped line: once to the edge of the row, again to the edge
+# of the line; Backspace deletes before the cursor. A key file that ends inside
+# the editor saves nothing and ends cleanly.
+row_edges_headless() {
+    climb status >/dev/null || fail "status"
+    printf '%s' '<resize 40x12>naaaa bbbb cccc dddd eeee ffff gggg hhhZ<Backspace>h' \
+        '<Home><Home>X<End><End>Y<C-x>q' >"$T/keys"
+    "$CLIMB_BIN" --db "$DB" --user ana --keys "$T/keys" >/dev/null 2>&1 || fail "keys run"
+    want="Xaaaa bbbb cccc dddd eeee ffff gggg hhhhY"
+    [ "$(note p1-own-pipeline)" = "$want" ] || fail "note: $(note p1-own-pipeline)"
+    printf 'nunsaved words' >"$T/keys"
+    "$CLIMB_BIN" --db "$DB" --user ana --keys "$T/keys" >/dev/null 2>&1 || fail "keys run ending in the editor"
+    [ "$(db_note p1-own-pipeline)" = "$want" ] || fail "note changed: $(db_note p1-own-pipeline)"
+}
+
+# $EDITOR that fails, that writes bytes that are not UTF-8 or more than a note
+# holds, that removes its file, or no directory for its temporary file: the note stays as it was and the
+# message says why.
+external_editor_failures_headless() {
+    climb tick p1-own-pipeline --note "kept" >/dev/null || fail "tick"
+    printf 'nq' >"$T/keys"
+    try_editor() { # ENV... : runs the key file with ENV, then checks the note and message
+        env "$@" "$CLIMB_BIN" --db "$DB" --user ana --keys "$T/keys" >"$T/out" 2>&1 ||
+            fail "keys run with $*"
+        [ "$(db_note p1-own-pipeline)" = "kept" ] || fail "note changed with $*: $(db_note p1-own-pipeline)"
+    }
+    try_editor EDITOR=false
+    grep -aqF "the editor (false) failed; the note was not changed" "$T/out" || fail "no failure message"
+    printf '#!/bin/sh\nprintf "\\377\\376" >"$1"\n' >"$T/bad-utf8"
+    printf '#!/bin/sh\nhead -c 70000 /dev/zero | tr "\\0" a >"$1"\n' >"$T/too-long"
+    chmod +x "$T/bad-utf8" "$T/too-long"
+    for ed in bad-utf8 too-long; do
+        try_editor EDITOR="$T/$ed"
+        grep -aqF "the edited note is too long or not UTF-8; not changed" "$T/out" ||
+            fail "no message for $ed"
+    done
+    # an editor that removes the file leaves the note as it was (it used to empty it)
+    printf '#!/bin/sh\nrm -f "$1"\n' >"$T/remover"
+    chmod +x "$T/remover"
+    try_editor EDITOR="$T/remover"
+    grep -aqF "the editor left no file; the note was not changed" "$T/out" || fail "no message for a removed file"
+    try_editor EDITOR="$T/too-long" TMPDIR="$T/missing"
+    grep -aqF "cannot make a temporary file for the editor" "$T/out" || fail "no message for TMPDIR"
+    [ "$(note p1-own-pipeline)" = "kept" ] || fail "status shows the note as: $(note p1-own-pipeline)"
+}
+
+# A one-line prompt at its limit (the stale period holds 8 bytes): a typed
+# character past it is refused with a beep, a paste is cut with a message, and
+# what fits is saved.
+prompt_at_its_limit_headless() {
+    climb status >/dev/null || fail "status"
+    stale() { climb status --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["profile"]["stale_months"])'; }
+    printf 'S<C-u>24      5<Enter>q' >"$T/keys"
+    "$CLIMB_BIN" --db "$DB" --user ana --keys "$T/keys" >/dev/null 2>&1 || fail "keys run"
+    [ "$(stale)" = 24 ] || fail "stale months: $(stale)"
+    printf 'S<C-u><paste>36      7</paste><Enter>q' >"$T/keys"
+    "$CLIMB_BIN" --db "$DB" --user ana --keys "$T/keys" >"$T/out" 2>&1 || fail "keys run with a paste"
+    [ "$(stale)" = 36 ] || fail "stale months after the paste: $(stale)"
+    grep -aqF "the paste did not all fit" "$T/out" || fail "no message for the cut paste"
+}
+
 run_test esc_asks_before_discarding
 run_test ctrl_c_asks_then_quits
 run_test one_line_prompt_asks
@@ -258,3 +346,7 @@ run_test long_existing_note_opens_at_its_start
 run_test kill_keys
 run_test bracketed_paste_arrives_whole
 run_test key_file_decodes_headless
+run_test editing_keys_headless
+run_test row_edges_headless
+run_test external_editor_failures_headless
+run_test prompt_at_its_limit_headless

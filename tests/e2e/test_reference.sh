@@ -246,6 +246,98 @@ search_no_match_and_utf8() {
     quit_tui
 }
 
+# The search's other keys and jumps: Up/Down/PgDn/PgUp while typing, Tab to the
+# list, j/k/g/G/PgDn/PgUp and an unknown key there; a note written outside found
+# after the reload; Ctrl-U and Enter on an empty
+# query; a hit in a level, a timeline, an FAQ, a quiz question and a phase's
+# table each go to their place; at 40 columns a long field is cut.
+search_keys_and_jumps() {
+    prepare
+    start 100 30
+    keys /
+    keys -l "zebra"
+    wait_for "no match"
+    # a note written outside while the search is open is found once climb reloads
+    climb tick p1-own-pipeline --note "zebra crossing" >/dev/null || fail "tick"
+    wait_for "match 1 of 1"
+    wait_for "Note P1"
+    keys C-u
+    keys -l "e"
+    wait_for "match 1 of "
+    n=$(screen | sed -n 's/.*match 1 of \([0-9]*\).*/\1/p')
+    [ "${n:-0}" -ge 40 ] || fail "expected many matches, got '$n'"
+    keys Down Down
+    wait_for "match 3 of $n"
+    keys Up
+    wait_for "match 2 of $n"
+    keys PgDn
+    wait_for "match 24 of $n"
+    keys PgUp
+    wait_for "match 2 of $n"
+    keys Tab
+    wait_for "Enter go to it"
+    keys G
+    wait_for "match $n of $n"
+    keys k
+    wait_for "match $((n - 1)) of $n"
+    keys g
+    wait_for "match 1 of $n"
+    keys j PgDn
+    wait_for "match 24 of $n"
+    keys PgUp
+    wait_for "match 2 of $n"
+    keys x
+    wait_for "n/N move between matches"
+    screen | grep -qF "Search:" || fail "an unknown key closed the search"
+    keys / C-u
+    wait_for "type a word: levels"
+    keys Tab Enter
+    wait_for "type something to search for"
+    jump_to outlasts "found in: Level, Plateau"
+    jump_to widens "found in: Timeline, Why it takes this long"
+    jump_to verifiable "found in: FAQ, Answer"
+    wait_for "Frequently asked questions"
+    keys Escape
+    wait_gone "Frequently asked questions"
+    jump_to recurring "of the placement quiz:"
+    jump_to "escalates the edge" "found in: Phase"
+    jump_to "not getting promoted" "found in: Roadblock"
+    wait_for "Roadblocks · 0 flagged"
+    keys Escape
+    wait_gone "Roadblocks ·"
+    # at 40 columns a long field name leaves no room for the excerpt: cut with …
+    resize 40 12
+    keys /
+    wait_for "Search:"
+    keys C-u
+    keys -l "widens"
+    wait_for "match 1 of 1"
+    screen | grep -qE "Timeline +Why it takes this lo…" || fail "the field was not cut"
+    # a query longer than its field scrolls to keep the cursor in sight, and back
+    keys C-u
+    keys -l "abcdefghijklmnopqrstuvwxyz0123456789XYZ"
+    wait_for "Search: nopqrstuvwxyz0123456789XYZ"
+    screen | grep -qF "Search: abc" && fail "the query did not scroll to its end"
+    keys Home
+    wait_for "Search: abcdefghijklmnopqrstuvwxyz"
+    screen | grep -qF "XYZ" && fail "the query did not scroll back to its start"
+    keys Escape
+    wait_gone "Search:"
+    quit_tui
+}
+
+# jump_to QUERY MESSAGE: searches for QUERY, goes to its first match, waits for MESSAGE.
+jump_to() {
+    keys /
+    wait_for "Search:"
+    keys C-u
+    keys -l "$1"
+    wait_for "match 1 of 1"
+    keys Enter Enter
+    wait_gone "Search:"
+    wait_for "$2"
+}
+
 run_test roadblock_flag_survives_restart
 run_test roadblock_unflag_in_tui
 run_test roadblock_cli
@@ -255,3 +347,4 @@ run_test ladder_timelines
 run_test search_note_and_criterion
 run_test search_next_previous
 run_test search_no_match_and_utf8
+run_test search_keys_and_jumps

@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 static void test_keys_and_tokens_in_order(void **state)
 {
@@ -169,6 +170,58 @@ static void test_key_file_sequences_and_paste(void **state)
     assert_string_equal(input_paste_text(), "");
 }
 
+/* Inside a paste, function keys and other sequences are dropped, CRLF and CR
+ * become one line break, and a paste longer than 64 KiB keeps its first 64 KiB
+ * less one byte. */
+static void test_paste_drops_keys_and_stops_at_its_cap(void **state)
+{
+    (void)state;
+    key_source in;
+    char err[128];
+    int is_char;
+    const char *text = "<paste>a<Up>b<seq [A>c</paste>";
+    assert_int_equal(input_open_buffer(&in, text, strlen(text), err, sizeof err), 0);
+    assert_int_equal(input_next(&in, &is_char), INPUT_PASTE);
+    assert_string_equal(input_paste_text(), "abc");
+    input_close(&in);
+    text = "<paste>a<C-m><C-j>b<C-m>c</paste>"; /* CRLF and a lone CR: one line break each */
+    assert_int_equal(input_open_buffer(&in, text, strlen(text), err, sizeof err), 0);
+    assert_int_equal(input_next(&in, &is_char), INPUT_PASTE);
+    assert_string_equal(input_paste_text(), "a\nb\nc");
+    input_close(&in);
+    enum { LONG = 70000 };
+    size_t len = 7 + LONG + 8;
+    char *big = malloc(len + 1);
+    assert_non_null(big);
+    memcpy(big, "<paste>", 7);
+    memset(big + 7, 'x', LONG);
+    memcpy(big + 7 + LONG, "</paste>", 9);
+    assert_int_equal(input_open_buffer(&in, big, len, err, sizeof err), 0);
+    assert_int_equal(input_next(&in, &is_char), INPUT_PASTE);
+    assert_int_equal(strlen(input_paste_text()), 64 * 1024 - 1);
+    assert_int_equal(input_next(&in, &is_char), INPUT_END);
+    input_close(&in);
+    free(big);
+}
+
+/* A key file that cannot be read is refused by name; an empty one has no keys. */
+static void test_key_file_from_disk(void **state)
+{
+    (void)state;
+    key_source in;
+    char err[128], path[] = "/tmp/climb-test-keys-XXXXXX";
+    int is_char;
+    assert_int_equal(input_open_file(&in, "/nonexistent/keys", err, sizeof err), -1);
+    assert_string_equal(err, "cannot read key file /nonexistent/keys");
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    close(fd);
+    assert_int_equal(input_open_file(&in, path, err, sizeof err), 0);
+    assert_int_equal(input_next(&in, &is_char), INPUT_END);
+    input_close(&in);
+    unlink(path);
+}
+
 int main(void)
 {
     setlocale(LC_ALL, "C.UTF-8");
@@ -179,6 +232,8 @@ int main(void)
         cmocka_unit_test(test_keys_and_tokens_in_order),
         cmocka_unit_test(test_bad_key_files_refused),
         cmocka_unit_test(test_long_key_file_parses_fast),
+        cmocka_unit_test(test_paste_drops_keys_and_stops_at_its_cap),
+        cmocka_unit_test(test_key_file_from_disk),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -64,6 +64,17 @@ static void test_refuses_controls_and_limits(void **state)
     line_edit_key(&e, KEY_BACKSPACE, 0); /* nothing before the cursor */
     assert_string_equal(e.buf, "abc");
     assert_int_equal(e.cursor, 0);
+    /* a starting text too long for the buffer starts empty rather than cut */
+    char lng[LINE_EDIT_MAX + 10];
+    memset(lng, 'x', sizeof lng - 1);
+    lng[sizeof lng - 1] = '\0';
+    line_edit_init(&e, lng, 2000);
+    assert_string_equal(e.buf, "");
+    assert_int_equal(e.len, 0);
+    lng[LINE_EDIT_MAX - 1] = '\0'; /* the longest that fits is kept whole */
+    line_edit_init(&e, lng, 2000);
+    assert_int_equal(e.len, LINE_EDIT_MAX - 1);
+    assert_int_equal(e.cursor, LINE_EDIT_MAX - 1);
 }
 
 static void test_word_keys_and_kills(void **state)

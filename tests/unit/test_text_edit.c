@@ -131,6 +131,35 @@ static void test_tabs_and_paste(void **state)
     text_edit_free(&e);
 }
 
+/* A control character in a stored note is as wide as draw_text shows it (a tab
+ * ^I, U+0085 <U+0085>), and one wider than a narrow row gets a row of its own; Ctrl-U at a line's start joins it to the line before; typing past the
+ * first allocation grows the buffer. */
+static void test_controls_join_and_growth(void **state)
+{
+    (void)state;
+    size_t b = 0;
+    assert_int_equal(text_char_width("a\tb", 3, 1, &b), 2);
+    assert_int_equal(b, 1);
+    assert_int_equal(text_char_width("a\xc2\x85" "b", 4, 1, &b), 8);
+    assert_int_equal(b, 2);
+    assert_string_equal(rows_of("a\xc2\x85" "b", 4), "a|/\xc2\x85|/b");
+    text_edit e;
+    assert_int_equal(text_edit_init(&e, "ab\ncd", 1024), 0);
+    e.cursor = 3;
+    text_edit_kill_before(&e);
+    assert_string_equal(e.buf, "abcd");
+    assert_int_equal(e.cursor, 2);
+    text_edit_free(&e);
+    assert_int_equal(text_edit_init(&e, NULL, 1024), 0);
+    for (int i = 0; i < 300; i++)
+        assert_int_equal(text_edit_insert(&e, (unsigned)('a' + i % 26)), 0);
+    assert_int_equal(e.len, 300);
+    assert_int_equal(e.cursor, 300);
+    assert_memory_equal(e.buf + 260, "abcdefghijklmn", 14);
+    assert_int_equal(e.buf[300], '\0');
+    text_edit_free(&e);
+}
+
 int main(void)
 {
     setlocale(LC_ALL, "C.UTF-8");
@@ -140,6 +169,7 @@ int main(void)
         cmocka_unit_test(test_cursor_rows),
         cmocka_unit_test(test_words_and_kills),
         cmocka_unit_test(test_tabs_and_paste),
+        cmocka_unit_test(test_controls_join_and_growth),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
