@@ -281,11 +281,21 @@ static void draw_title_bar(tui *t)
     wnoutrefresh(w);
 }
 
-/* The first key of an action as help names it, or "" when it has none. */
+/* The key of an action the key line names: its first key that is not a Ctrl
+ * combination (q rather than Ctrl-C, a rebound ; rather than Ctrl-C), else its
+ * first; "" when it has none. */
 static void first_key(action a, char *buf, size_t len)
 {
-    keymap_keys(a, buf, len);
-    buf[strcspn(buf, " ")] = '\0';
+    char all[128];
+    keymap_keys(a, all, sizeof all);
+    const char *pick = all;
+    for (const char *k = all; *k; k += strcspn(k, " "), k += *k == ' ') {
+        if (strncmp(k, "Ctrl-", 5) != 0) {
+            pick = k;
+            break;
+        }
+    }
+    snprintf(buf, len, "%.*s", (int)strcspn(pick, " "), pick);
 }
 
 /* The key line from the key table, so a rebound key shows its new key:

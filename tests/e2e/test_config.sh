@@ -37,7 +37,7 @@ bindings_change_keys_and_help() {
     config "bind main J down" "bind main ; quit" "bind main q none"
     "$CLIMB_BIN" keys >"$T/keys" || fail "keys"
     grep -q "^Down j J  *move down$" "$T/keys" || fail "keys: $(cat "$T/keys")"
-    grep -q "^;  *quit" "$T/keys" || fail "quit key"
+    grep -q "^Ctrl-C ;  *quit" "$T/keys" || fail "quit key"
     grep -q "^q " "$T/keys" && fail "q still listed"
     climb status >/dev/null
     start_tui 100 30
