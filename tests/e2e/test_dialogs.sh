@@ -45,6 +45,11 @@ dumb_terminal_refused() {
     TUI_ENV="TERM=" start_tui 80 24
     wait_for "EXITED:1"
     wait_for "TERM is not set"
+    TMUX_SOCK="$TMUX_SOCK-again" # a fresh server: a just-killed one may still be going
+    TUI_ENV="TERM=climb-no-such-term" start_tui 80 24
+    wait_for "EXITED:1"
+    screen | tr -d '\n' | grep -qF "the terminal type 'climb-no-such-term' is unknown here (no terminfo entry)" ||
+        fail "no sentence for an unknown TERM"
 }
 
 # tmux keeps a cell drawn in the alternate character set as its ACS letter,
