@@ -95,6 +95,9 @@ test_read_only_db_reads() {
     grep -q '"kept"' "$T/out" || fail "history lacks the note"
     ro export --format json >"$T/out" 2>"$T/err" || fail "export: $(cat "$T/err")"
     grep -q '"kept"' "$T/out" || fail "export lacks the note"
+    cp "$T/out" "$T/snap.json" && chmod 644 "$T/snap.json" || fail "copy the export"
+    expect_exit 1 "import failed: read-only: climb can show .*/ro/c.db but not change it" \
+        -- ro import "$T/snap.json"
     ro tick p1-own-pipeline 2>"$T/err" && fail "a tick on a read-only database succeeded"
     grep -q "read-only" "$T/err" || fail "no clear message: $(cat "$T/err")"
     grep -q "attempt to write" "$T/err" && fail "raw SQLite message: $(cat "$T/err")"
