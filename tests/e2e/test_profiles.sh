@@ -82,7 +82,14 @@ create_rename_delete() {
     wait_for "Now using profile ana."
     keys P
     wait_for "* ana"
-    keys j d
+    # Home, End, PgUp and PgDn move the cursor; d tells which row it is on
+    keys End Home d
+    wait_for "ana is in use; switch to another profile before deleting it"
+    keys End
+    wait_gone "ana is in use"
+    keys PgUp d
+    wait_for "ana is in use; switch to another profile before deleting it"
+    keys PgDn d
     wait_for "Type Zoé again to delete it and all its data:"
     keys -l "Zoe"
     keys Enter
