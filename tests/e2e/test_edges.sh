@@ -103,6 +103,10 @@ test_read_only_db_reads() {
     grep -q "attempt to write" "$T/err" && fail "raw SQLite message: $(cat "$T/err")"
     [ "$(cksum <"$T/ro/c.db")" = "$before" ] || fail "the database changed"
     sidecars_absent "$T/ro/c.db"
+    # A new database in that read-only directory: refused with the reason, nothing made.
+    expect_exit 1 "cannot create .*/ro/new.db: Permission denied \\(directory .*/ro\\)" \
+        -- as_reader "$CLIMB_BIN" --db "$T/ro/new.db" --user ana status
+    [ ! -e "$T/ro/new.db" ] || fail "new.db was made"
     # A writable directory but a read-only file: still no litter beside it.
     chmod 755 "$T/ro"
     ro status >/dev/null 2>"$T/err" || fail "status on a read-only file: $(cat "$T/err")"
