@@ -564,8 +564,8 @@ static int check_events(checker *c, const json_t *root, json_t **list_out)
         return -1;
     *list_out = list;
     uuid_entry *uuids = malloc((json_array_size(list) + 1) * sizeof *uuids);
-    if (!uuids)
-        return bad(c, "events", "out of memory");
+    if (!uuids) /* GCOVR_EXCL_BR_LINE: malloc fails only when out of memory */
+        return bad(c, "events", "out of memory"); /* GCOVR_EXCL_LINE: out of memory */
     json_array_foreach(list, i, v) {
         snprintf(path, sizeof path, "events[%zu]", i);
         if (want_object(c, v, path) || want_uuid(c, v, path, "uuid", &uuid) ||

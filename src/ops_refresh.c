@@ -16,5 +16,5 @@ int ops_refresh(climb_model *m)
         store_fail(m->store, "profile %s was deleted elsewhere", m->profile.name);
         return OPS_NOT_FOUND;
     }
-    return rc < 0 ? -1 : 1;
+    return rc < 0 ? -1 : OPS_RELOADED;
 }

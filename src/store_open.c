@@ -101,10 +101,10 @@ static int open_db(const char *path, int flags, int immutable, sqlite3 **db)
     static const char HEX[] = "0123456789ABCDEF";
     size_t len = strlen(path);
     char *uri = malloc(3 * len + 32);
-    if (!uri) {
+    if (!uri) { /* GCOVR_EXCL_START: malloc fails only when out of memory */
         *db = NULL;
         return SQLITE_NOMEM;
-    }
+    } /* GCOVR_EXCL_STOP */
     char *o = uri + sprintf(uri, "file:");
     for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
         if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||

@@ -542,7 +542,7 @@ static int reload_if_changed(tui *t)
     int rc = ops_refresh(t->model);
     if (rc == 0)
         return DIRTY_NONE;
-    if (rc != 1) {
+    if (rc != OPS_RELOADED) {
         tui_message(t, 1, rc == OPS_NOT_FOUND ? "profile %s was deleted elsewhere; quit to leave it"
                                               : "cannot reload profile %s", t->model->profile.name);
         return DIRTY_BARS;

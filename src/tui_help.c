@@ -172,10 +172,10 @@ const view_ops help_view = {"help", help_draw, help_handle, free, NULL};
 
 static void open_with(tui *t, help_state *hs)
 {
-    if (!hs) {
+    if (!hs) { /* GCOVR_EXCL_START: the allocation fails only when out of memory */
         tui_message(t, 1, "out of memory");
         return;
-    }
+    } /* GCOVR_EXCL_STOP */
     tui_push_view(t, &help_view, hs);
 }
 

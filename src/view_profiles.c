@@ -485,10 +485,10 @@ const view_ops profiles_view = {"profiles", switcher_draw, switcher_handle, swit
 void profiles_view_open(tui *t)
 {
     switcher *s = calloc(1, sizeof *s);
-    if (!s) {
+    if (!s) { /* GCOVR_EXCL_START: calloc fails only when out of memory */
         tui_message(t, 1, "out of memory");
         return;
-    }
+    } /* GCOVR_EXCL_STOP */
     if (reload(t, s, NULL)) {
         tui_message(t, 1, "%s", s->error);
         switcher_free(s);

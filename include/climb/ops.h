@@ -19,7 +19,8 @@
 #include <stddef.h>
 
 enum { OPS_NOT_FOUND = 1, OPS_EXISTS = 2, OPS_CONFLICT = 3, OPS_INVALID = 4,
-       OPS_UNCHANGED = 5 /* nothing to do: not an error; the message says so */ };
+       OPS_UNCHANGED = 5 /* nothing to do: not an error; the message says so */,
+       OPS_RELOADED = 6 /* ops_refresh read the model again (apart from OPS_NOT_FOUND) */ };
 
 /* The message of the last failed or refused operation on m's database, or on
  * a database with no profile open yet. */
@@ -131,7 +132,7 @@ undo_outcome ops_redo(climb_model *m, undo_result *r);
 
 /* --- outside changes (ops_refresh.c) --- */
 /* Reloads the model when another connection committed since the last call:
- * 1 reloaded, 0 nothing new, OPS_NOT_FOUND the profile was deleted, -1. */
+ * OPS_RELOADED, 0 nothing new, OPS_NOT_FOUND the profile was deleted, -1. */
 int ops_refresh(climb_model *m);
 
 /* --- import (ops_import.c) --- */

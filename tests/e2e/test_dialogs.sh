@@ -33,6 +33,17 @@ unknown_user_refused_before_the_screen() {
     [ "$(sqlite3 "$DB" "SELECT group_concat(name) FROM profiles")" = ana ] || fail "a profile was made"
     # the first launch on an empty database still makes the profile it names
     "$CLIMB_BIN" --db "$T/first.db" --user rooot status >/dev/null || fail "first launch"
+    # a name that needs quoting is suggested as one shell word, which works pasted
+    expect_exit 1 "no profile named 'Mary O'Neil'\\. The profiles: ana\\. To start a new one: climb --user 'Mary O'\\\\''Neil' --create" \
+        -- climb --user "Mary O'Neil" status
+    cmd=$(sed -n "s/.*To start a new one: climb \(.*\), or climb users add.*/\1/p" "$T/expect.out")
+    eval "climb $cmd status" >/dev/null || fail "the suggested command failed: climb $cmd status"
+    [ "$(sqlite3 "$DB" "SELECT count(*) FROM profiles WHERE name = 'Mary O''Neil'")" = 1 ] ||
+        fail "the suggested command did not make 'Mary O'Neil'"
+    # past eight profiles the sentence counts the rest
+    for n in 1 2 3 4 5 6 7 8; do climb --user "p$n" --create status >/dev/null || fail "p$n"; done
+    expect_exit 1 "The profiles: ana, Mary O'Neil, p1, p2, p3, p4, p5, p6 and 2 more\\." \
+        -- climb --user nobody status
 }
 
 dumb_terminal_refused() {
@@ -45,6 +56,11 @@ dumb_terminal_refused() {
     TUI_ENV="TERM=" start_tui 80 24
     wait_for "EXITED:1"
     wait_for "TERM is not set"
+    TMUX_SOCK="$TMUX_SOCK-again" # a fresh server: a just-killed one may still be going
+    TUI_ENV="TERM=climb-no-such-term" start_tui 80 24
+    wait_for "EXITED:1"
+    screen | tr -d '\n' | grep -qF "the terminal type 'climb-no-such-term' is unknown here (no terminfo entry)" ||
+        fail "no sentence for an unknown TERM"
 }
 
 # tmux keeps a cell drawn in the alternate character set as its ACS letter,

@@ -95,11 +95,18 @@ test_read_only_db_reads() {
     grep -q '"kept"' "$T/out" || fail "history lacks the note"
     ro export --format json >"$T/out" 2>"$T/err" || fail "export: $(cat "$T/err")"
     grep -q '"kept"' "$T/out" || fail "export lacks the note"
+    cp "$T/out" "$T/snap.json" && chmod 644 "$T/snap.json" || fail "copy the export"
+    expect_exit 1 "import failed: read-only: climb can show .*/ro/c.db but not change it" \
+        -- ro import "$T/snap.json"
     ro tick p1-own-pipeline 2>"$T/err" && fail "a tick on a read-only database succeeded"
     grep -q "read-only" "$T/err" || fail "no clear message: $(cat "$T/err")"
     grep -q "attempt to write" "$T/err" && fail "raw SQLite message: $(cat "$T/err")"
     [ "$(cksum <"$T/ro/c.db")" = "$before" ] || fail "the database changed"
     sidecars_absent "$T/ro/c.db"
+    # A new database in that read-only directory: refused with the reason, nothing made.
+    expect_exit 1 "cannot create .*/ro/new.db: Permission denied \\(directory .*/ro\\)" \
+        -- as_reader "$CLIMB_BIN" --db "$T/ro/new.db" --user ana status
+    [ ! -e "$T/ro/new.db" ] || fail "new.db was made"
     # A writable directory but a read-only file: still no litter beside it.
     chmod 755 "$T/ro"
     ro status >/dev/null 2>"$T/err" || fail "status on a read-only file: $(cat "$T/err")"

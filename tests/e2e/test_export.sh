@@ -355,11 +355,23 @@ tui_export_markdown() {
     printf 'keep me\n' >"$out"
     keys e
     wait_for "Export snapshot"
-    keys Down Enter
-    wait_for "climb-ana-2026-03-14.json"
+    keys x # an unknown key says what the step takes
+    wait_for "Up/Down or 1-4 choose a format, Enter goes on, Esc closes"
+    keys End Enter
+    wait_for "climb-ana-2026-03-14.html"
     keys Escape
     wait_for "Choose a format"
-    keys Up Enter
+    keys Home Down Enter
+    wait_for "climb-ana-2026-03-14.json"
+    keys C-u Enter # no file name: said, nothing written
+    wait_for "type a file name"
+    keys Escape
+    wait_for "Choose a format"
+    keys 3 # a digit picks its format and goes on
+    wait_for "climb-ana-2026-03-14.csv"
+    keys Escape
+    wait_for "Choose a format"
+    keys Up Up Enter
     wait_for "climb-ana-2026-03-14.md"
     keys Enter
     wait_for "Replace it?"
@@ -371,8 +383,13 @@ tui_export_markdown() {
     keys y
     wait_for "Written to:"
     head -n 1 "$out" | grep -q "^# ana: the case for Mid" || fail "not replaced after y"
+    keys x
+    wait_for "Enter, Esc or q closes the export"
+    screen | grep -qF "Written to:" || fail "a stray key closed the export"
     keys Space
+    wait_gone "Written to:"
     quit_tui
+    if ls "$HOME" | grep -qE "\.(json|csv|html)$"; then fail "a file was written: $(ls "$HOME")"; fi
 }
 
 # A database whose history was edited by hand into bytes that are not UTF-8: the

@@ -166,6 +166,9 @@ evidence_marked_on_every_row() {
     climb note p1-own-pipeline "$(printf 'Billing pipeline\nsecond line of the note')" >/dev/null ||
         fail "note 1"
     climb note p1-dev-feedback "Thanked in the retro" >/dev/null || fail "note 3"
+    climb evidence add p1-solo-incident "Led the March outage review" --date 2026-02-03 >/dev/null ||
+        fail "evidence"
+    climb tick p1-dev-feedback --date 2026-02-01 >/dev/null || fail "tick"
     start_tui 100 30
     wait_for "✎ 1 · note: Billing pipeline…"
     wait_for "✎ 1 · note: Thanked in the retro"
@@ -178,8 +181,13 @@ evidence_marked_on_every_row() {
     [ "$before" = "$after" ] || fail "rows moved with the cursor: $before / $after"
     keys N
     wait_for "second line of the note"
+    wait_for "│    2026-02-03: Led the March outage review" # N lists dated entries on their own lines
     keys N
     wait_gone "second line of the note"
+    screen | grep -q "│    2026-02-03: Led" && fail "an entry on its own line after N again"
+    screen | grep -q "met 2026-02-01" && fail "the date under the text at 100 columns"
+    resize 40 12 # narrow: the date column goes under the ticked criterion's text
+    wait_for "met 2026-02-01"
     quit_tui
 }
 

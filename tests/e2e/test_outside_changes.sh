@@ -163,7 +163,14 @@ history_view_shows_outside_tick() {
     keys Escape
     wait_gone "Timeline, newest first"
     wait_for "Before moving up to Mid · 1/3"
+    # another climb deletes the profile on screen: said once, and q still leaves
+    sqlite3 "$DB" "PRAGMA foreign_keys=ON; DELETE FROM profiles WHERE name = 'ana'" ||
+        fail "delete"
+    wait_for "profile ana was deleted elsewhere; quit to leave it"
+    screen | grep -qF "Before moving up to Mid · 1/3" || fail "the last view went away"
     quit_tui
+    [ "$(sqlite3 "$DB" "SELECT count(*) FROM profiles WHERE name = 'ana'")" = 0 ] ||
+        fail "the profile came back"
 }
 
 run_test note_keeps_outside_tick

@@ -9,6 +9,15 @@
 q() { sqlite3 "$DB" "$1"; }
 bob() { "$CLIMB_BIN" --db "$DB" --user bob --create "$@"; }
 
+# wait_for_line A B: polls until one line of the screen holds both A and B.
+wait_for_line() {
+    deadline=$(($(date +%s) + 8))
+    while ! screen | grep -F -- "$1" | grep -qF -- "$2"; do
+        [ "$(date +%s)" -ge "$deadline" ] && fail "no line with both '$1' and '$2'"
+        sleep 0.05
+    done
+}
+
 switch_keeps_data_apart() {
     climb tick p1-own-pipeline >/dev/null || fail "ana tick"
     climb quiz --answers no,no,once,no,no >/dev/null || fail "ana quiz"
@@ -69,10 +78,12 @@ create_rename_delete() {
     wait_for "Before moving up to Mid · 0/3"
     keys P
     wait_for "* Zoë Ng"
+    keys x # a key with no action says so and keeps the view
+    wait_for "no action on that key; ? lists this view's keys"
     keys r
     wait_for "New name for Zoë Ng:"
-    keys BSpace BSpace BSpace BSpace
-    keys -l "é"
+    keys C-u # clears the proposed name: what is typed next is the whole name
+    keys -l "Zoé"
     keys Enter
     wait_for "renamed Zoë Ng to Zoé"
     wait_for "* Zoé"
@@ -82,7 +93,18 @@ create_rename_delete() {
     wait_for "Now using profile ana."
     keys P
     wait_for "* ana"
-    keys j d
+    # another climb ticks for Zoé while the list is open: the list reads it again
+    screen | grep -F "Zoé" | grep -qF "1/14" && fail "Zoé has a tick before it was made"
+    climb --user "Zoé" tick p1-dev-feedback >/dev/null || fail "Zoé tick"
+    wait_for_line "Zoé" "1/14"
+    # Home, End, PgUp and PgDn move the cursor; d tells which row it is on
+    keys End Home d
+    wait_for "ana is in use; switch to another profile before deleting it"
+    keys End
+    wait_gone "ana is in use"
+    keys PgUp d
+    wait_for "ana is in use; switch to another profile before deleting it"
+    keys PgDn d
     wait_for "Type Zoé again to delete it and all its data:"
     keys -l "Zoe"
     keys Enter

@@ -192,6 +192,10 @@ sys.exit("Your title says Mid but the quiz puts you at Staff (Phase 4)." not in 
     wait_for "◆ title Staff"
     screen | grep -q "│ ▸◆●Staff" || fail "title and placement marks not both on Staff"
     screen | grep -q "Your title says" && fail "sentence shown though title and placement agree"
+    keys t # the same level again: said, and no second event
+    wait_for "Staff is already your title."
+    keys Space # ticking belongs to the Checklist: the Ladder pane says where
+    wait_for "Tab to the Checklist pane (or press 1-4) to tick a criterion"
     quit_tui
     [ "$(climb title)" = "title: Staff" ] || fail "climb title: $(climb title)"
     [ "$(q "SELECT group_concat(ifnull(previous, '') || '>' || value) FROM events WHERE kind = 'title'")" = ">mid,mid>staff" ] ||

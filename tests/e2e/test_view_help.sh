@@ -187,6 +187,10 @@ help_overlay() {
     screen | grep -qF "quit (every change is already saved)" || fail "PgDn did not reach the end"
     keys g
     wait_for "1-25 of"
+    keys j # a line down, then PgUp back to the first (never above it)
+    wait_for "2-26 of"
+    keys PPage
+    wait_for "1-25 of"
     keys G
     wait_gone "1-25 of"
     keys x
