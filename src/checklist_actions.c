@@ -192,7 +192,7 @@ static void note_done(tui *t, void *ctx, const char *text)
         /* the model still holds the note as it was: read the other change, so the
          * editor's base is that note and Ctrl-X then saves over it knowingly */
         int fresh = ops_refresh(t->model);
-        if (fresh != 0 && fresh != 1)
+        if (fresh != 0 && fresh != OPS_RELOADED)
             snprintf(why_not, sizeof why_not, "%s", ops_error(t->model));
         snprintf(title, sizeof title, "Note %s elsewhere: Ctrl-X keeps yours, Esc theirs",
                  model_crit_at(t->model, r->phase, r->index)->note ? "changed" : "removed");
