@@ -213,7 +213,7 @@ untick_to_na_and_a_note_changed_elsewhere() {
     climb note p1-own-pipeline "Theirs" >/dev/null || fail "note elsewhere"
     keys C-x
     wait_for "Note changed elsewhere: Ctrl-X keeps yours, Esc theirs"
-    wait_for "not saved yet"
+    wait_for "not saved yet: the note of p1-own-pipeline was changed elsewhere"
     climb status --json | grep -q '"Theirs"' || fail "their note overwritten"
     keys C-x
     wait_for "note saved"
