@@ -1,7 +1,7 @@
 /* test_event_words.c - unit tests of the event table's edges (src/ops_events.c):
  * the undo words of every kind with and without a value and previous value,
  * kinds that are unknown, not undoable or derive nothing, and settings climb
- * does not keep. */
+ * does not keep, and target events with a missing or unreadable date. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -14,7 +14,10 @@
 #include <unistd.h>
 
 #include "climb/ops_events.h"
+#include "climb/model.h"
 #include "climb/store.h"
+
+#include "support.h"
 
 static const char *words(const char *kind, const char *item, const char *value,
                          const char *previous)
@@ -108,12 +111,36 @@ static void test_refusals(void **state)
     unlink(path);
 }
 
+/* A target event counts only with a readable date in its detail. */
+static const char *target_after(test_env *f, const char *level, const char *detail)
+{
+    assert_int_equal(store_begin(f->st), 0);
+    assert_int_equal(ops_event_apply(f->st, f->m.profile.id, 1000, "target", NULL, level, NULL,
+                                     detail, NULL, NULL),
+                     0);
+    assert_int_equal(store_commit(f->st), 0);
+    assert_int_equal(model_reload(&f->m), 0);
+    return f->m.profile.target_level ? f->m.profile.target_level : "(none)";
+}
+
+static void test_target_dates(void **state)
+{
+    test_env *f = *state;
+    assert_string_equal(target_after(f, "senior", "2027-01-01"), "senior");
+    assert_int_equal(f->m.profile.target_at, 1798761600LL);
+    assert_string_equal(target_after(f, "senior", NULL), "(none)");
+    assert_string_equal(target_after(f, "mid", "2027-01-01"), "mid");
+    assert_string_equal(target_after(f, "senior", "soon"), "(none)");
+    assert_int_equal(f->m.profile.target_at, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_words),
         cmocka_unit_test(test_undoable),
         cmocka_unit_test(test_refusals),
+        test_with_env(test_target_dates),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
