@@ -222,6 +222,164 @@ static void test_phases(void **state)
     check(buf, "phases[0].criteria[0].evidence[0].links[0]: expected a string, found a number");
 }
 
+/* Checks a snapshot whose events list is `events`. */
+static void check_events(const char *events, const char *message)
+{
+    char buf[3072];
+    snprintf(buf, sizeof buf,
+             PROFILE ", \"ladder\": {\"id\": \"@L\"}, \"events\": %s", events);
+    check(buf, message);
+}
+
+#define U1 "123e4567-e89b-42d3-a456-426614174001"
+#define U2 "123e4567-e89b-42d3-a456-426614174002"
+#define U3 "123e4567-e89b-42d3-a456-426614174003"
+#define EV(u, rest) "{\"uuid\": \"" u "\", \"at\": \"2026-01-01T00:00:00Z\", " rest "}"
+
+static void test_events(void **state)
+{
+    char buf[1024];
+    const char *cr = L.phases[0].criteria[0].id, *rb = L.roadblocks[0].id;
+    (void)state;
+    check_events("5", "events: expected a list");
+    check_events("[1]", "events[0]: expected an object");
+    check_events("[{\"uuid\": \"" U1 "\"}]", "events[0].at: missing");
+    check_events("[" EV(U1, "\"kind\": 3") "]", "events[0].kind: expected a string");
+    check_events("[" EV(U1, "\"kind\": \"x\", \"item\": 3") "]",
+                 "events[0].item: expected a string or null");
+    check_events("[" EV(U1, "\"kind\": \"x\", \"value\": 3") "]",
+                 "events[0].value: expected a string or null");
+    check_events("[" EV(U1, "\"kind\": \"x\", \"previous\": 3") "]",
+                 "events[0].previous: expected a string or null");
+    check_events("[" EV(U1, "\"kind\": \"x\", \"detail\": 3") "]",
+                 "events[0].detail: expected a string or null");
+    check_events("[" EV(U1, "\"kind\": \"\"") "]", "events[0].kind: empty");
+    check_events("[" EV(U1, "\"kind\": \"Bad\"") "]", "events[0].kind: 'Bad' is not an event kind");
+    check_events("[" EV(U1, "\"kind\": \"future_kind\"") "]", NULL);
+    check_events("[" EV(U1, "\"kind\": \"state\"") "]",
+                 "events[0].item: a state event needs the criterion id");
+    check_events("[" EV(U1, "\"kind\": \"note\", \"item\": \"nope\"") "]",
+                 "events[0].item: unknown criterion id 'nope'");
+    snprintf(buf, sizeof buf, "[" EV(U1, "\"kind\": \"state\", \"item\": \"%s\"") "]", cr);
+    check_events(buf, "events[0].value: unknown state 'null'");
+    snprintf(buf, sizeof buf,
+             "[" EV(U1, "\"kind\": \"state\", \"item\": \"%s\", \"value\": \"doing\"") "]", cr);
+    check_events(buf, NULL);
+    snprintf(buf, sizeof buf,
+             "[" EV(U1, "\"kind\": \"state\", \"item\": \"%s\", \"value\": \"n/a\"") "]", cr);
+    check_events(buf, "events[0].detail: ");
+    snprintf(buf, sizeof buf, "[" EV(U1, "\"kind\": \"note\", \"item\": \"%s\"") "]", cr);
+    check_events(buf, NULL);
+    snprintf(buf, sizeof buf,
+             "[" EV(U1, "\"kind\": \"note\", \"item\": \"%s\", \"value\": \"a note\"") "]", cr);
+    check_events(buf, NULL);
+    check_events("[" EV(U1, "\"kind\": \"roadblock\"") "]",
+                 "events[0].item: unknown roadblock id 'null'");
+    snprintf(buf, sizeof buf, "[" EV(U1, "\"kind\": \"roadblock\", \"item\": \"%s\"") "]", rb);
+    check_events(buf, "events[0].value: a roadblock event is \"on\" or \"off\"");
+    snprintf(buf, sizeof buf,
+             "[" EV(U1, "\"kind\": \"roadblock\", \"item\": \"%s\", \"value\": \"maybe\"") "]", rb);
+    check_events(buf, "events[0].value: a roadblock event is \"on\" or \"off\"");
+    snprintf(buf, sizeof buf,
+             "[" EV(U1, "\"kind\": \"roadblock\", \"item\": \"%s\", \"value\": \"off\"") "]", rb);
+    check_events(buf, NULL);
+    check_events("[" EV(U1, "\"kind\": \"setting\", \"item\": \"quiz_offered\"") "]",
+                 "events[0].value: the setting quiz_offered needs a whole number");
+    check_events("[" EV(U1, "\"kind\": \"setting\", \"item\": \"checkin_days\", \"value\": \"\"") "]",
+                 "events[0].value: the setting checkin_days needs a whole number");
+    check_events("[" EV(U1, "\"kind\": \"setting\", \"item\": \"checkin_days\", \"value\": \"7d\"") "]",
+                 "the setting checkin_days needs a whole number");
+    check_events("[" EV(U1, "\"kind\": \"setting\", \"item\": \"stale_months\", \"value\": "
+                            "\"1234567\"") "]",
+                 "the setting stale_months needs a whole number");
+    check_events("[" EV(U1, "\"kind\": \"setting\", \"item\": \"checkin_days\", \"value\": \"7\"") "]",
+                 NULL);
+    check_events("[" EV(U1, "\"kind\": \"setting\", \"item\": \"stale_months\", \"value\": \"6\"") "]",
+                 NULL);
+    check_events("[" EV(U1, "\"kind\": \"setting\", \"item\": \"theme\", \"value\": \"x\"") "]", NULL);
+    check_events("[" EV(U1, "\"kind\": \"setting\"") "]", NULL);
+    check_events("[" EV(U1, "\"kind\": \"title\", \"value\": \"nope\"") "]",
+                 "events[0].value: unknown level id 'nope'");
+    check_events("[" EV(U1, "\"kind\": \"x\"") ", " EV(U1, "\"kind\": \"y\"") "]",
+                 "events: the event " U1 " appears twice");
+}
+
+static void test_evidence_events(void **state)
+{
+    char buf[1024];
+    const char *cr = L.phases[0].criteria[0].id;
+    (void)state;
+    check_events("[" EV(U1, "\"kind\": \"evidence\"") "]",
+                 "events[0].item: an evidence event needs the entry's UUID");
+    check_events("[" EV(U1, "\"kind\": \"evidence\", \"item\": \"x\"") "]", "events[0].item: 'x'");
+    check_events("[" EV(U1, "\"kind\": \"evidence\", \"item\": \"" U2 "\"") "]",
+                 "events[0].detail: expected the entry as a JSON object");
+    check_events("[" EV(U1, "\"kind\": \"evidence\", \"item\": \"" U2 "\", \"detail\": \"[]\"") "]",
+                 "events[0].detail: expected the entry as a JSON object");
+    check_events("[" EV(U1, "\"kind\": \"evidence\", \"item\": \"" U2 "\", \"detail\": \"{}\"") "]",
+                 "events[0].detail.criterion: expected a criterion id");
+    check_events("[" EV(U1, "\"kind\": \"evidence\", \"item\": \"" U2
+                            "\", \"detail\": \"{\\\"criterion\\\": \\\"nope\\\"}\"") "]",
+                 "events[0].detail.criterion: unknown criterion id 'nope'");
+    snprintf(buf, sizeof buf,
+             "[" EV(U1, "\"kind\": \"evidence\", \"item\": \"" U2
+                        "\", \"detail\": \"{\\\"criterion\\\": \\\"%s\\\"}\"") "]", cr);
+    check_events(buf, "events[0].detail.links: expected a list, found nothing");
+    snprintf(buf, sizeof buf,
+             "[" EV(U1, "\"kind\": \"evidence\", \"item\": \"" U2
+                        "\", \"detail\": \"{\\\"criterion\\\": \\\"%s\\\", \\\"links\\\": [], "
+                        "\\\"happened\\\": \\\"x\\\"}\"") "]", cr);
+    check_events(buf, "events[0].detail.happened: expected a time in seconds since 1970");
+    snprintf(buf, sizeof buf,
+             "[" EV(U1, "\"kind\": \"evidence\", \"item\": \"" U2
+                        "\", \"detail\": \"{\\\"criterion\\\": \\\"%s\\\", \\\"links\\\": [], "
+                        "\\\"happened\\\": 99999999999999}\"") "]", cr);
+    check_events(buf, "events[0].detail.happened: 99999999999999 ");
+    snprintf(buf, sizeof buf,
+             "[" EV(U1, "\"kind\": \"evidence\", \"item\": \"" U2
+                        "\", \"detail\": \"{\\\"criterion\\\": \\\"%s\\\", \\\"links\\\": [], "
+                        "\\\"happened\\\": 1767225600}\"") "]", cr);
+    check_events(buf, NULL);
+}
+
+static void test_undo_events(void **state)
+{
+    (void)state;
+    check_events("[" EV(U1, "\"kind\": \"undo\"") "]",
+                 "events[0].item: an undo event needs the UUID of the event it took back");
+    check_events("[" EV(U1, "\"kind\": \"undo\", \"item\": \"x\"") "]", "events[0].item: 'x'");
+    check_events("[" EV(U1, "\"kind\": \"undo\", \"item\": \"" U2 "\"") "]",
+                 "the undo takes back event " U2 ", which is not in the snapshot");
+    check_events("[" EV(U2, "\"kind\": \"title\"") ", " EV(U1, "\"kind\": \"undo\", \"item\": \"" U2 "\"") "]",
+                 "events[1].value: the undone event " U2 " is a 'title' event, not 'null'");
+    check_events("[" EV(U2, "\"kind\": \"title\"") ", "
+                 EV(U1, "\"kind\": \"undo\", \"item\": \"" U2 "\", \"value\": \"note\"") "]",
+                 "is a 'title' event, not 'note'");
+    check_events("[" EV(U2, "\"kind\": \"title\"") ", "
+                 EV(U1, "\"kind\": \"undo\", \"item\": \"" U2 "\", \"value\": \"title\", "
+                        "\"detail\": \"a\"") "]",
+                 "events[1].detail: the undone event " U2 " is about 'null', not 'a'");
+    check_events("[" EV(U2, "\"kind\": \"zz\", \"item\": \"b\"") ", "
+                 EV(U1, "\"kind\": \"undo\", \"item\": \"" U2 "\", \"value\": \"zz\", "
+                        "\"detail\": \"a\"") "]",
+                 "is about 'b', not 'a'");
+    check_events("[" EV(U2, "\"kind\": \"zz\", \"item\": \"b\"") ", "
+                 EV(U1, "\"kind\": \"undo\", \"item\": \"" U2 "\", \"value\": \"zz\"") "]",
+                 "is about 'b', not 'null'");
+    check_events("[" EV(U2, "\"kind\": \"title\"") ", "
+                 EV(U1, "\"kind\": \"undo\", \"item\": \"" U2 "\", \"value\": \"title\", "
+                        "\"previous\": \"x\"") "]",
+                 "events[1].previous: 'x'");
+    check_events("[" EV(U2, "\"kind\": \"title\"") ", "
+                 EV(U1, "\"kind\": \"undo\", \"item\": \"" U2 "\", \"value\": \"title\", "
+                        "\"previous\": \"" U3 "\"") "]",
+                 "events[1].previous: the reverse event " U3 " is not in the snapshot");
+    check_events("[" EV(U2, "\"kind\": \"zz\", \"item\": \"b\"") ", " EV(U3, "\"kind\": \"zz\"") ", "
+                 EV(U1, "\"kind\": \"undo\", \"item\": \"" U2 "\", \"value\": \"zz\", "
+                        "\"detail\": \"b\", \"previous\": \"" U3 "\"") "]",
+                 NULL);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -229,6 +387,9 @@ int main(void)
         cmocka_unit_test(test_format),
         cmocka_unit_test(test_levels_and_roadblocks),
         cmocka_unit_test(test_phases),
+        cmocka_unit_test(test_events),
+        cmocka_unit_test(test_evidence_events),
+        cmocka_unit_test(test_undo_events),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
