@@ -1,6 +1,7 @@
 /* test_packet_parse.c - unit tests of the packet option parsers and link helpers:
  * section and phase lists (empty items, over-long items, trailing commas, the
- * 32-phase limit, a zero-size error buffer) and URL labels. */
+ * 32-phase limit, a zero-size error buffer), URL labels, claim statuses and a
+ * packet of every phase and section from a real database. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -8,7 +9,11 @@
 #include <cmocka.h>
 
 #include "climb/content.h"
+#include "climb/model.h"
+#include "climb/ops.h"
 #include "climb/packet.h"
+
+#include "support.h"
 
 #include <string.h>
 
@@ -92,12 +97,64 @@ static void test_links(void **state)
     assert_memory_equal(s, "docs/plan", 9);
 }
 
+static void test_status(void **state)
+{
+    packet_claim c;
+    char buf[64];
+    (void)state;
+    memset(&c, 0, sizeof c);
+    c.state = STATE_TODO;
+    packet_claim_status(&c, buf, sizeof buf);
+    assert_string_equal(buf, "not met yet");
+    c.state = STATE_DOING;
+    packet_claim_status(&c, buf, sizeof buf);
+    assert_string_equal(buf, "in progress");
+    c.state = STATE_NA;
+    packet_claim_status(&c, buf, sizeof buf);
+    assert_string_equal(buf, "does not apply");
+    c.state = STATE_DONE;
+    c.done_at = 1773480600;
+    packet_claim_status(&c, buf, sizeof buf);
+    assert_true(strncmp(buf, "met 2026-03-1", 13) == 0);
+}
+
+/* Every phase and section of a profile without a display name, with a stale
+ * period: the packet names the profile and holds each phase of the ladder. */
+static void test_build_all(void **state)
+{
+    test_env *f = *state;
+    packet pk;
+    packet_options opt = {0, 0};
+    char err[256];
+    ops_crit_change c = {1, STATE_DONE, NULL, "Ran the on-call rota", NULL, 0, 0};
+    assert_int_equal(ops_criterion(&f->m, 1, 1, &c, NULL), 0);
+    f->m.stale_months = 1;
+    assert_int_equal(packet_parse_phases(&f->ladder, "all", &opt.phases, err, sizeof err), 0);
+    assert_int_equal(packet_parse_sections("summary,criteria,evidence,remaining,roadblocks,progress",
+                                           &opt.sections, err, sizeof err),
+                     0);
+    assert_int_equal(packet_build(&f->m, &opt, 1773480600, &pk, err, sizeof err), 0);
+    assert_string_equal(pk.name, "ana");
+    assert_int_equal(pk.n_phases, f->ladder.n_phases);
+    assert_int_equal(pk.stale_months, 1);
+    assert_int_equal(pk.sections, opt.sections);
+    assert_non_null(pk.level);
+    assert_true(*pk.level != '\0');
+    assert_int_equal(pk.n_roadblocks, 0);
+    packet_free(&pk);
+    assert_null(pk.phases);
+    packet_free(&pk); /* freeing twice, or an empty packet, is safe */
+    assert_int_equal(pk.n_phases, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_sections),
         cmocka_unit_test(test_phases),
         cmocka_unit_test(test_links),
+        cmocka_unit_test(test_status),
+        test_with_env(test_build_all),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
