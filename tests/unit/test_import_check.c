@@ -380,6 +380,46 @@ static void test_undo_events(void **state)
                  NULL);
 }
 
+/* Checks a snapshot with no events and these quiz attempts. */
+static void check_quiz(const char *attempts, const char *message)
+{
+    char buf[2048];
+    snprintf(buf, sizeof buf, PROFILE ", " LADDER ", \"quiz_attempts\": %s", attempts);
+    check(buf, message);
+}
+
+#define QA(rest) "[{\"event_uuid\": \"" U1 "\", \"taken_at\": \"2026-01-01T00:00:00Z\"" rest "}]"
+
+static void test_quiz(void **state)
+{
+    (void)state;
+    check_quiz("[]", NULL);
+    check_quiz("{}", "quiz_attempts: expected a list");
+    check_quiz("[3]", "quiz_attempts[0]: expected an object, found a number");
+    check_quiz("[{\"event_uuid\": \"x\"}]", "quiz_attempts[0].event_uuid: 'x'");
+    check_quiz(QA(", \"answers\": 1"), "quiz_attempts[0].answers: expected a list");
+    check_quiz(QA(", \"answers\": [1]"),
+               "quiz_attempts[0].answers[0]: expected a string, found a number");
+    check_quiz(QA(", \"answers\": [\"maybe\"]"),
+               "quiz_attempts[0].answers[0]: unknown answer 'maybe' (no, once or regularly)");
+    check_quiz(QA(""), "quiz_attempts[0].answers: missing");
+    check_quiz(QA(", \"answers\": []"), "quiz_attempts[0].yes: missing");
+    check_quiz(QA(", \"answers\": [], \"yes\": 2000"),
+               "quiz_attempts[0].yes: 2000 is out of range (0 to 1000)");
+    check_quiz(QA(", \"answers\": [], \"yes\": 0, \"regularly\": \"0\""),
+               "quiz_attempts[0].regularly: expected a whole number, found a string");
+    check_quiz(QA(", \"answers\": [], \"yes\": 0, \"regularly\": 0"),
+               "quiz_attempts[0].placement: missing");
+    check_quiz(QA(", \"answers\": [], \"yes\": 0, \"regularly\": 0, \"placement\": 1"),
+               "quiz_attempts[0].placement: expected an object, found a number");
+    check_quiz(QA(", \"answers\": [], \"yes\": 0, \"regularly\": 0, \"placement\": {\"phase\": 0}"),
+               "quiz_attempts[0].placement.phase: 0 is out of range");
+    check_quiz(QA(", \"answers\": [], \"yes\": 0, \"regularly\": 0, \"placement\": "
+                  "{\"phase\": 1, \"on_edge_of\": \"2\"}"),
+               "quiz_attempts[0].placement.on_edge_of: expected a whole number or null, "
+               "found a string");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -390,6 +430,7 @@ int main(void)
         cmocka_unit_test(test_events),
         cmocka_unit_test(test_evidence_events),
         cmocka_unit_test(test_undo_events),
+        cmocka_unit_test(test_quiz),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
