@@ -68,7 +68,7 @@ static int add_hit(search_results *r, search_kind kind, int index, int sub, cons
     if (r->n == r->cap) {
         size_t cap = r->cap ? r->cap * 2 : 32;
         search_hit *grown = realloc(r->hits, cap * sizeof *grown);
-        if (!grown)
+        if (!grown) /* GCOVR_EXCL_BR_LINE: only out of memory */
             return -1;
         r->hits = grown;
         r->cap = cap;
@@ -124,7 +124,7 @@ static int search_phases(const climb_ladder *l, const climb_model *m, const char
         if (l->phase_advice && add_hit(r, HIT_PHASE, ip, -1, "Where to start",
                                        l->phase_advice[p], q))
             return -1;
-        if (search_criteria(l, m, p, q, r))
+        if (search_criteria(l, m, p, q, r)) /* GCOVR_EXCL_BR_LINE: fails only out of memory */
             return -1;
     }
     return 0;
@@ -179,14 +179,14 @@ int search_run(const climb_ladder *l, const climb_model *m, const char *query,
     if (n == 0)
         return 0;
     char *q = malloc(n + 1);
-    if (!q)
+    if (!q) /* GCOVR_EXCL_BR_LINE: only out of memory */
         return -1;
     memcpy(q, query, n);
     q[n] = '\0';
     int rc = search_levels(l, q, out) || search_phases(l, m, q, out) ||
              search_reference(l, q, out);
     free(q);
-    if (rc) {
+    if (rc) { /* GCOVR_EXCL_BR_LINE: only out of memory */
         search_results_free(out); /* GCOVR_EXCL_LINE: as above */
         return -1; /* GCOVR_EXCL_LINE: add_hit fails only when memory runs out */
     }

@@ -240,6 +240,74 @@ static void test_excerpt_edges(void **state)
     assert_int_equal(len, 5);
 }
 
+/* Odd inputs: kinds out of range, a zero-size buffer, every kind of blank, a
+ * buffer that ends before the match, a ladder without the optional texts. */
+static void test_edges(void **state)
+{
+    char buf[64], small[7];
+    size_t at = 9, len = 9;
+    (void)state;
+    assert_string_equal(search_kind_name(HIT_FAQ), "FAQ");
+    assert_string_equal(search_kind_name(HIT_KIND_COUNT), "?");
+    assert_string_equal(search_kind_name((search_kind)-1), "?");
+    const char *blanks = "a\t\r\v\fb match";
+    search_hit h = {HIT_NOTE, 0, 0, "Note", blanks, 0, 0};
+    h.match_at = (size_t)search_find(blanks, "match", &h.match_len);
+    buf[0] = 'x';
+    search_excerpt(&h, 80, buf, 0, &at, &len);
+    assert_int_equal(at, 0);
+    assert_int_equal(len, 0);
+    assert_int_equal(buf[0], 'x');
+    search_excerpt(&h, 80, buf, sizeof buf, &at, &len);
+    assert_string_equal(buf, "a b match");
+    assert_int_equal(at, 4);
+    assert_int_equal(len, 5);
+    /* the buffer fills before the match: nothing is marked */
+    const char *late = "words words match";
+    search_hit w = {HIT_NOTE, 0, 0, "Note", late, 0, 0};
+    w.match_at = (size_t)search_find(late, "match", &w.match_len);
+    search_excerpt(&w, 80, small, sizeof small, &at, &len);
+    assert_string_equal(small, "words ");
+    assert_int_equal(len, 0);
+    /* the buffer ends right after the match, with text after it */
+    const char *mid = "matchmore";
+    char six[6];
+    search_hit m = {HIT_NOTE, 0, 0, "Note", mid, 0, 0};
+    m.match_at = (size_t)search_find(mid, "match", &m.match_len);
+    search_excerpt(&m, 80, six, sizeof six, &at, &len);
+    assert_string_equal(six, "match");
+    assert_int_equal(at, 0);
+    assert_int_equal(len, 5);
+    /* blanks of every kind around the query are ignored; a blank query finds nothing */
+    climb_ladder l;
+    search_results r;
+    load(&l);
+    assert_int_equal(search_run(&l, NULL, " \t\v\f\r\n", &r), 0);
+    assert_int_equal(r.n, 0);
+    assert_int_equal(search_run(&l, NULL, "\v\fBackstage\r\t", &r), 0);
+    size_t all = r.n;
+    assert_true(all > 0);
+    search_results_free(&r);
+    /* a ladder without phase advice or a roadblocks introduction still searches */
+    char **advice = l.phase_advice;
+    char *intro = l.roadblocks_intro;
+    l.phase_advice = NULL;
+    l.roadblocks_intro = NULL;
+    assert_int_equal(search_run(&l, NULL, "the", &r), 0);
+    size_t fewer = r.n;
+    for (size_t i = 0; i < r.n; i++) {
+        assert_string_not_equal(r.hits[i].field, "Where to start");
+        assert_string_not_equal(r.hits[i].field, "Reading the roadblocks");
+    }
+    search_results_free(&r);
+    l.phase_advice = advice;
+    l.roadblocks_intro = intro;
+    assert_int_equal(search_run(&l, NULL, "the", &r), 0);
+    assert_true(r.n > fewer);
+    search_results_free(&r);
+    content_free(&l);
+}
+
 int main(void)
 {
     /* non-ASCII case folding needs a UTF-8 character type, as climb sets one */
@@ -253,6 +321,7 @@ int main(void)
         test_with_env(test_note_hits),
         cmocka_unit_test(test_excerpt),
         cmocka_unit_test(test_excerpt_edges),
+        cmocka_unit_test(test_edges),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
