@@ -281,11 +281,15 @@ static int split_hints(const char *hints, hint_piece *out)
 {
     int n = 0;
     const char *p = hints;
-    while (*p && n < HINTS_MAX) {
+    while (*p) {
         while (*p == ' ')
             p++;
         if (!*p)
             break;
+        if (n == HINTS_MAX) { /* full: the last two (closing and help) must stay */
+            out[HINTS_MAX - 2] = out[HINTS_MAX - 1];
+            n = HINTS_MAX - 1;
+        }
         const char *end = strstr(p, "  ");
         int len = end ? (int)(end - p) : (int)strlen(p);
         out[n].start = p;
