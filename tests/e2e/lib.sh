@@ -106,6 +106,15 @@ quit_tui() {
     wait_for "EXITED:0"
 }
 
+# restart_tmux: stops this test's tmux server and moves to a fresh socket, so
+# the next start_tui never reaches a server that is still shutting down (on a
+# fast machine the old socket can outlive kill-server by a moment).
+restart_tmux() {
+    tmux -L "$TMUX_SOCK" kill-server 2>/dev/null
+    TMUX_RESTARTS=$((${TMUX_RESTARTS:-0} + 1))
+    TMUX_SOCK="climb-test-$$-$name-again$TMUX_RESTARTS"
+}
+
 # run_test NAME: runs the function NAME in a subshell with a fresh workspace.
 run_test() {
     name=$1
@@ -116,8 +125,9 @@ run_test() {
         "$name"
     ) 2>"$T/stderr"
     rc=$?
-    tmux -L "climb-test-$$-$name" kill-server 2>/dev/null
-    tmux -L "climb-test-$$-$name-again" kill-server 2>/dev/null
+    for sock in "climb-test-$$-$name" "climb-test-$$-$name-again"1 "climb-test-$$-$name-again"2 "climb-test-$$-$name-again"3; do
+        tmux -L "$sock" kill-server 2>/dev/null
+    done
     if [ $rc -eq 0 ]; then
         echo "pass $name" >>"$E2E_RESULTS"
         echo "  ok   $name"

@@ -69,8 +69,7 @@ stale_mark_in_the_tui() {
     wait_for "2025-01-01"
     screen | grep -q "!2025-01-01" && fail "! at exactly 12 months"
     quit_tui
-    tmux -L "$TMUX_SOCK" kill-server
-    TMUX_SOCK="$TMUX_SOCK-again"
+    restart_tmux
     CLIMB_NOW=$(iso $((T0 + 12 * MONTH + 1)))
     start_tui 100 24
     wait_for "!2025-01-01"

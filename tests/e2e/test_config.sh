@@ -64,7 +64,7 @@ theme_and_colours_on_screen() {
     tmux -L "$TMUX_SOCK" capture-pane -pe | head -n 1 >"$T/top"
     grep -q "${esc}\[[0-9;]*41m" "$T/top" || fail "title bar not red: $(cat -v "$T/top")"
     quit_tui
-    tmux -L "$TMUX_SOCK" kill-server
+    restart_tmux
     config "set theme = mono"
     start_tui 100 30
     wait_for "? help"

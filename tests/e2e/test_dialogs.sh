@@ -52,11 +52,11 @@ dumb_terminal_refused() {
     wait_for "EXITED:1"
     screen | tr -d '\n' | grep -qF "the terminal 'dumb' cannot place the cursor; run in a full terminal, or use commands such as climb status" ||
         fail "no sentence for TERM=dumb"
-    tmux -L "$TMUX_SOCK" kill-server
+    restart_tmux
     TUI_ENV="TERM=" start_tui 80 24
     wait_for "EXITED:1"
     wait_for "TERM is not set"
-    TMUX_SOCK="$TMUX_SOCK-again" # a fresh server: a just-killed one may still be going
+    restart_tmux
     TUI_ENV="TERM=climb-no-such-term" start_tui 80 24
     wait_for "EXITED:1"
     screen | tr -d '\n' | grep -qF "the terminal type 'climb-no-such-term' is unknown here (no terminfo entry)" ||
@@ -75,7 +75,7 @@ acs_borders_under_lang_c() {
     grep -q "^+ Ladder -" "$T/esc" && fail "ASCII borders"
     quit_tui
     # a terminal without line drawing (no acsc) gets ASCII, never stray letters
-    tmux -L "$TMUX_SOCK" kill-server
+    restart_tmux
     LANG=C LC_ALL=C TERM=xterm-r5 start_tui 80 24
     wait_for "+ Ladder ---"
     screen | grep -q "^| >  Junior" || fail "no ASCII side borders"

@@ -134,7 +134,7 @@ c = {x["id"]: x for x in d["phases"][0]["criteria"]}
 assert c["p1-own-pipeline"]["state"] == "done" and c["p1-own-pipeline"]["stale"] is False
 PY
     expect_exit 2 "whole number of months from 1 to 120, not '0'" -- climb stale-after 0
-    TMUX_SOCK="$TMUX_SOCK-again"
+    restart_tmux
     start_tui 80 24
     wait_for "Before moving up to Mid · 2/3"
     screen | grep -q "!2024-11-01" && fail "stale at 24 months"
@@ -196,8 +196,7 @@ ladder_update_keeps_progress() {
     start_tui 80 24 --ladder "$fixtures/ladder_update/v1.yaml"
     wait_for "Before moving up to Mid · 2/2"
     quit_tui
-    tmux -L "$TMUX_SOCK" kill-server
-    TMUX_SOCK="$TMUX_SOCK-again"
+    restart_tmux
     start_tui 80 24 --ladder "$fixtures/ladder_update/v2.yaml"
     wait_for "1 reworded, 1 added, 1 retired"
     wait_for "Owned a pipeline end to end."

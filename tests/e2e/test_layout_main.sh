@@ -200,8 +200,7 @@ opens_where_you_are() {
     keys 2
     wait_for "Before moving up to Senior"
     quit_tui
-    tmux -L "$TMUX_SOCK" kill-server
-    TMUX_SOCK="$TMUX_SOCK-again"
+    restart_tmux
     start_tui 80 24
     wait_for "Before moving up to Senior"
     screen | grep -q "phase 2:" || fail "the title bar is not on phase 2"

@@ -65,8 +65,7 @@ assert d["placement"] == {"phase": 3, "on_edge_of": 4, "taken_at": "2026-03-14T0
 assert d["title"] is None
 PY
     # Never offered again unasked.
-    tmux -L "$TMUX_SOCK" kill-server
-    TMUX_SOCK="$TMUX_SOCK-again"
+    restart_tmux
     start_tui 80 24
     settled
     screen | grep -q "Where are you now?" && fail "offered a second time"
@@ -81,8 +80,7 @@ skip_offer_once() {
     quit_tui
     [ "$(q "SELECT quiz_offered FROM profiles WHERE name = 'ana'")" = 1 ] || fail "not marked offered"
     [ "$(q "SELECT count(*) FROM quiz_attempts")" = 0 ] || fail "skipping stored an attempt"
-    tmux -L "$TMUX_SOCK" kill-server
-    TMUX_SOCK="$TMUX_SOCK-again"
+    restart_tmux
     start_tui 80 24
     settled
     screen | grep -q "Where are you now?" && fail "offered again after a skip"

@@ -11,13 +11,6 @@ prepare() {
     climb status >/dev/null || fail "status failed"
 }
 
-# restart_tmux: stops the tmux server and waits until it is gone.
-restart_tmux() {
-    tmux -L "$TMUX_SOCK" kill-server
-    while tmux -L "$TMUX_SOCK" list-sessions >/dev/null 2>&1; do sleep 0.05; done
-    sleep 0.1
-}
-
 # start: opens the TUI and dismisses the first-launch quiz offer if it shows.
 start() {
     start_tui "$@"

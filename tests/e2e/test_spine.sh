@@ -20,8 +20,7 @@ tick_survives_restart() {
     wait_for "Before moving up to Senior · 1/3"
     screen | grep -q '\[x\] .*2026-03-14' || fail "no tick with date"
     quit_tui
-    tmux -L "$TMUX_SOCK" kill-server
-    TMUX_SOCK="$TMUX_SOCK-again"
+    restart_tmux
     start_tui 80 24
     wait_for "Ladder"
     keys 2
@@ -103,8 +102,7 @@ colour_and_no_colour() {
     tmux -L "$TMUX_SOCK" capture-pane -pe | grep -q "$(printf '\033')\[[0-9;]*3[0-7]m" ||
         fail "no colour on a colour terminal"
     quit_tui
-    tmux -L "$TMUX_SOCK" kill-server
-    TMUX_SOCK="$TMUX_SOCK-again"
+    restart_tmux
     TUI_ENV="NO_COLOR=1" start_tui 80 24
     wait_for "Ladder"
     tmux -L "$TMUX_SOCK" capture-pane -pe >"$T/screen"
