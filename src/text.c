@@ -239,8 +239,20 @@ static size_t folded(const unsigned char *p, size_t n, int emoji)
 /* One unit at p (at most n > 0 bytes): returns its length, its columns in *width
  * and the length of the part that is drawn in *drawn (0 for a regional
  * indicator, drawn as a letter; an invalid byte is a unit of 1 column). */
+/* The common case, tested first by every loop below: a printable ASCII
+ * character that nothing can fold into (whatever folds starts with a byte of
+ * 0x80 or more) is a unit of one byte and one column, drawn as it is. */
+static inline int plain(const unsigned char *p, size_t n)
+{
+    return p[0] >= 0x20 && p[0] < 0x7F && (n == 1 || p[1] < 0x80);
+}
+
 static size_t unit(const unsigned char *p, size_t n, int *width, size_t *drawn, unsigned *base)
 {
+    if (plain(p, n)) {
+        *width = 1, *drawn = 1, *base = p[0];
+        return 1;
+    }
     unsigned cp = 0;
     size_t len = utf8_decode(p, n, &cp);
     *base = cp;
@@ -271,6 +283,10 @@ size_t text_terminal_form(const char *s, size_t n, char *out)
     const unsigned char *p = (const unsigned char *)s;
     size_t i = 0, o = 0;
     while (i < n) {
+        if (plain(p + i, n - i)) {
+            out[o++] = s[i++];
+            continue;
+        }
         int w;
         size_t drawn;
         unsigned base;
@@ -292,6 +308,10 @@ int text_width_n(const char *s, size_t len)
     size_t i = 0;
     int w = 0;
     while (i < len) {
+        if (plain(p + i, len - i)) {
+            i++, w++;
+            continue;
+        }
         int cw;
         size_t drawn;
         unsigned base;
@@ -312,6 +332,10 @@ size_t text_fit(const char *s, size_t len, int width)
     size_t i = 0;
     int w = 0;
     while (i < len) {
+        if (plain(p + i, len - i) && w < width) {
+            i++, w++;
+            continue;
+        }
         int cw;
         size_t drawn;
         unsigned base;

@@ -90,6 +90,13 @@ static void test_grapheme_clusters_drawn_as_measured(void **state)
     assert_int_equal(text_width(HEART VS16), 1);
     assert_string_equal(form("x" RI_D RI_E "y"), "xDEy");
     assert_int_equal(text_width("x" RI_D RI_E "y"), 4);
+    /* an ASCII character takes in a selector or keycap after it (the quick path
+     * for plain ASCII must not take it alone), at the end of a run as mid-way */
+    assert_string_equal(form("ab#" VS16 "\xe2\x83\xa3" "c"), "ab#c");
+    assert_int_equal(text_width("ab#" VS16 "\xe2\x83\xa3" "c"), 4);
+    assert_int_equal(text_fit("ab#" VS16 "c", strlen("ab#" VS16 "c"), 3), strlen("ab#" VS16));
+    assert_int_equal(text_fit("abcdef", 6, 4), 4);
+    assert_int_equal(text_fit("abcdef", 6, 0), 0);
     /* combining marks and other text are left alone */
     assert_string_equal(form("e\xcc\x81 caf\xc3\xa9"), "e\xcc\x81 caf\xc3\xa9");
     assert_int_equal(text_width("e\xcc\x81"), 1);
