@@ -8,6 +8,13 @@ export TZ=UTC LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color NO_COLOR=
 unset CLIMB_DB CLIMB_KEYS XDG_DATA_HOME XDG_CONFIG_HOME VISUAL EDITOR
 export CLIMB_NOW=2026-03-14T09:30:00Z
 
+# python3: Debian's, which tools/deps.sh installs with the modules the tests read
+# exports with; a python3 earlier on PATH may be a slow shim (pyenv's takes 0.4 s
+# to start, Debian's 0.06 s, and the suites start it hundreds of times).
+if [ -x /usr/bin/python3 ]; then
+    python3() { /usr/bin/python3 "$@"; }
+fi
+
 # climb ARGS: the binary on the test's database as user ana.
 climb() {
     "$CLIMB_BIN" --db "$DB" --user ana "$@"
