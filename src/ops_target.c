@@ -26,6 +26,12 @@ int ops_set_target(climb_model *m, const char *level_id, long long at, int *chan
         store_fail(m->store, "no level %s in the ladder", level_id);
         return OPS_INVALID;
     }
+    if (level_id && at + 86400 <= clock_now()) { /* the whole day is over */
+        char day[16];
+        clock_format_local_date(at, day, sizeof day);
+        store_fail(m->store, "%s has passed; a target needs a date from today on", day);
+        return OPS_INVALID;
+    }
     if (level_id)
         clock_format_utc(at, when, sizeof when);
     if (store_begin(m->store))

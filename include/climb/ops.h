@@ -70,7 +70,9 @@ int ops_evidence_remove(climb_model *m, const char *entry);
 const char *ops_entry_problem(const ops_entry *e, long long now);
 
 /* --- the packet's name and the target (ops_target.c) --- */
-/* The level aimed for (id) and the date by which (UTC seconds); level NULL clears it. */
+/* The level aimed for (id) and the date by which (UTC seconds); level NULL clears it.
+ * OPS_INVALID for a level the ladder lacks or a day that is over (import may
+ * still bring a past target: it replays what was set then). */
 int ops_set_target(climb_model *m, const char *level_id, long long at, int *changed);
 /* The name a promotion packet is written for; NULL or "" goes back to the profile's. */
 int ops_set_display_name(climb_model *m, const char *name, int *changed);

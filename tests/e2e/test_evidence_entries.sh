@@ -109,6 +109,12 @@ target_says_on_track_or_behind() {
     climb status | grep -q "^Target Senior by 2026-04-01: behind" || fail "status text target"
     expect_exit 2 "no level 'boss'" -- climb target boss 2026-12-31
     expect_exit 2 "not a date" -- climb target senior someday
+    # a day that is over is refused, today is taken (CLIMB_NOW is 2026-03-14)
+    expect_exit 2 "^climb: 2026-03-13 has passed; a target needs a date from today on" -- \
+        climb target senior 2026-03-13
+    grep -q "by 2026-04-01" "$T/expect.out" && fail "a refused target printed a pace"
+    climb status | grep -q "^Target Senior by 2026-04-01: behind" || fail "the refusal changed the target"
+    expect_exit 0 "^Target Senior by 2026-03-14" -- climb target senior 2026-03-14
     climb target --clear >/dev/null || fail "clear"
     climb status --json >"$T/s.json"
     [ "$(json "$T/s.json" 'j["target"]')" = None ] || fail "target not cleared"

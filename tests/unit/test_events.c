@@ -451,6 +451,10 @@ static void test_target_and_name(void **state)
     assert_string_equal(f->m.profile.target_level, "senior");
     assert_int_equal(f->m.profile.target_at, 1798761600LL);
     assert_int_equal(ops_set_target(&f->m, "boss", 1798761600LL, NULL), OPS_INVALID);
+    /* a day that is over: refused, and the target stays */
+    assert_int_equal(ops_set_target(&f->m, "staff", clock_now() - 86400, NULL), OPS_INVALID);
+    assert_non_null(strstr(ops_error(&f->m), "has passed"));
+    assert_string_equal(f->m.profile.target_level, "senior");
     assert_int_equal(ops_set_display_name(&f->m, "Ana Lima", NULL), 0);
     assert_string_equal(f->m.profile.display_name, "Ana Lima");
     assert_int_equal(ops_undo(&f->m, &r), UNDO_DONE);
