@@ -20,7 +20,7 @@ static const char *const COLOR_NAMES[] = {"black", "red",     "green", "yellow",
                                      "blue",  "magenta", "cyan",  "white"};
 static const char *const ATTRS[] = {"bold", "underline", "reverse", "dim", "standout"};
 
-enum { MAX_WORDS = 12 };
+enum { MAX_WORDS = 12, CONFIG_MAX_BYTES = 1 << 20 };
 
 typedef struct {
     const char *name;
@@ -302,17 +302,31 @@ int config_load(climb_config *c, const char *path, FILE *errors)
     char *text = NULL;
     size_t len = 0, cap = 0, got;
     char buf[4096];
-    while ((got = fread(buf, 1, sizeof buf, f)) > 0 && len < (1u << 20)) {
-        if (len + got + 1 > cap) {
+    const char *why = NULL; /* set when the file is not used at all */
+    while (!why && (got = fread(buf, 1, sizeof buf, f)) > 0) {
+        if (len + got > CONFIG_MAX_BYTES) {
+            why = "larger than 1 MiB; a config file is a few lines, so none of it was used";
+        } else if (len + got + 1 > cap) {
             char *more = realloc(text, cap = (len + got + 1) * 2);
-            if (!more)
-                break;
-            text = more;
+            if (!more) /* GCOVR_EXCL_LINE: realloc fails only when out of memory */
+                why = strerror(ENOMEM); /* GCOVR_EXCL_LINE: as above */
+            else
+                text = more;
         }
-        memcpy(text + len, buf, got);
-        len += got;
+        if (!why) {
+            memcpy(text + len, buf, got);
+            len += got;
+        }
     }
+    if (!why && ferror(f))
+        why = strerror(errno ? errno : EIO);
     fclose(f);
+    if (why) {
+        free(text);
+        if (errors)
+            fprintf(errors, "%s: %s\n", path, why);
+        return -1;
+    }
     if (!text)
         return 0;
     text[len] = '\0';

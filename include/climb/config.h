@@ -59,7 +59,8 @@ int config_default_path(char *buf, size_t len);
  * to errors. Returns the number of lines with an error. */
 int config_parse(climb_config *c, const char *name, const char *text, FILE *errors);
 /* Reads and parses the file at path; a missing file is no error (returns 0 and
- * leaves the defaults). -1 when it exists but cannot be read. */
+ * leaves the defaults). -1, saying why to errors, when it exists but cannot be
+ * read or is larger than 1 MiB (none of it is used then). */
 int config_load(climb_config *c, const char *path, FILE *errors);
 
 const char *config_theme_name(config_theme t);

@@ -137,6 +137,13 @@ every_mistake_named() {
     : >"$f"
     for w in $lines; do printf '%s ' "$w"; done | sed 's/ bind/\nbind/g' >"$f"
     expect_exit 1 "^$f:65:1: too many bind lines$" -- "$CLIMB_BIN" config
+    # a file past 1 MiB is named and not used at all, rather than read in part
+    { echo "set stale-months = 7"; head -c 1100000 /dev/zero | tr '\0' '#'; echo; } >"$f"
+    expect_exit 1 "^$f: larger than 1 MiB; a config file is a few lines, so none of it was used$" \
+        -- "$CLIMB_BIN" config
+    grep -q "^set stale-months = 7" "$T/expect.out" && fail "a part of the large file was used"
+    climb status >/dev/null 2>"$T/err" || fail "status with a large config file"
+    grep -qF "$f: larger than 1 MiB" "$T/err" || fail "status did not name the large file"
 }
 
 # Where the file is looked for: XDG_CONFIG_HOME when absolute, else HOME; with
