@@ -46,6 +46,27 @@ void history_event_free(hist_event *e)
     memset(e, 0, sizeof *e);
 }
 
+static int copy_text(char **dst, const char *src)
+{
+    *dst = src ? strdup(src) : NULL;
+    return src && !*dst ? -1 : 0;
+}
+
+int history_event_copy(hist_event *dst, const hist_event *src)
+{
+    *dst = *src;
+    dst->item = dst->value = dst->previous = dst->detail = NULL;
+    dst->undone_kind = dst->undone_value = dst->undone_previous = NULL;
+    int bad = copy_text(&dst->item, src->item) | copy_text(&dst->value, src->value) |
+              copy_text(&dst->previous, src->previous) | copy_text(&dst->detail, src->detail) |
+              copy_text(&dst->undone_kind, src->undone_kind) |
+              copy_text(&dst->undone_value, src->undone_value) |
+              copy_text(&dst->undone_previous, src->undone_previous);
+    if (bad) /* GCOVR_EXCL_LINE: strdup fails only when out of memory */
+        history_event_free(dst); /* GCOVR_EXCL_LINE: as above */
+    return bad ? -1 : 0;
+}
+
 /* Periods, built from local calendar fields so DST changes shift nothing. */
 
 static long long local_midnight(struct tm *tm)

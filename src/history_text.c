@@ -100,6 +100,16 @@ static void evidence_about(const climb_ladder *l, const hist_event *e, char *buf
     json_decref(d);
 }
 
+/* The event an undo event undid, as far as the undo records it (pointers into e). */
+static void undone_of(const hist_event *e, hist_event *undone)
+{
+    memset(undone, 0, sizeof *undone);
+    snprintf(undone->kind, sizeof undone->kind, "%s", e->undone_kind ? e->undone_kind : "");
+    undone->item = e->detail;
+    undone->value = e->undone_value;
+    undone->previous = e->undone_previous;
+}
+
 void history_text_about(const climb_ladder *l, const hist_event *e, char *buf, size_t len)
 {
     if (is(e->kind, "state") && is(e->value, "n/a") && e->detail)
@@ -118,11 +128,7 @@ void history_text_about(const climb_ladder *l, const hist_event *e, char *buf, s
         snprintf(buf, len, "%s", roadblock_title(l, e->item));
     else if (is(e->kind, "undo")) {
         hist_event undone;
-        memset(&undone, 0, sizeof undone);
-        snprintf(undone.kind, sizeof undone.kind, "%s", e->undone_kind ? e->undone_kind : "");
-        undone.item = e->detail;
-        undone.value = e->undone_value;
-        undone.previous = e->undone_previous;
+        undone_of(e, &undone);
         char what[32], about[512];
         history_text_what(&undone, what, sizeof what);
         history_text_about(l, &undone, about, sizeof about);
@@ -224,12 +230,18 @@ void history_row_words(const climb_ladder *l, const hist_event *e, hist_words *w
         return;
     }
     hist_event undone;
-    memset(&undone, 0, sizeof undone);
-    snprintf(undone.kind, sizeof undone.kind, "%s", e->undone_kind ? e->undone_kind : "");
-    undone.item = e->detail;
-    undone.value = e->undone_value;
-    undone.previous = e->undone_previous;
+    undone_of(e, &undone);
     words_of(l, &undone, w, w->id_buf, sizeof w->id_buf);
     snprintf(w->undone, sizeof w->undone, "%s", w->what);
     snprintf(w->what, sizeof w->what, "undid");
+}
+
+void history_text_undid(const climb_ladder *l, const hist_event *e, char *buf, size_t len)
+{
+    hist_event undone;
+    undone_of(e, &undone);
+    char what[32], about[512];
+    history_text_what(&undone, what, sizeof what);
+    history_text_about(l, &undone, about, sizeof about);
+    snprintf(buf, len, "%s: %s", what, about);
 }

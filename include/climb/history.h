@@ -22,6 +22,8 @@ typedef struct {
 } hist_event;
 
 void history_event_free(hist_event *e);
+/* A copy of src that owns its own strings; -1 (dst empty) when out of memory. */
+int history_event_copy(hist_event *dst, const hist_event *src);
 
 /* Which events a page or a stream shows. */
 typedef struct {

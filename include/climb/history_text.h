@@ -18,6 +18,10 @@ void history_text_what(const hist_event *e, char *buf, size_t len);
 /* What it was about: the criterion's text, the level's name, the placement. */
 void history_text_about(const climb_ladder *l, const hist_event *e, char *buf, size_t len);
 
+/* An undo event as one row of the timeline says it, after "undid": what it took
+ * back and what that was about ("ticked: CRITERION"). */
+void history_text_undid(const climb_ladder *l, const hist_event *e, char *buf, size_t len);
+
 /* Whether the timeline hides e unless internal events are shown: an internal
  * kind, or an undo of one. */
 int history_row_internal(const hist_event *e);

@@ -201,6 +201,24 @@ PY
     [ "$(wc -l <"$T/expect.out")" -eq 1 ] || fail "more than the one message: $(cat "$T/expect.out")"
 }
 
+# `climb history` reads as the timeline: an undo and the unticking it wrote are one
+# "undid" line, a setting shows only with --all or --kind; --json keeps every event.
+cli_history_reads_as_the_timeline() {
+    climb tick p1-own-pipeline >/dev/null || fail "tick"
+    climb stale-after 18 >/dev/null || fail "stale-after"
+    printf '1<Space>uq' >"$T/keys" # Space unticks the first criterion, u undoes that
+    climb --keys "$T/keys" >/dev/null 2>&1 || fail "headless undo"
+    climb history >"$T/h" || fail "history"
+    [ "$(head -n 1 "$T/h" | cut -c19-)" = "undid         unticked: You have owned the CI/CD pipeline of at least one service from design through production, on-call rotation included." ] ||
+        fail "no one-line undo: $(cat "$T/h")"
+    grep -q "stale_months" "$T/h" && fail "a setting without --all: $(cat "$T/h")"
+    [ "$(wc -l <"$T/h")" = 4 ] || fail "not 4 lines (undid, unticked, ticked, created): $(cat "$T/h")"
+    climb history --all | grep -q "setting       stale_months: 12 -> 18" || fail "--all hides the setting"
+    climb history --kind setting | grep -q "stale_months: 12 -> 18" || fail "--kind setting hides it"
+    [ "$(climb history --json | python3 -c 'import json, sys; print(len(json.load(sys.stdin)))')" = 6 ] ||
+        fail "--json does not list all 6 events"
+}
+
 # Ticks over Nov 2025 - Mar 2026 at 100x30, the first one given its date (tick
 # --date) only in March: every month from the first tick's has a column and a name, the year row has 2025 under Nov and 2026 under Jan (not
 # "2026" in Jan's place), the quiz row's name is whole at the left.
@@ -409,3 +427,4 @@ run_test open_note_event
 run_test filter_and_go_to_date
 run_test undo_keeps_both
 run_test cli_history
+run_test cli_history_reads_as_the_timeline

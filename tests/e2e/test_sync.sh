@@ -74,14 +74,14 @@ unreachable_remote_leaves_the_database_untouched() {
     two_machines
     climb sync >/dev/null && laptop sync >/dev/null && climb sync >/dev/null || fail "sync"
     laptop tick p1-dev-feedback >/dev/null && laptop sync >/dev/null || fail "laptop change"
-    sum=$(climb history | md5sum)
+    sum=$(climb history --all | md5sum)
     mv "$T/remote.git" "$T/away.git"
     climb sync >"$T/out" 2>"$T/err"
     [ $? -eq 1 ] || fail "an unreachable remote is an error"
     grep -qF "cannot fetch from $T/remote.git" "$T/err" || fail "message: $(cat "$T/err")"
     grep -qF "Nothing was changed" "$T/err" && grep -qF "run climb sync again" "$T/err" ||
         fail "no advice: $(cat "$T/err")"
-    [ "$(climb history | md5sum)" = "$sum" ] || fail "the database changed"
+    [ "$(climb history --all | md5sum)" = "$sum" ] || fail "the database changed"
     mv "$T/away.git" "$T/remote.git"
     climb sync >"$T/out" || fail "back online: $(cat "$T/out")"
     climb status | grep -qF "[x] p1-dev-feedback" || fail "not merged once back"
@@ -116,13 +116,13 @@ repository_changed_by_hand() {
     sed -i 's/pipeline v1/pipeline v9/' "$T/hand/ana/desk.json"
     git -C "$T/hand" add -A && git -C "$T/hand" -c user.name=me -c user.email=me@x \
         commit -qm "by hand" && git -C "$T/hand" push -q origin main || fail "push by hand"
-    sum=$(climb history | md5sum)
+    sum=$(climb history --all | md5sum)
     climb sync >"$T/out" 2>"$T/err"
     [ $? -eq 1 ] || fail "a broken file is reported with exit 1"
     grep -qF "laptop: " "$T/err" || fail "the broken file is not named: $(cat "$T/err")"
     grep -qF "Fix or remove that file" "$T/err" || fail "no advice: $(cat "$T/err")"
     grep -qF "desk.json written and pushed" "$T/out" || fail "desk's file not restored"
-    [ "$(climb history | md5sum)" = "$sum" ] || fail "the database changed"
+    [ "$(climb history --all | md5sum)" = "$sum" ] || fail "the database changed"
     git -C "$T/remote.git" show main:ana/desk.json | grep -qF "pipeline v1" ||
         fail "the hand edit of desk's file stayed"
     git -C "$T/remote.git" show main:README.md >/dev/null 2>&1 || fail "README was dropped"
