@@ -103,8 +103,22 @@ wait_gone() {
     done
 }
 
+# resize COLS ROWS: resizes the terminal, then waits until climb has drawn at the
+# new size: text already on screen before the resize would otherwise satisfy the
+# next wait_for while the old layout still shows (so it did on a fast machine).
+# climb redraws within milliseconds of the SIGWINCH; this waits until the screen
+# has stayed the same for 0.3 s.
 resize() {
     tmux -L "$TMUX_SOCK" resize-window -x "$1" -y "$2"
+    deadline=$(($(date +%s) + 8))
+    last="" same=0
+    while [ $same -lt 3 ]; do
+        [ "$(date +%s)" -ge "$deadline" ] && fail "the screen did not settle after resizing to $1x$2"
+        sleep 0.1
+        now=$(screen)
+        if [ "$now" = "$last" ]; then same=$((same + 1)); else same=0; fi
+        last=$now
+    done
 }
 
 # quit_tui: presses q and checks climb exited 0.
