@@ -556,6 +556,7 @@ void input_terminal_start(void)
     if (paste_on) {
         char *be = tigetstr("BE");
         putp(be && be != (char *)-1 && *be ? be : "\033[?2004h");
+        fflush(stdout); /* putp writes through stdio (putchar), which curses never flushes */
     }
 }
 
@@ -567,6 +568,7 @@ int input_terminal_end(void)
         return was;
     char *bd = tigetstr("BD");
     putp(bd && bd != (char *)-1 && *bd ? bd : "\033[?2004l");
+    fflush(stdout);
     paste_on = 0;
     return was;
 }

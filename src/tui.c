@@ -518,6 +518,11 @@ static int handle_key(tui *t, key_source *in, int key, int is_char)
         return a == ACT_QUIT ? (t->quit = 1, DIRTY_NONE) : DIRTY_NONE;
     if (t->n_views > 0)
         return key_for_view(t, key, is_char, a);
+    if (key == INPUT_PASTE && !is_char) { /* never read as keys: say where text goes */
+        tui_message(t, 0, "pasted text goes into a field: n writes a note on the selected "
+                          "criterion, / searches; nothing was changed");
+        return DIRTY_BARS;
+    }
     if (a == ACT_NONE) {
         tui_message(t, 0, "no action on that key; press ? for help");
         return DIRTY_BARS;

@@ -249,6 +249,14 @@ bracketed_paste_arrives_whole() {
     wait_for "note saved"
     want=$(printf 'line one    x\nline two')
     [ "$(note p1-own-pipeline)" = "$want" ] || fail "note: $(note p1-own-pipeline)"
+    # pasted into the main view: said where text goes, and none of it read as keys
+    # (its q would quit, its 2 switch phases, its Space tick)
+    printf 'q2 x' | tmux -L "$TMUX_SOCK" load-buffer - || fail "load-buffer"
+    tmux -L "$TMUX_SOCK" paste-buffer -p || fail "paste-buffer"
+    wait_for "pasted text goes into a field: n writes a note"
+    screen | grep -q "EXITED" && fail "the paste's q quit"
+    screen | grep -qF "Before moving up to Mid" || fail "the paste's 2 switched phases"
+    [ "$(crit_state p1-own-pipeline)" = todo ] || fail "the paste ticked"
     quit_tui
 }
 
