@@ -25,6 +25,7 @@
 #include "climb/view_overview.h"
 #include "climb/ops.h"
 #include "climb/pane_size.h"
+#include "climb/tui_unsaved.h"
 
 #include <signal.h>
 #include <stdarg.h>
@@ -718,15 +719,24 @@ int tui_run(app *a)
     signal(SIGTERM, on_stop_signal);
     signal(SIGHUP, on_stop_signal);
     SCREEN *s = open_screen(a, in.from_file);
+    char kept_said[4700] = "";
+    int kept = 0;
     if (s) {
         checkin_view_refresh(&t);
         if (a->config_errors)
             tui_message(&t, 1, "the config file has errors; climb config shows them");
+        char unsaved[4200];
+        int n_unsaved = tui_unsaved_earlier(app_db_path(a), unsaved, sizeof unsaved);
+        if (n_unsaved > 0)
+            tui_message(&t, 1, "text not saved when climb last had to stop is kept in %s%s",
+                        unsaved, n_unsaved > 1 ? " (and more files beside it)" : "");
         if (a->profile_created)
             quiz_view_offer(&t); /* first launch of a new profile: offered once */
         else
             checkin_view_offer(&t); /* when a check-in is due */
         run_loop(&t, &in);
+        /* stopped by a signal or the terminal gone, an editor may still hold text */
+        kept = tui_keep_unsaved(&t, kept_said, sizeof kept_said);
         ops_remember_phase(t.model, t.ladder->phases[t.phase].number); /* opens here next */
         while (t.n_views > 0)
             tui_pop_view(&t);
@@ -738,6 +748,8 @@ int tui_run(app *a)
     }
     ops_undo_track(0);
     release_stderr(held, saved);
+    if (kept)
+        app_error("%s", kept_said);
     input_close(&in);
-    return s ? EXIT_OK : EXIT_RUNTIME;
+    return !s || kept < 0 ? EXIT_RUNTIME : EXIT_OK;
 }

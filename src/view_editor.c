@@ -353,6 +353,17 @@ static int editor_handle(tui *t, void *state, int key, int is_char, action a)
 static const view_ops editor_view = {"the editor", editor_draw, editor_handle, editor_close,
                                      editor_keys};
 
+const char *editor_unsaved(const tui *t, int i, const char **title)
+{
+    if (i < 0 || i >= t->n_views || t->views[i] != &editor_view)
+        return NULL;
+    const editor_state *es = t->view_state[i];
+    if (strcmp(es->ed.buf, es->baseline) == 0)
+        return NULL;
+    *title = es->title;
+    return es->ed.buf;
+}
+
 /* Splits the editor command on blanks into argv (no shell, no quoting). */
 static int split_command(char *cmd, char **argv, int max)
 {

@@ -29,4 +29,8 @@ extern const view_key *const editor_key_tables[];
 void editor_open(tui *t, const editor_request *req, editor_done_fn done, void *ctx,
                  void (*free_ctx)(void *));
 
+/* The changed text of view i when it is the built-in editor (its title in
+ * *title), else NULL: what would be lost if climb stopped now. */
+const char *editor_unsaved(const tui *t, int i, const char **title);
+
 #endif

@@ -345,6 +345,38 @@ prompt_at_its_limit_headless() {
     grep -aqF "the paste did not all fit" "$T/out" || fail "no message for the cut paste"
 }
 
+# Stopped with text in the editor, where it cannot ask (SIGTERM; SIGHUP when the
+# terminal closes): the text is kept in a file beside the database (0600), said
+# on the way out and at every start until deleted, and nothing is saved unasked.
+stop_keeps_typed_text() {
+    climb status >/dev/null || fail "status"
+    for sig in TERM HUP; do
+        f=$DB.unsaved-20260314T093000Z.txt # the clock is pinned: the second is -2
+        [ $sig = HUP ] && f=$DB.unsaved-20260314T093000Z-2.txt
+        restart_tmux
+        start_tui 160 24
+        wait_for "Before moving up to Mid"
+        open_editor
+        keys -l "half a sentence, $sig"
+        wait_for "half a sentence, $sig"
+        pid=$(pgrep -f -- "--db $DB --user ana" | head -n 1)
+        [ -n "$pid" ] || fail "no climb process"
+        kill -$sig "$pid"
+        wait_for "EXITED:0"
+        screen | tr -d '\n' |
+            grep -qF "climb: the text you were editing was not saved; it is kept in $f" ||
+            fail "($sig) nothing said about $f"
+        grep -qx "half a sentence, $sig" "$f" || fail "($sig) the text is not in $f: $(cat "$f")"
+        [ "$(stat -c %a "$f")" = 600 ] || fail "($sig) $f is not private"
+    done
+    [ "$(ls "$DB".unsaved-*.txt | wc -l)" = 2 ] || fail "not two files: $(ls "$DB".unsaved-*)"
+    [ -z "$(note p1-own-pipeline)" ] || fail "the text was saved without asking"
+    restart_tmux
+    start_tui 160 24
+    wait_for "text not saved when climb last had to stop is kept in $DB.unsaved-20260314T093000Z-2.txt (and more"
+    quit_tui
+}
+
 run_test esc_asks_before_discarding
 run_test ctrl_c_asks_then_quits
 run_test one_line_prompt_asks
@@ -358,3 +390,4 @@ run_test editing_keys_headless
 run_test row_edges_headless
 run_test external_editor_failures_headless
 run_test prompt_at_its_limit_headless
+run_test stop_keeps_typed_text
