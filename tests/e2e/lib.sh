@@ -103,6 +103,23 @@ wait_gone() {
     done
 }
 
+# styled: the screen with its attributes; a cursor is reverse video, which
+# screen does not show.
+styled() {
+    tmux -L "$TMUX_SOCK" capture-pane -pe
+}
+
+# wait_styled OP FILE WHAT: waits until styled is (=) or is no longer (!=) the
+# screen saved in FILE, else fails naming WHAT. A cursor move changes only
+# attributes: this proves it was drawn, where the text alone would not.
+wait_styled() {
+    deadline=$(($(date +%s) + 8))
+    until [ "$(styled)" "$1" "$(cat "$2")" ]; do
+        [ "$(date +%s)" -ge "$deadline" ] && fail "timed out waiting for $3"
+        sleep 0.05
+    done
+}
+
 # resize COLS ROWS: resizes the terminal, then waits until climb has drawn at the
 # new size: text already on screen before the resize would otherwise satisfy the
 # next wait_for while the old layout still shows (so it did on a fast machine).

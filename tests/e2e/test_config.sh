@@ -49,7 +49,7 @@ bindings_change_keys_and_help() {
     keys Escape
     wait_gone "Down j J"
     keys q
-    sleep 0.3
+    wait_for "no action on that key" # q has been read, and not as quit
     screen | grep -q "EXITED" && fail "q still quits"
     keys '\;'  # tmux reads a lone ; as the end of a command
     wait_for "EXITED:0"

@@ -20,6 +20,7 @@ start() {
 phase_explanation() {
     start "$1" "$2"
     keys 3
+    wait_for "Phase 3 · Senior" # "[Table] Explanation (i)" shows at phase 1 already
     wait_for "[Table] Explanation (i)"
     screen | grep -qF "For most people this is" && fail "explanation shown before i"
     keys i

@@ -91,8 +91,13 @@ zwj_emoji_leaves_nothing_stale() {
         fail "tick"
     start_tui 120 24
     wait_for "note: I $woman shipped the pipeline and more words here"
-    keys j k
-    sleep 0.3
+    # the cursor is reverse video, seen only with the attributes: wait until j has
+    # moved it off the row and k has brought it back, then check what was left
+    styled >"$T/styled0"
+    keys j
+    wait_styled '!=' "$T/styled0" "j to move the cursor"
+    keys k
+    wait_styled = "$T/styled0" "k to bring the cursor back"
     screen >"$T/after"
     grep -F "note: I $woman shipped the pipeline and more words here" "$T/after" | grep -q "│$" || fail "the row lost its border"
     n=$(grep -cE "^[│┌└].*[│┐┘]$" "$T/after")

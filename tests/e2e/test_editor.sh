@@ -102,6 +102,9 @@ one_line_prompt_asks() {
     keys Escape
     wait_for "Save, discard, or keep editing?"
     keys d
+    # the question covers the prompt's title: wait for the question to go first,
+    # else the title is "gone" before d is read and the state is read too early
+    wait_gone "Save, discard, or keep editing?"
     wait_gone "Why does this not apply to you?"
     [ "$(crit_state p1-own-pipeline)" = todo ] || fail "discard changed the state"
     keys x
@@ -111,11 +114,8 @@ one_line_prompt_asks() {
     keys Escape
     wait_for "Save, discard, or keep editing?"
     keys s
+    wait_gone "Save, discard, or keep editing?" # as above: then s has been read
     wait_gone "Why does this not apply to you?"
-    for _ in 1 2 3 4 5 6 7 8 9 10; do
-        [ "$(crit_state p1-own-pipeline)" = "n/a" ] && break
-        sleep 0.2
-    done
     [ "$(crit_state p1-own-pipeline)" = "n/a" ] || fail "s did not save: $(crit_state p1-own-pipeline)"
     quit_tui
 }

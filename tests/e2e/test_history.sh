@@ -401,9 +401,13 @@ timeline_scrolls() {
     wait_for "2026-01-14 10:00  ticked"
     wait_gone "newest first, before"
     # at the newest PgUp stays
-    keys PgUp
-    wait_for "Timeline, newest first"
+    # PgUp at the top changes nothing to wait for: Tab after it moves the focus to
+    # the chart, so once that shows PgUp has been read
+    keys PgUp Tab
+    wait_for "▸ Criteria met"
     screen | grep -q "newest first, before" && fail "PgUp went past the newest"
+    keys Tab
+    wait_for "▸ Timeline, newest first"
     screen >"$T/screen"
     rows=$(grep -c "  ticked  " "$T/screen")
     i=1

@@ -93,7 +93,8 @@ export_path() {
     wait_gone "climb-ana-"
     screen | grep -qF "Write to:" || fail "Ctrl-U left the file name step"
     keys -l "q"
-    sleep 0.2
+    keys -l "z" # shows only once q has been read: as text, "qz" in the field
+    wait_for " qz "
     screen | grep -qF "Write to:" || fail "q closed the file name step"
     screen | grep -qF "EXITED" && fail "q while typing quit climb"
     keys Escape
@@ -111,7 +112,7 @@ unknown_keys() {
     keys F
     wait_for "Frequently asked questions"
     keys z
-    sleep 0.2
+    wait_for "Up/Down move between questions; Esc closes" # what the FAQ says to a key it has not
     screen | grep -qF "Frequently asked questions" || fail "z closed the FAQ"
     wait_for "PgDn more"
     keys G

@@ -174,9 +174,13 @@ evidence_marked_on_every_row() {
     wait_for "✎ 1 · note: Thanked in the retro"
     screen | grep -q "second line of the note" && fail "a note in full before N"
     before=$(screen | grep -n '\[ \]' | cut -d: -f1 | tr '\n' ' ')
-    keys j j
-    wait_line "A developer team"
-    sleep 0.2
+    # the cursor moves by attributes only: wait until each j has been drawn
+    styled >"$T/styled"
+    keys j
+    wait_styled '!=' "$T/styled" "the first j to move the cursor"
+    styled >"$T/styled"
+    keys j
+    wait_styled '!=' "$T/styled" "the second j to move the cursor"
     after=$(screen | grep -n '\[ \]' | cut -d: -f1 | tr '\n' ' ')
     [ "$before" = "$after" ] || fail "rows moved with the cursor: $before / $after"
     keys N

@@ -22,6 +22,16 @@ start() {
     wait_for "Ladder"
 }
 
+# wait_bar TEXT: waits until the bottom line (key hints or a message) shows TEXT;
+# the same words inside a view do not count.
+wait_bar() {
+    deadline=$(($(date +%s) + 8))
+    until screen | tail -n 1 | grep -qF -- "$1"; do
+        [ "$(date +%s)" -ge "$deadline" ] && fail "timed out waiting for the bottom line to say: $1"
+        sleep 0.05
+    done
+}
+
 roadblock_flag_survives_restart() {
     prepare
     start 100 30
@@ -205,11 +215,14 @@ search_next_previous() {
     wait_for "match $n of $n"
     keys n
     wait_for "match 1 of $n"
-    # go to the match in the resource's name: Enter opens Resources on it
+    # go to the match in the resource's name: Enter opens Resources on it; each n
+    # is waited for, so a slow redraw never lets a second n skip past that match
+    at=1
     while ! screen | grep -q "▸ Resource *Resource: Backstage.io"; do
+        [ "$at" -ge "$n" ] && fail "no match in a resource name"
         keys n
-        [ $((i = ${i:-0} + 1)) -gt "$n" ] && fail "no match in a resource name"
-        sleep 0.1
+        at=$((at + 1))
+        wait_for "match $at of $n"
     done
     keys Enter
     wait_for "Resources · phase 3"
@@ -232,8 +245,9 @@ search_no_match_and_utf8() {
     keys -l "ÉTÉ zzz"
     wait_for "no match"
     wait_for "ÉTÉ zzz"
+    # "no match" shows already; Enter says it again in the bottom line
     keys Enter
-    wait_for "no match"
+    wait_bar "no match"
     keys Escape
     wait_gone "Search:"
     quit_tui
@@ -249,6 +263,7 @@ search_keys_and_jumps() {
     start 100 30
     keys /
     keys -l "zebra"
+    wait_for "Search: zebra" # the whole word searched, before the note is written
     wait_for "no match"
     # a note written outside while the search is open is found once climb reloads
     climb tick p1-own-pipeline --note "zebra crossing" >/dev/null || fail "tick"
@@ -256,6 +271,8 @@ search_keys_and_jumps() {
     wait_for "Note P1"
     keys C-u
     keys -l "e"
+    wait_gone "Search: zebra" # "match 1 of 1" of zebra must not be read as e's count
+    wait_for "Search: e"
     wait_for "match 1 of "
     n=$(screen | sed -n 's/.*match 1 of \([0-9]*\).*/\1/p')
     [ "${n:-0}" -ge 40 ] || fail "expected many matches, got '$n'"
@@ -304,6 +321,7 @@ search_keys_and_jumps() {
     wait_for "Search:"
     keys C-u
     keys -l "widens"
+    wait_for "Search: widens" # the last query's "match 1 of 1" showed until now
     wait_for "match 1 of 1"
     screen | grep -qE "Timeline +Why it takes this lo…" || fail "the field was not cut"
     # a query longer than its field scrolls to keep the cursor in sight, and back
@@ -325,6 +343,7 @@ jump_to() {
     wait_for "Search:"
     keys C-u
     keys -l "$1"
+    wait_for "Search: $1" # the last query's "match 1 of 1" showed until now
     wait_for "match 1 of 1"
     keys Enter Enter
     wait_gone "Search:"
