@@ -107,7 +107,7 @@ int checklist_toggle(tui *t)
     if (ask_before_unticking(t, STATE_TODO))
         return DIRTY_ALL;
     set_state(t, &r, mc->state == STATE_DONE ? STATE_TODO : STATE_DONE, NULL);
-    return DIRTY_PANES | DIRTY_BARS;
+    return DIRTY_STATE;
 }
 
 int checklist_doing(tui *t)
@@ -120,7 +120,7 @@ int checklist_doing(tui *t)
     if (ask_before_unticking(t, to))
         return DIRTY_ALL;
     set_state(t, &r, to, NULL);
-    return DIRTY_PANES | DIRTY_BARS;
+    return DIRTY_STATE;
 }
 
 static void reason_done(tui *t, void *ctx, const char *text)
@@ -143,7 +143,7 @@ int checklist_not_applicable(tui *t)
     const model_crit *mc = model_crit_at(t->model, r.phase, r.index);
     if (mc->state == STATE_NA) {
         set_state(t, &r, STATE_TODO, NULL);
-        return DIRTY_PANES | DIRTY_BARS;
+        return DIRTY_STATE;
     }
     if (ask_before_unticking(t, STATE_NA))
         return DIRTY_ALL;

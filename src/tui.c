@@ -74,7 +74,25 @@ static int clear_message(tui *t)
     if (!t->message[0])
         return DIRTY_NONE;
     t->message[0] = '\0';
-    return DIRTY_ALL;
+    /* Without a view the message lay over the panes' last body row, whose cells
+     * their windows still hold: showing that row again is enough. */
+    return t->n_views ? DIRTY_ALL : DIRTY_UNDER_MESSAGE;
+}
+
+/* Shows again the row the message covered: each window over it, stdscr first. */
+static void show_under_message(tui *t)
+{
+    int row = t->rows - 2;
+    WINDOW *under[1 + PANE_COUNT] = {stdscr};
+    for (int i = 0; i < PANE_COUNT; i++)
+        under[1 + i] = t->win[i];
+    for (int i = 0; i < 1 + PANE_COUNT; i++) {
+        WINDOW *w = under[i];
+        if (!w || row < getbegy(w) || row >= getbegy(w) + getmaxy(w))
+            continue;
+        touchline(w, row - getbegy(w), 1);
+        wnoutrefresh(w);
+    }
 }
 
 int tui_push_view(tui *t, const view_ops *ops, void *state)
@@ -369,6 +387,8 @@ static void paint(tui *t, int dirty)
         werase(stdscr);
         wnoutrefresh(stdscr);
     }
+    if (dirty & DIRTY_UNDER_MESSAGE)
+        show_under_message(t);
     for (int i = 0; i < PANE_COUNT; i++) {
         if (dirty & (1 << i)) {
             PANES[i]->draw(t, t->win[i], t->focus == i);

@@ -20,8 +20,12 @@ enum {
     DIRTY_CHECKLIST = 1 << PANE_CHECKLIST,
     DIRTY_BARS = 1 << 3,       /* title bar and key line */
     DIRTY_LAYOUT = 1 << 4,     /* sizes changed: lay out and repaint all */
+    DIRTY_UNDER_MESSAGE = 1 << 5, /* the message went: show again the row it covered */
     DIRTY_PANES = DIRTY_LADDER | DIRTY_PHASE | DIRTY_CHECKLIST,
     DIRTY_ALL = DIRTY_PANES | DIRTY_BARS,
+    /* A criterion's state changed: its row, the Ladder's marks and the title
+     * bar's counts (the Phase pane shows the ladder's text only). */
+    DIRTY_STATE = DIRTY_LADDER | DIRTY_CHECKLIST | DIRTY_BARS,
     NOT_HANDLED = 1 << 8,
 };
 

@@ -147,6 +147,9 @@ messages_expire() {
     wait_for "no action on that key"
     hints_shown "80x24 with a message"
     wait_gone "no action on that key" 7
+    # the row the message covered shows the panes' bottom borders again, whole
+    screen | sed -n 23p | grep -qE "^└─+┘└─+ 1/4 ┘$" ||
+        fail "the row under the message was not restored: $(screen | sed -n 23p)"
     keys Z
     wait_for "no action on that key"
     keys j
