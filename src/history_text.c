@@ -110,6 +110,16 @@ static void undone_of(const hist_event *e, hist_event *undone)
     undone->previous = e->undone_previous;
 }
 
+/* What the event an undo undid was and what it was about, in words. */
+static void undone_words(const climb_ladder *l, const hist_event *e, char what[32],
+                         char about[512])
+{
+    hist_event undone;
+    undone_of(e, &undone);
+    history_text_what(&undone, what, 32);
+    history_text_about(l, &undone, about, 512);
+}
+
 void history_text_about(const climb_ladder *l, const hist_event *e, char *buf, size_t len)
 {
     if (is(e->kind, "state") && is(e->value, "n/a") && e->detail)
@@ -127,11 +137,8 @@ void history_text_about(const climb_ladder *l, const hist_event *e, char *buf, s
     else if (is(e->kind, "roadblock"))
         snprintf(buf, len, "%s", roadblock_title(l, e->item));
     else if (is(e->kind, "undo")) {
-        hist_event undone;
-        undone_of(e, &undone);
         char what[32], about[512];
-        history_text_what(&undone, what, sizeof what);
-        history_text_about(l, &undone, about, sizeof about);
+        undone_words(l, e, what, about);
         snprintf(buf, len, "took back \"%s\": %s", what, about);
     } else if (is(e->kind, "rename"))
         snprintf(buf, len, "%s -> %s", e->previous ? e->previous : "", e->value ? e->value : "");
@@ -238,10 +245,7 @@ void history_row_words(const climb_ladder *l, const hist_event *e, hist_words *w
 
 void history_text_undid(const climb_ladder *l, const hist_event *e, char *buf, size_t len)
 {
-    hist_event undone;
-    undone_of(e, &undone);
     char what[32], about[512];
-    history_text_what(&undone, what, sizeof what);
-    history_text_about(l, &undone, about, sizeof about);
+    undone_words(l, e, what, about);
     snprintf(buf, len, "%s: %s", what, about);
 }
