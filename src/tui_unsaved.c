@@ -73,7 +73,13 @@ int tui_unsaved_earlier(const char *db_path, char *first, size_t len)
     *first = '\0';
     if (!db_path)
         return 0;
-    snprintf(pattern, sizeof pattern, "%s.unsaved-*.txt", db_path);
+    size_t k = 0; /* the database's own name taken literally: its * ? [ \ escaped */
+    for (const char *p = db_path; *p && k + 2 < sizeof pattern - 20; p++) {
+        if (strchr("*?[\\", *p))
+            pattern[k++] = '\\';
+        pattern[k++] = *p;
+    }
+    snprintf(pattern + k, sizeof pattern - k, ".unsaved-*.txt");
     if (glob(pattern, 0, NULL, &g) != 0)
         return 0;
     int n = (int)g.gl_pathc;
