@@ -254,13 +254,10 @@ static void footer(const checkin_state *cs, int width, char *buf, size_t len)
 static void checkin_draw(tui *t, void *state)
 {
     checkin_state *cs = state;
-    int w = t->cols, h = t->rows - 1; /* covers all but the title bar */
-    if (w < 20 || h < 6)
-        return;
-    WINDOW *win = newwin(h, w, 1, 0);
+    WINDOW *win = draw_screen_window(t->rows, t->cols); /* all but the title bar */
     if (!win)
         return;
-    werase(win);
+    int w = getmaxx(win), h = getmaxy(win);
     draw_box(win, cs->stage == STAGE_SUMMARY ? "Check-in summary" : "Check-in", 1);
     flow f = {win, 2, w - 4 < 76 ? w - 4 : 76, 1, h - 2};
     if (cs->stage == STAGE_OFFER)

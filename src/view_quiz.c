@@ -264,13 +264,10 @@ static void footer(const quiz_state *qs, int width, char *buf, size_t len)
 static void quiz_draw(tui *t, void *state)
 {
     quiz_state *qs = state;
-    int w = t->cols, h = t->rows - 1; /* covers all but the title bar */
-    if (w < 20 || h < 6)
-        return;
-    WINDOW *win = newwin(h, w, 1, 0);
+    WINDOW *win = draw_screen_window(t->rows, t->cols); /* all but the title bar */
     if (!win)
         return;
-    werase(win);
+    int w = getmaxx(win), h = getmaxy(win);
     char keys[256];
     footer(qs, (int)sizeof keys, keys, sizeof keys); /* draw_hints fits it to the rows */
     int width = w - 4 < 76 ? w - 4 : 76;

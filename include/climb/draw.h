@@ -35,6 +35,10 @@ attr_t draw_style(style s);
 
 /* Draws a box over the whole window with `title` in its top border. */
 void draw_box(WINDOW *w, const char *title, int focused);
+/* A full-screen view's window: every row of a rows x cols screen but the title
+ * bar's, erased. NULL when that is under 20x6 (nothing fits) or out of memory;
+ * the caller draws, refreshes and deletes it. */
+WINDOW *draw_screen_window(int rows, int cols);
 /* Draws s at (y, x), made visible and clipped to `width` columns (with … when cut).
  * Returns the columns used. */
 int draw_text(WINDOW *w, int y, int x, int width, const char *s, attr_t attr);
